@@ -442,7 +442,7 @@ final class MemberEvaluation {
             return;
         }
         BigDecimal rounded = Decimals.round(total);
-        if (why.on()) {
+        if (why.on() && rounded.compareTo(total) != 0) {
             why.add(Step.TOTAL, Wording.rounded(), total, rounded, null);
         }
         tally.total = rounded;

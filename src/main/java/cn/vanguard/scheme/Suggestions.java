@@ -3,7 +3,10 @@ package cn.vanguard.scheme;
 import java.util.Collection;
 import java.util.Locale;
 
-/** "Did you mean …": the closest known word to a mistyped one, if it is close enough to be a typo. */
+/**
+ * "Did you mean …": the closest known word to a mistyped one, if it is close enough to be a typo. Ties go to the
+ * alphabetically first candidate, so the same typo always gets the same suggestion.
+ */
 public final class Suggestions {
 
     private Suggestions() {
@@ -15,7 +18,7 @@ public final class Suggestions {
         String needle = typed.toUpperCase(Locale.ROOT);
         for (String candidate : known) {
             int distance = distance(needle, candidate.toUpperCase(Locale.ROOT));
-            if (distance < bestDistance) {
+            if (distance < bestDistance || (distance == bestDistance && candidate.compareTo(best) < 0)) {
                 bestDistance = distance;
                 best = candidate;
             }

@@ -1,0 +1,5 @@
+/**
+ * The command line (picocli): {@code score} scores a cycle from spreadsheet files through the same engine as the web
+ * application, {@code presets} lists and prints the built-in schemes. Runs without starting Spring.
+ */
+package cn.vanguard.cli;

@@ -1,0 +1,12 @@
+package cn.vanguard.sheet;
+
+/**
+ * A problem in an input file, found at a line (0 when it concerns the whole file), in English and Chinese.
+ * Rendered {@code entries.csv:14: item "ACT_MEETNG" is not in scheme city-direct-organs (did you mean ACT_MEETING?)}.
+ */
+public record FileProblem(String file, int line, String message, String chinese) {
+
+    public String render(boolean inChinese) {
+        return file + (line > 0 ? ":" + line : "") + ": " + (inChinese ? chinese : message);
+    }
+}
