@@ -161,6 +161,11 @@ public final class Inputs {
                     "方案“" + scheme.name() + "”没有民主测评投票，请不要提供测评票"));
             return Checked.failed(problems);
         }
+        if (counts.size() != section.votes().size()) {
+            problems.add(new Problem("votes", "give " + section.votes().size() + " vote counts (one per answer), not " + counts.size(),
+                    "应给出" + section.votes().size() + "个票数（每个等次一个），不是" + counts.size() + "个"));
+            return Checked.failed(problems);
+        }
         List<Long> values = new ArrayList<>();
         for (int i = 0; i < counts.size(); i++) {
             BigDecimal count = counts.get(i);

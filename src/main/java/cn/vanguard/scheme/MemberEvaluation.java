@@ -10,8 +10,10 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Scores one member from their own entries, assessments and votes: steps 1–9 of scoring.md §3.4 (everything that
@@ -25,6 +27,8 @@ final class MemberEvaluation {
     private final Tally tally;
     private final Explanation why;
     private final String entryLabel;
+    /** For the explanation only: which deduction items came off each section. */
+    private final Map<Integer, Set<Item>> sectionDeductionItems = new HashMap<>();
 
     private MemberEvaluation(Plan plan, MemberInput input, boolean explain, String entryLabel) {
         this.plan = plan;
@@ -110,6 +114,7 @@ final class MemberEvaluation {
                             tally.deductions = tally.deductions.add(value);
                             if (plan.sectionOf[index] >= 0) {
                                 sectionDeductions[plan.sectionOf[index]] = sectionDeductions[plan.sectionOf[index]].add(value);
+                                noteSectionDeduction(plan.sectionOf[index], item);
                             } else {
                                 totalDeductions = totalDeductions.add(value);
                             }
@@ -127,6 +132,12 @@ final class MemberEvaluation {
         bonus = bonusPool(bonus);
         tally.bonus = bonus;
         total(bonus, totalDeductions, vetoEntries);
+    }
+
+    private void noteSectionDeduction(int section, Item item) {
+        if (why.on()) {
+            sectionDeductionItems.computeIfAbsent(section, s -> new LinkedHashSet<>()).add(item);
+        }
     }
 
     private static BigDecimal[] filled(int length) {
@@ -199,7 +210,7 @@ final class MemberEvaluation {
                 freeLeft[index] = left.subtract(free);
                 value = item.points().multiply(entry.quantity().subtract(free));
                 if (why.on()) {
-                    why.add(Step.ALLOWANCE, Wording.allowance(item, free), raw, value, ref(entry));
+                    why.add(Step.ALLOWANCE, Wording.allowance(item, free, plan.span), raw, value, ref(entry));
                 }
             }
         }
@@ -244,7 +255,7 @@ final class MemberEvaluation {
             if (deductions[s].signum() != 0) {
                 BigDecimal after = Decimals.max(ZERO, value.add(deductions[s]));
                 if (why.on()) {
-                    why.add(Step.SECTION, Wording.sectionDeduction(section, deductions[s]), value, after, null);
+                    why.add(Step.SECTION, Wording.sectionDeduction(section, deductions[s], sectionDeductionItems.get(s)), value, after, null);
                 }
                 value = after;
             }
@@ -269,7 +280,9 @@ final class MemberEvaluation {
         }
         Map<Item, Assessment> map = new IdentityHashMap<>();
         for (Assessment assessment : input.assessments()) {
-            map.put(assessment.item(), assessment);
+            if (map.put(assessment.item(), assessment) != null) {
+                throw new IllegalArgumentException(tally.member.id() + " is assessed twice on " + assessment.item().code());
+            }
         }
         return map;
     }

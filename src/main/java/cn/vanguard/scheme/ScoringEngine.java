@@ -29,7 +29,7 @@ public final class ScoringEngine {
         requireUniqueMembers(inputs);
         Plan plan = new Plan(scheme, span);
         List<Tally> tallies = evaluateAll(plan, inputs, options.explain(), options.entryLabel(), options.parallel());
-        Standings.apply(scheme, tallies, attendanceTracked(scheme, span, inputs, options), options.previousProvided());
+        Standings.apply(scheme, span, tallies, attendanceTracked(scheme, span, inputs, options), options.previousProvided());
         monthlyFlags(scheme, span, inputs, tallies, options.parallel());
         List<MemberResult> results = new ArrayList<>(tallies.size());
         for (Tally tally : tallies) {
@@ -106,7 +106,7 @@ public final class ScoringEngine {
             for (FlagRule rule : rules) {
                 boolean reached = rule.atLeast() != null
                         ? monthTally.total.compareTo(rule.atLeast()) >= 0
-                        : monthTally.rank != null && monthTally.rank <= rule.rankAtMost();
+                        : monthTally.rank != null && monthTally.total.signum() > 0 && monthTally.rank <= rule.rankAtMost();
                 if (reached) {
                     tally.flags.add(month == null ? rule.code() : rule.code() + "@" + month.label());
                     if (tally.explanation.on()) {

@@ -17,13 +17,15 @@ final class Standings {
     private static final Comparator<Tally> BY_TOTAL_DESCENDING = (a, b) -> b.total.compareTo(a.total);
 
     private final Scheme scheme;
+    private final Span span;
 
-    private Standings(Scheme scheme) {
+    private Standings(Scheme scheme, Span span) {
         this.scheme = scheme;
+        this.span = span;
     }
 
-    static void apply(Scheme scheme, List<Tally> tallies, Map<String, Boolean> attendanceTracked, boolean previousProvided) {
-        Standings standings = new Standings(scheme);
+    static void apply(Scheme scheme, Span span, List<Tally> tallies, Map<String, Boolean> attendanceTracked, boolean previousProvided) {
+        Standings standings = new Standings(scheme, span);
         List<Tally> scored = tallies.stream().filter(Tally::scored).toList();
         for (Tally tally : scored) {
             standings.grade(tally);
@@ -76,7 +78,7 @@ final class Standings {
             return;
         }
         for (FlagRule flag : scheme.flags()) {
-            if (flag.atLeast() != null && !flag.perMonth() && tally.total.compareTo(flag.atLeast()) >= 0) {
+            if (flag.atLeast() != null && !flag.perMonth() && applies(flag.yearOnly()) && tally.total.compareTo(flag.atLeast()) >= 0) {
                 tally.flags.add(flag.code());
                 if (tally.explanation.on()) {
                     tally.explanation.add(Step.FLAG, Wording.scoreFlag(flag, tally.total), tally.total, null, null);
@@ -91,7 +93,8 @@ final class Standings {
             return;
         }
         for (FlagRule flag : scheme.flags()) {
-            if (flag.rankAtMost() != null && !flag.perMonth() && tally.rank <= flag.rankAtMost()) {
+            if (flag.rankAtMost() != null && !flag.perMonth() && applies(flag.yearOnly()) && tally.total.signum() > 0
+                    && tally.rank <= flag.rankAtMost()) {
                 tally.flags.add(flag.code());
                 if (tally.explanation.on()) {
                     tally.explanation.add(Step.FLAG, Wording.rankFlag(flag, tally.rank), tally.total, null, null);
@@ -207,9 +210,17 @@ final class Standings {
                 || Decimals.round(tally.sections[scheme.sectionIndexOf(rule.minSectionCode())]).compareTo(rule.minSection()) >= 0;
     }
 
+    /** Whether a rule that may be limited to the whole cycle applies to the evaluated span. */
+    private boolean applies(boolean yearOnly) {
+        return !yearOnly || span.isWholeYear();
+    }
+
     /** 预警 (scoring.md §10). */
     private void warnings(Tally tally, Map<String, Boolean> attendanceTracked, boolean previousProvided) {
         for (WarningRule rule : scheme.warnings()) {
+            if (!applies(rule.yearOnly())) {
+                continue;
+            }
             Attendance attendance = rule.attendance();
             if (attendance != null) {
                 BigDecimal required = attendance.required().get(tally.member.category());

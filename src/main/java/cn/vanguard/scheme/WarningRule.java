@@ -7,7 +7,8 @@ import java.util.Set;
 /**
  * 预警 (scoring.md §10): fires when the rounded total lies in {@code [atLeast, below)} (either end may be open), for
  * the given member types (empty: all), for {@code cycles} cycles in a row (2: this one and the previous); or,
- * with {@code attendance}, when the member's attendance is below the category's requirement.
+ * with {@code attendance}, when the member's attendance is below the category's requirement. With {@code yearOnly} it is
+ * judged only on the result of the whole cycle (对年度积分…), not on a period's.
  */
 public record WarningRule(
         String code,
@@ -17,6 +18,7 @@ public record WarningRule(
         Set<MemberType> memberTypes,
         int cycles,
         Attendance attendance,
+        boolean yearOnly,
         String action,
         String clause) {
 

@@ -70,8 +70,8 @@ final class Wording {
         return "同一事项" + occurrence + "在“" + group.name() + "”中只按最高的一项计分，本条不再计分" + cite(group.clause());
     }
 
-    static String allowance(Item item, BigDecimal free) {
-        return item.name() + "：全年前" + plain(item.freeCount()) + item.unit() + "不计分，本条有" + plain(free) + item.unit()
+    static String allowance(Item item, BigDecimal free, Span span) {
+        return item.name() + "：" + (span.isWholeYear() ? "全年" : span.chineseLabel()) + "前" + plain(item.freeCount()) + item.unit() + "不计分，本条有" + plain(free) + item.unit()
                 + "在免计范围内" + cite(item.clause());
     }
 
@@ -90,8 +90,20 @@ final class Wording {
         };
     }
 
-    static String sectionDeduction(Section section, BigDecimal deductions) {
-        return section.name() + "：扣分" + plain(deductions) + "分计入本板块，扣光为止";
+    static String sectionDeduction(Section section, BigDecimal deductions, java.util.Collection<Item> items) {
+        StringJoiner names = new StringJoiner("、");
+        StringJoiner clauses = new StringJoiner("；");
+        if (items != null) {
+            for (Item item : items) {
+                names.add(item.name());
+                if (item.clause() != null && !item.clause().isBlank()) {
+                    clauses.add(item.clause());
+                }
+            }
+        }
+        String which = names.length() == 0 ? "" : "（" + names + "）";
+        return section.name() + "：扣分" + plain(deductions) + "分" + which + "计入本板块，扣光为止"
+                + (clauses.length() == 0 ? "" : cite(clauses.toString()));
     }
 
     static String zeroSection(Item veto, Section section) {

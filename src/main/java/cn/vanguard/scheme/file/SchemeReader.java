@@ -914,7 +914,7 @@ final class SchemeReader {
     }
 
     private FlagRule flag(Value value) {
-        Mapping m = value.mapping("a flag", Set.of("code", "label", "atLeast", "rankAtMost", "perMonth", "clause"));
+        Mapping m = value.mapping("a flag", Set.of("code", "label", "atLeast", "rankAtMost", "perMonth", "yearOnly", "clause"));
         if (m == null) {
             return null;
         }
@@ -931,10 +931,15 @@ final class SchemeReader {
             return null;
         }
         Boolean perMonth = m.get("perMonth") == null ? Boolean.FALSE : m.get("perMonth").bool();
-        if (code == null || m.text("label") == null || perMonth == null || (atLeast == null && rank == null)) {
+        Boolean yearOnly = m.get("yearOnly") == null ? Boolean.FALSE : m.get("yearOnly").bool();
+        if (Boolean.TRUE.equals(perMonth) && Boolean.TRUE.equals(yearOnly)) {
+            m.get("yearOnly").problem("a flag is judged per month or on the year, not both", "标记只能按月评定或按年度评定，不能两者兼有");
             return null;
         }
-        return new FlagRule(code, m.text("label"), atLeast, rank, perMonth, m.text("clause"));
+        if (code == null || m.text("label") == null || perMonth == null || yearOnly == null || (atLeast == null && rank == null)) {
+            return null;
+        }
+        return new FlagRule(code, m.text("label"), atLeast, rank, perMonth, yearOnly, m.text("clause"));
     }
 
     private StarRule stars(Value value) {
@@ -1036,7 +1041,7 @@ final class SchemeReader {
 
     private WarningRule warning(Value value) {
         Mapping m = value.mapping("a warning", Set.of("code", "label", "atLeast", "below", "memberTypes", "cycles", "attendance",
-                "action", "clause"));
+                "yearOnly", "action", "clause"));
         if (m == null) {
             return null;
         }
@@ -1068,10 +1073,12 @@ final class SchemeReader {
             return null;
         }
         Set<MemberType> types = enumSet(m.get("memberTypes"), MemberType.class);
-        if (code == null || m.text("label") == null || cycles == null) {
+        Boolean yearOnly = m.get("yearOnly") == null ? Boolean.FALSE : m.get("yearOnly").bool();
+        if (code == null || m.text("label") == null || cycles == null || yearOnly == null) {
             return null;
         }
-        return new WarningRule(code, m.text("label"), atLeast, below, types, cycles, attendance, m.text("action"), m.text("clause"));
+        return new WarningRule(code, m.text("label"), atLeast, below, types, cycles, attendance, yearOnly, m.text("action"),
+                m.text("clause"));
     }
 
     private Attendance attendance(Value value) {

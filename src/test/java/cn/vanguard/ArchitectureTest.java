@@ -1,0 +1,41 @@
+package cn.vanguard;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+
+/** The layering of style.md: a pure engine at the bottom, the command line (and later the web) on top. */
+@AnalyzeClasses(packages = "cn.vanguard", importOptions = ImportOption.DoNotIncludeTests.class)
+class ArchitectureTest {
+
+    @ArchTest
+    static final ArchRule engineDependsOnNothingButTheJdk = classes()
+            .that().resideInAPackage("cn.vanguard.scheme")
+            .should().onlyDependOnClassesThat().resideInAnyPackage("cn.vanguard.scheme", "java..")
+            .because("the scoring engine is pure Java: the same engine serves the web application, the API and the command line");
+
+    @ArchTest
+    static final ArchRule schemeFilesUseOnlyTheEngineTheJdkAndTheYamlParser = classes()
+            .that().resideInAPackage("cn.vanguard.scheme.file..")
+            .should().onlyDependOnClassesThat().resideInAnyPackage("cn.vanguard.scheme..", "java..", "org.yaml.snakeyaml..");
+
+    @ArchTest
+    static final ArchRule onlySchemeFilesUseTheYamlParser = noClasses()
+            .that().resideOutsideOfPackage("cn.vanguard.scheme.file..")
+            .should().dependOnClassesThat().resideInAPackage("org.yaml.snakeyaml..");
+
+    @ArchTest
+    static final ArchRule theEngineKnowsNothingOfItsUsers = noClasses()
+            .that().resideInAPackage("cn.vanguard.scheme..")
+            .should().dependOnClassesThat().resideInAnyPackage("cn.vanguard.sheet..", "cn.vanguard.cli..");
+
+    @ArchTest
+    static final ArchRule nothingDependsOnTheCommandLine = noClasses()
+            .that().resideOutsideOfPackages("cn.vanguard.cli..")
+            .and().doNotHaveFullyQualifiedName("cn.vanguard.VanguardApplication")
+            .should().dependOnClassesThat().resideInAPackage("cn.vanguard.cli..");
+}
