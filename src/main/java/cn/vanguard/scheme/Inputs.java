@@ -26,32 +26,48 @@ public final class Inputs {
      */
     public static Checked<Entry> entry(Scheme scheme, int year, String itemText, LocalDate date, BigDecimal quantity,
                                        BigDecimal points, String occurrence, long ref) {
-        List<Problem> problems = new ArrayList<>(0);
-        Item item = knownItem(scheme, itemText, problems);
-        if (item != null && !(item.earnsPoints() || item.kind() == ItemKind.VETO || item.kind() == ItemKind.FORFEIT)) {
-            problems.add(new Problem("item",
-                    "item " + item.code() + " (" + item.name() + ") is assessed, not recorded: give its value in the assessments file",
-                    "项目“" + item.name() + "”（" + item.code() + "）是评定项，请在评定表中填写评定值，不要记入台账"));
-            item = null;
-        }
-        if (date.getYear() != year) {
-            problems.add(new Problem("date", "date " + date + " is outside the cycle " + year,
-                    "日期" + date + "不在" + year + "年度积分周期内"));
-        }
-        BigDecimal q = quantity == null ? BigDecimal.ONE : quantity;
-        if (q.signum() <= 0) {
-            problems.add(new Problem("quantity", "quantity must be a positive number, not " + plain(q),
-                    "数量必须是正数，不能是" + plain(q)));
-        }
-        if (item != null && q.signum() > 0) {
-            checkPoints(item, q, points, problems);
-        }
+        Item item = scheme.itemByCodeOrName(itemText == null ? "" : itemText.trim());
+        List<Problem> problems = entryProblems(scheme, year, itemText, item, date, quantity, points);
         if (!problems.isEmpty()) {
             return Checked.failed(problems);
         }
         BigDecimal own = item.kind() == ItemKind.RANGE ? points : null;
         String key = occurrence == null || occurrence.isBlank() ? null : occurrence;
-        return Checked.ok(new Entry(item, date, q, own, key, ref));
+        return Checked.ok(new Entry(item, date, quantity == null ? BigDecimal.ONE : quantity, own, key, ref));
+    }
+
+    /**
+     * What is wrong with an entry, or an empty list (allocating nothing) when it is fine; for readers of large ledgers
+     * that build entries their own way. {@code item} is the scheme's item for {@code itemText}, or {@code null}.
+     */
+    public static List<Problem> entryProblems(Scheme scheme, int year, String itemText, Item item, LocalDate date,
+                                              BigDecimal quantity, BigDecimal points) {
+        BigDecimal q = quantity == null ? BigDecimal.ONE : quantity;
+        boolean recordable = item != null && (item.earnsPoints() || item.kind() == ItemKind.VETO || item.kind() == ItemKind.FORFEIT);
+        if (recordable && date.getYear() == year && q.signum() > 0 && points == null
+                && (item.kind() != ItemKind.RANGE)) {
+            return List.of();
+        }
+        List<Problem> problems = new ArrayList<>(2);
+        if (item == null) {
+            unknownItem(scheme, itemText, problems);
+        } else if (!recordable) {
+            problems.add(new Problem("item",
+                    "item " + item.code() + " (" + item.name() + ") is assessed, not recorded: give its value in the assessments file",
+                    "项目“" + item.name() + "”（" + item.code() + "）是评定项，请在评定表中填写评定值，不要记入台账"));
+        }
+        if (date.getYear() != year) {
+            problems.add(new Problem("date", "date " + date + " is outside the cycle " + year,
+                    "日期" + date + "不在" + year + "年度积分周期内"));
+        }
+        if (q.signum() <= 0) {
+            problems.add(new Problem("quantity", "quantity must be a positive number, not " + plain(q),
+                    "数量必须是正数，不能是" + plain(q)));
+        }
+        if (recordable && q.signum() > 0) {
+            checkPoints(item, q, points, problems);
+        }
+        return problems;
     }
 
     private static void checkPoints(Item item, BigDecimal quantity, BigDecimal points, List<Problem> problems) {
@@ -93,13 +109,17 @@ public final class Inputs {
     private static Item knownItem(Scheme scheme, String text, List<Problem> problems) {
         Item item = text == null ? null : scheme.itemByCodeOrName(text.trim());
         if (item == null) {
-            String typed = text == null ? "" : text.trim();
-            String suggestion = Suggestions.closest(typed, scheme.items().stream().map(Item::code).toList());
-            problems.add(new Problem("item",
-                    "item \"" + typed + "\" is not in scheme " + scheme.id() + (suggestion == null ? "" : " (did you mean " + suggestion + "?)"),
-                    "项目“" + typed + "”不在方案“" + scheme.name() + "”中" + (suggestion == null ? "" : "（是否应为 " + suggestion + "？）")));
+            unknownItem(scheme, text, problems);
         }
         return item;
+    }
+
+    private static void unknownItem(Scheme scheme, String text, List<Problem> problems) {
+        String typed = text == null ? "" : text.trim();
+        String suggestion = Suggestions.closest(typed, scheme.items().stream().map(Item::code).toList());
+        problems.add(new Problem("item",
+                "item \"" + typed + "\" is not in scheme " + scheme.id() + (suggestion == null ? "" : " (did you mean " + suggestion + "?)"),
+                "项目“" + typed + "”不在方案“" + scheme.name() + "”中" + (suggestion == null ? "" : "（是否应为 " + suggestion + "？）")));
     }
 
     /**

@@ -29,7 +29,7 @@ public final class ScoringEngine {
         requireUniqueMembers(inputs);
         Plan plan = new Plan(scheme, span);
         List<Tally> tallies = evaluateAll(plan, inputs, options.explain(), options.entryLabel(), options.parallel());
-        Standings.apply(scheme, span, tallies, attendanceTracked(scheme, span, inputs, options), options.previousProvided());
+        Standings.apply(scheme, span, tallies, attendanceTracked(scheme, span, inputs, tallies, options), options.previousProvided());
         monthlyFlags(scheme, span, inputs, tallies, options.parallel());
         List<MemberResult> results = new ArrayList<>(tallies.size());
         for (Tally tally : tallies) {
@@ -59,19 +59,26 @@ public final class ScoringEngine {
      * Attendance warnings are evaluated only where attendance is recorded: as the caller says, or else when anybody
      * has an entry of the attendance item inside the span (scoring.md §10).
      */
-    private static Map<String, Boolean> attendanceTracked(Scheme scheme, Span span, List<MemberInput> inputs, ScoringOptions options) {
+    private static Map<String, Boolean> attendanceTracked(Scheme scheme, Span span, List<MemberInput> inputs, List<Tally> tallies,
+                                                          ScoringOptions options) {
         Map<String, Boolean> tracked = new HashMap<>();
         for (WarningRule rule : scheme.warnings()) {
             if (rule.attendance() == null) {
                 continue;
             }
-            String item = rule.attendance().item();
+            String code = rule.attendance().item();
             if (options.attendanceTracked() != null) {
-                tracked.put(item, options.attendanceTracked());
-            } else {
-                tracked.put(item, inputs.stream().flatMap(input -> input.entries().stream())
-                        .anyMatch(entry -> entry.item().code().equals(item) && span.contains(entry.date())));
+                tracked.put(code, options.attendanceTracked());
+                continue;
             }
+            int index = scheme.indexOf(scheme.item(code));
+            boolean seen = false;
+            for (int i = 0; i < tallies.size() && !seen; i++) {
+                // scored members' quantities are already counted; only the others' entries are looked at
+                seen = tallies.get(i).scored() ? tallies.get(i).quantity(index).signum() > 0
+                        : inputs.get(i).entries().stream().anyMatch(e -> e.item().code().equals(code) && span.contains(e.date()));
+            }
+            tracked.put(code, seen);
         }
         return tracked;
     }

@@ -18,36 +18,49 @@ final class Cells {
 
     /** {@code 2025-03-14}, also {@code 2025/3/14} and {@code 2025.3.14}. */
     static LocalDate date(String text) {
-        int length = text.length();
-        int year = 0;
-        int i = 0;
-        while (i < length && i < 4 && Character.isDigit(text.charAt(i))) {
-            year = year * 10 + (text.charAt(i++) - '0');
+        byte[] bytes = new byte[text.length()];
+        for (int i = 0; i < bytes.length; i++) {
+            char c = text.charAt(i);
+            bytes[i] = c < 0x80 ? (byte) c : (byte) '?';
         }
-        if (i != 4 || i >= length) {
+        return date(bytes, 0, bytes.length);
+    }
+
+    /** The same, read from ASCII bytes {@code [start, end)} of a buffer. */
+    static LocalDate date(byte[] text, int start, int end) {
+        int i = start;
+        int year = 0;
+        while (i < end && i - start < 4 && isDigit(text[i])) {
+            year = year * 10 + (text[i++] - '0');
+        }
+        if (i - start != 4 || i >= end) {
             return null;
         }
-        char separator = text.charAt(i++);
+        byte separator = text[i++];
         if (separator != '-' && separator != '/' && separator != '.') {
             return null;
         }
         int month = 0;
-        int start = i;
-        while (i < length && Character.isDigit(text.charAt(i)) && i - start < 2) {
-            month = month * 10 + (text.charAt(i++) - '0');
+        int from = i;
+        while (i < end && isDigit(text[i]) && i - from < 2) {
+            month = month * 10 + (text[i++] - '0');
         }
-        if (i == start || i >= length || text.charAt(i++) != separator) {
+        if (i == from || i >= end || text[i++] != separator) {
             return null;
         }
         int day = 0;
-        start = i;
-        while (i < length && Character.isDigit(text.charAt(i)) && i - start < 2) {
-            day = day * 10 + (text.charAt(i++) - '0');
+        from = i;
+        while (i < end && isDigit(text[i]) && i - from < 2) {
+            day = day * 10 + (text[i++] - '0');
         }
-        if (i == start || i != length) {
+        if (i == from || i != end) {
             return null;
         }
         return date(year, month, day);
+    }
+
+    private static boolean isDigit(byte b) {
+        return b >= '0' && b <= '9';
     }
 
     private static LocalDate date(int year, int month, int day) {

@@ -214,6 +214,41 @@ final class CsvTable implements Table {
         return escaped[column] ? text.replace("\"\"", "\"") : text;
     }
 
+    @Override
+    public java.time.LocalDate date(int column) {
+        if (column >= width || escaped[column]) {
+            return Table.super.date(column);
+        }
+        int start = starts[column];
+        int end = ends[column];
+        while (start < end && (buffer[start] == ' ' || buffer[start] == '\t')) {
+            start++;
+        }
+        while (end > start && (buffer[end - 1] == ' ' || buffer[end - 1] == '\t')) {
+            end--;
+        }
+        return Cells.date(buffer, start, end);
+    }
+
+    @Override
+    public int lookup(int column, KeyIndex index) {
+        if (column >= width) {
+            return index.get("");
+        }
+        if (escaped[column]) {
+            return index.get(cell(column));
+        }
+        int start = starts[column];
+        int end = ends[column];
+        while (start < end && (buffer[start] == ' ' || buffer[start] == '\t')) {
+            start++;
+        }
+        while (end > start && (buffer[end - 1] == ' ' || buffer[end - 1] == '\t')) {
+            end--;
+        }
+        return index.get(buffer, start, end - start);
+    }
+
     private static final String[] DIGITS = {"0", "1", "2", "3", "4", "5", "6", "7", "8", "9"};
 
     @Override

@@ -3,13 +3,12 @@ package cn.vanguard.sheet;
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 
-import cn.vanguard.scheme.Checked;
 import cn.vanguard.scheme.Entry;
 import cn.vanguard.scheme.Inputs;
+import cn.vanguard.scheme.Item;
 import cn.vanguard.scheme.Problem;
 import cn.vanguard.scheme.Scheme;
 
@@ -25,17 +24,14 @@ public final class LedgerFile {
     /** Entries per member, in roster order; rows with problems are reported and left out. */
     public static List<List<Entry>> read(Path path, Scheme scheme, int year, Roster roster, Problems problems) {
         String file = path.toString();
-        List<List<Entry>> byMember = new ArrayList<>(roster.members().size());
-        for (int i = 0; i < roster.members().size(); i++) {
-            byMember.add(new ArrayList<>());
-        }
+        ColumnarLedger ledger = new ColumnarLedger(scheme, estimatedRows(path));
         try (Table table = Tables.open(path, problems)) {
             if (table == null) {
-                return byMember;
+                return ledger.byMember(roster.members().size());
             }
             Header header = Header.read(table, file, EnumSet.of(Column.MEMBER_ID, Column.ITEM, Column.DATE), problems);
             if (header == null) {
-                return byMember;
+                return ledger.byMember(roster.members().size());
             }
             int memberColumn = header.index(Column.MEMBER_ID);
             int itemColumn = header.index(Column.ITEM);
@@ -43,18 +39,18 @@ public final class LedgerFile {
             int quantityColumn = header.index(Column.QUANTITY);
             int pointsColumn = header.index(Column.POINTS);
             int occurrenceColumn = header.index(Column.OCCURRENCE);
+            KeyIndex itemCodes = new KeyIndex(scheme.items().stream().map(Item::code).toList());
             while (table.next()) {
                 int line = table.line();
-                String memberId = table.cell(memberColumn);
-                int member = roster.indexOf(memberId);
+                int member = roster.indexOf(table, memberColumn);
                 boolean ok = true;
                 if (member < 0) {
-                    roster.unknown(memberId, file, line, problems);
+                    roster.unknown(table.cell(memberColumn), file, line, problems);
                     ok = false;
                 }
-                String dateText = table.cell(dateColumn);
-                LocalDate date = Cells.date(dateText);
+                LocalDate date = table.date(dateColumn);
                 if (date == null) {
+                    String dateText = table.cell(dateColumn);
                     problems.add(file, line, "date \"" + dateText + "\" is not a date: write it as 2025-03-14 (or 2025/3/14)",
                             "日期“" + dateText + "”无法识别：请写成 2025-03-14（或 2025/3/14）");
                     ok = false;
@@ -64,20 +60,31 @@ public final class LedgerFile {
                 if (quantity == INVALID || points == INVALID) {
                     ok = false;
                 }
+                int code = table.lookup(itemColumn, itemCodes);
+                String itemText = code >= 0 ? null : table.cell(itemColumn);
+                Item item = code >= 0 ? scheme.items().get(code) : scheme.itemByCodeOrName(itemText);
                 // a row with a bad cell is still checked against the scheme, so that all its problems are reported at once
-                String occurrence = occurrenceColumn < 0 ? null : table.cell(occurrenceColumn);
-                Checked<Entry> entry = Inputs.entry(scheme, year, table.cell(itemColumn), date == null ? LocalDate.of(year, 1, 1) : date,
-                        quantity == INVALID ? null : quantity, points == INVALID ? null : points, occurrence, line);
-                if (!entry.ok()) {
-                    for (Problem problem : entry.problems()) {
-                        problems.add(file, line, problem);
-                    }
-                } else if (ok && date != null) {
-                    byMember.get(member).add(entry.value());
+                List<Problem> rowProblems = Inputs.entryProblems(scheme, year, itemText, item,
+                        date == null ? LocalDate.of(year, 1, 1) : date, quantity == INVALID ? null : quantity,
+                        points == INVALID ? null : points);
+                for (Problem problem : rowProblems) {
+                    problems.add(file, line, problem);
+                }
+                if (ok && rowProblems.isEmpty()) {
+                    ledger.add(member, code >= 0 ? code : scheme.indexOf(item), date, quantity, points, occurrenceColumn < 0 ? null : table.cell(occurrenceColumn), line);
                 }
             }
         }
-        return byMember;
+        return ledger.byMember(roster.members().size());
+    }
+
+    /** About 36 bytes a row in a typical export; the ledger grows if the guess is short. */
+    private static int estimatedRows(Path path) {
+        try {
+            return (int) Math.min(Integer.MAX_VALUE - 16, java.nio.file.Files.size(path) / 36);
+        } catch (java.io.IOException e) {
+            return 1024;
+        }
     }
 
     private static final BigDecimal INVALID = new BigDecimal("-0.0000000001");

@@ -19,12 +19,14 @@ public final class Roster {
     private final String file;
     private final List<Member> members;
     private final Map<String, Integer> index;
+    private final KeyIndex ids;
     private final Map<String, Optional<String>> suggestions = new HashMap<>();
 
     private Roster(String file, List<Member> members, Map<String, Integer> index) {
         this.file = file;
         this.members = members;
         this.index = index;
+        this.ids = new KeyIndex(members.stream().map(Member::id).toList());
     }
 
     public static Roster read(Path path, Problems problems) {
@@ -100,6 +102,11 @@ public final class Roster {
 
     public List<Member> members() {
         return members;
+    }
+
+    /** The position in the roster of the member whose id is in the table's column, or -1. */
+    int indexOf(Table table, int column) {
+        return table.lookup(column, ids);
     }
 
     /** The member's position in the roster, or -1. */

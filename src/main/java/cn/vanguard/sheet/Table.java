@@ -17,6 +17,16 @@ public interface Table extends Closeable {
 
     String cell(int column);
 
+    /** The cell as a date ({@code 2025-03-14}, {@code 2025/3/14}, {@code 2025.3.14}), or {@code null}. */
+    default java.time.LocalDate date(int column) {
+        return Cells.date(cell(column));
+    }
+
+    /** The position of the cell's text in the index, or -1; CSV tables look it up without making a String. */
+    default int lookup(int column, KeyIndex index) {
+        return index.get(cell(column));
+    }
+
     @Override
     void close();
 }
