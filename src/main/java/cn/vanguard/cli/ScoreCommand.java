@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -245,9 +246,10 @@ final class ScoreCommand implements Callable<Integer> {
             return;
         }
         Path absolute = out.toAbsolutePath();
-        Path temporary = Files.createTempFile(absolute.getParent(), ".vanguard-", ".tmp");
+        // beside the target, so that the final move is atomic; created like any file, so it gets the usual permissions
+        Path temporary = absolute.resolveSibling("." + absolute.getFileName() + "." + ProcessHandle.current().pid() + ".tmp");
         try {
-            try (OutputStream stream = Files.newOutputStream(temporary)) {
+            try (OutputStream stream = Files.newOutputStream(temporary, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
                 if (format == Format.XLSX) {
                     ResultFiles.writeXlsx(sheet, stream);
                 } else {

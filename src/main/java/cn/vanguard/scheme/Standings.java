@@ -117,12 +117,18 @@ final class Standings {
                 tally.rank = tie ? ordered.get(i - 1).rank : i + 1;
             }
             if (explain) {
-                for (Tally tally : ordered) {
-                    if (tally.explanation.on()) {
-                        long sharing = ordered.stream().filter(t -> t.total.compareTo(tally.total) == 0).count();
-                        tally.explanation.add(Step.RANK,
-                                Wording.rank(scope, tally.member, ordered.size(), tally.rank, sharing), tally.total, null, null);
+                for (int i = 0; i < ordered.size(); ) {
+                    int end = i;
+                    while (end < ordered.size() && ordered.get(end).total.compareTo(ordered.get(i).total) == 0) {
+                        end++;
                     }
+                    for (Tally tally : ordered.subList(i, end)) {
+                        if (tally.explanation.on()) {
+                            tally.explanation.add(Step.RANK,
+                                    Wording.rank(scope, tally.member, ordered.size(), tally.rank, end - i), tally.total, null, null);
+                        }
+                    }
+                    i = end;
                 }
             }
         }

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
 import java.util.Arrays;
 
 /**
@@ -196,14 +197,8 @@ final class CsvTable implements Table {
         if (column >= width) {
             return "";
         }
-        int start = starts[column];
-        int end = ends[column];
-        while (start < end && (buffer[start] == ' ' || buffer[start] == '\t')) {
-            start++;
-        }
-        while (end > start && (buffer[end - 1] == ' ' || buffer[end - 1] == '\t')) {
-            end--;
-        }
+        int start = trimmedStart(column);
+        int end = trimmedEnd(column, start);
         if (start == end) {
             return "";
         }
@@ -215,20 +210,29 @@ final class CsvTable implements Table {
     }
 
     @Override
-    public java.time.LocalDate date(int column) {
+    public LocalDate date(int column) {
         if (column >= width || escaped[column]) {
             return Table.super.date(column);
         }
-        int start = starts[column];
-        int end = ends[column];
-        while (start < end && (buffer[start] == ' ' || buffer[start] == '\t')) {
-            start++;
+        int start = trimmedStart(column);
+        int end = trimmedEnd(column, start);
+        int length = end - start;
+        if (length == lastDateLength && Arrays.equals(buffer, start, end, lastDateText, 0, length)) {
+            return lastDate;
         }
-        while (end > start && (buffer[end - 1] == ' ' || buffer[end - 1] == '\t')) {
-            end--;
+        LocalDate date = Cells.date(buffer, start, end);
+        if (date != null && length <= lastDateText.length) {
+            System.arraycopy(buffer, start, lastDateText, 0, length);
+            lastDateLength = length;
+            lastDate = date;
         }
-        return Cells.date(buffer, start, end);
+        return date;
     }
+
+    /** Ledgers are usually exported in date order: the previous row's date is kept to skip parsing it again. */
+    private final byte[] lastDateText = new byte[16];
+    private int lastDateLength = -1;
+    private LocalDate lastDate;
 
     @Override
     public int lookup(int column, KeyIndex index) {
@@ -238,15 +242,25 @@ final class CsvTable implements Table {
         if (escaped[column]) {
             return index.get(cell(column));
         }
+        int start = trimmedStart(column);
+        int end = trimmedEnd(column, start);
+        return index.get(buffer, start, end - start);
+    }
+
+    private int trimmedStart(int column) {
         int start = starts[column];
-        int end = ends[column];
-        while (start < end && (buffer[start] == ' ' || buffer[start] == '\t')) {
+        while (start < ends[column] && (buffer[start] == ' ' || buffer[start] == '\t')) {
             start++;
         }
+        return start;
+    }
+
+    private int trimmedEnd(int column, int start) {
+        int end = ends[column];
         while (end > start && (buffer[end - 1] == ' ' || buffer[end - 1] == '\t')) {
             end--;
         }
-        return index.get(buffer, start, end - start);
+        return end;
     }
 
     private static final String[] DIGITS = {"0", "1", "2", "3", "4", "5", "6", "7", "8", "9"};

@@ -1,8 +1,8 @@
 package cn.vanguard.scheme.file;
 
-import static cn.vanguard.scheme.file.PresetTables.describe;
-import static cn.vanguard.scheme.file.PresetTables.ledger;
-import static cn.vanguard.scheme.file.PresetTables.span;
+import static cn.vanguard.scheme.file.PresetTesting.asInPresetsMd;
+import static cn.vanguard.scheme.file.PresetTesting.ledger;
+import static cn.vanguard.scheme.file.PresetTesting.span;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
@@ -190,7 +190,7 @@ class BranchHourlyPresetTest {
         Item item = Presets.get(ID).orElseThrow().item(code);
 
         assertThat(item).as(code).isNotNull();
-        assertThat(describe(item)).isEqualTo(expected);
+        assertThat(asInPresetsMd(item)).isEqualTo(expected);
     }
 
     @Test

@@ -1,9 +1,9 @@
 package cn.vanguard.scheme.file;
 
-import static cn.vanguard.scheme.file.PresetTables.codes;
-import static cn.vanguard.scheme.file.PresetTables.describe;
-import static cn.vanguard.scheme.file.PresetTables.ledger;
-import static cn.vanguard.scheme.file.PresetTables.span;
+import static cn.vanguard.scheme.file.PresetTesting.words;
+import static cn.vanguard.scheme.file.PresetTesting.asInPresetsMd;
+import static cn.vanguard.scheme.file.PresetTesting.ledger;
+import static cn.vanguard.scheme.file.PresetTesting.span;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -69,7 +69,7 @@ class BranchMonthlyPresetTest {
         assertThat(result.scored()).isTrue();
         assertThat(result.total().toPlainString()).as("total").isEqualTo(total);
         assertThat(result.sections().get("MONTH").toPlainString()).as("MONTH").isEqualTo(total);
-        assertThat(result.flags()).as("flags").containsExactlyElementsOf(codes(flags));
+        assertThat(result.flags()).as("flags").containsExactlyElementsOf(words(flags));
         assertThat(result.warnings()).isEmpty();
     }
 
@@ -151,7 +151,7 @@ class BranchMonthlyPresetTest {
         Item item = Presets.get(ID).orElseThrow().item(code);
 
         assertThat(item).as(code).isNotNull();
-        assertThat(describe(item)).isEqualTo(expected);
+        assertThat(asInPresetsMd(item)).isEqualTo(expected);
     }
 
     @Test

@@ -1,10 +1,10 @@
 package cn.vanguard.scheme.file;
 
-import static cn.vanguard.scheme.file.PresetTables.codes;
-import static cn.vanguard.scheme.file.PresetTables.describe;
-import static cn.vanguard.scheme.file.PresetTables.ledger;
-import static cn.vanguard.scheme.file.PresetTables.sections;
-import static cn.vanguard.scheme.file.PresetTables.span;
+import static cn.vanguard.scheme.file.PresetTesting.words;
+import static cn.vanguard.scheme.file.PresetTesting.asInPresetsMd;
+import static cn.vanguard.scheme.file.PresetTesting.ledger;
+import static cn.vanguard.scheme.file.PresetTesting.sections;
+import static cn.vanguard.scheme.file.PresetTesting.span;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
@@ -133,8 +133,8 @@ class Changzhou2021PresetTest {
         assertThat(result.total().toPlainString()).as("total").isEqualTo(total);
         assertThat(sections(result)).as("STUDY ORGLIFE DUES POLITICS FEATURE APPRAISAL").isEqualTo(sections);
         // the flags and warnings of 七 are judged on the 年度积分 (yearOnly): a quarter's result carries none
-        assertThat(result.flags()).as("flags").containsExactlyElementsOf(codes(flags));
-        assertThat(result.warnings()).as("warnings").containsExactlyElementsOf(codes(warnings));
+        assertThat(result.flags()).as("flags").containsExactlyElementsOf(words(flags));
+        assertThat(result.warnings()).as("warnings").containsExactlyElementsOf(words(warnings));
     }
 
     @Test
@@ -280,7 +280,7 @@ class Changzhou2021PresetTest {
         Item item = Presets.get(ID).orElseThrow().item(code);
 
         assertThat(item).as(code).isNotNull();
-        assertThat(describe(item)).isEqualTo(expected);
+        assertThat(asInPresetsMd(item)).isEqualTo(expected);
     }
 
     @Test
