@@ -3,13 +3,14 @@ package cn.vanguard.cli;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
 import cn.vanguard.scheme.Scheme;
 import cn.vanguard.scheme.Suggestions;
 import cn.vanguard.scheme.file.Presets;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code presets}: lists the built-in schemes, or prints one as a scheme file to start your own from. */
 @Command(name = "presets", mixinStandardHelpOptions = true,

@@ -6,6 +6,7 @@ import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.io.Writer;
+import java.nio.charset.MalformedInputException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -19,6 +20,12 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 import cn.vanguard.scheme.Assessment;
 import cn.vanguard.scheme.Entry;
@@ -44,11 +51,6 @@ import cn.vanguard.sheet.Problems;
 import cn.vanguard.sheet.ResultFiles;
 import cn.vanguard.sheet.Roster;
 import cn.vanguard.sheet.VoteFile;
-import picocli.CommandLine.ArgGroup;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /** {@code score}: scores a cycle, or one evaluation period of it, from spreadsheet files (formats.md). */
 @Command(name = "score", mixinStandardHelpOptions = true, sortOptions = false,
@@ -203,7 +205,7 @@ final class ScoreCommand implements Callable<Integer> {
         } catch (NoSuchFileException e) {
             err.println(schemeChoice.scheme + ": " + (chinese ? "文件不存在" : "no such file"));
             return null;
-        } catch (java.nio.charset.MalformedInputException e) {
+        } catch (MalformedInputException e) {
             err.println(schemeChoice.scheme + ": " + (chinese ? "不是UTF-8编码的文本" : "is not UTF-8 text"));
             return null;
         }

@@ -2,6 +2,8 @@ package cn.vanguard.scheme;
 
 import java.time.LocalDate;
 import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -82,8 +84,8 @@ public record Span(int year, Period period, LocalDate from, LocalDate to) {
     }
 
     /** The months of the span, each as a span of its own (for monthly tiers). */
-    public java.util.List<Span> monthsInside() {
-        java.util.List<Span> months = new java.util.ArrayList<>();
+    public List<Span> monthsInside() {
+        List<Span> months = new ArrayList<>();
         for (int m = from.getMonthValue(); m <= to.getMonthValue(); m++) {
             Span month = month(year, m);
             months.add(m == to.getMonthValue() && to.isBefore(month.to)

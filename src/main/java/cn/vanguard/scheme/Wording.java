@@ -4,6 +4,7 @@ import static cn.vanguard.scheme.Decimals.plain;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.Collection;
 import java.util.List;
 import java.util.StringJoiner;
 
@@ -90,7 +91,7 @@ final class Wording {
         };
     }
 
-    static String sectionDeduction(Section section, BigDecimal deductions, java.util.Collection<Item> items) {
+    static String sectionDeduction(Section section, BigDecimal deductions, Collection<Item> items) {
         StringJoiner names = new StringJoiner("、");
         StringJoiner clauses = new StringJoiner("；");
         if (items != null) {

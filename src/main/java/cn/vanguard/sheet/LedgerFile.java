@@ -1,6 +1,8 @@
 package cn.vanguard.sheet;
 
+import java.io.IOException;
 import java.math.BigDecimal;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.EnumSet;
@@ -81,8 +83,8 @@ public final class LedgerFile {
     /** About 36 bytes a row in a typical export; the ledger grows if the guess is short. */
     private static int estimatedRows(Path path) {
         try {
-            return (int) Math.min(Integer.MAX_VALUE - 16, java.nio.file.Files.size(path) / 36);
-        } catch (java.io.IOException e) {
+            return (int) Math.min(Integer.MAX_VALUE - 16, Files.size(path) / 36);
+        } catch (IOException e) {
             return 1024;
         }
     }

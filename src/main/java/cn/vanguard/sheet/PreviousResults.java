@@ -11,12 +11,13 @@ import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 
-import cn.vanguard.scheme.PreviousResult;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
 import tools.jackson.core.ObjectReadContext;
 import tools.jackson.core.json.JsonFactory;
+
+import cn.vanguard.scheme.PreviousResult;
 
 /**
  * Last cycle's results, for "two cycles in a row" warnings: the JSON the {@code score} command wrote (or its CSV/XLSX,

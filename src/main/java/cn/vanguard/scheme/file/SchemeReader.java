@@ -2,20 +2,30 @@ package cn.vanguard.scheme.file;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.regex.Pattern;
+
+import org.yaml.snakeyaml.nodes.MappingNode;
+import org.yaml.snakeyaml.nodes.NodeTuple;
+import org.yaml.snakeyaml.nodes.ScalarNode;
 
 import cn.vanguard.scheme.Attainment;
 import cn.vanguard.scheme.Attendance;
 import cn.vanguard.scheme.Cap;
 import cn.vanguard.scheme.Category;
 import cn.vanguard.scheme.CriteriaDefault;
+import cn.vanguard.scheme.Decimals;
 import cn.vanguard.scheme.Evidence;
 import cn.vanguard.scheme.ExclusiveGroup;
 import cn.vanguard.scheme.FlagRule;
@@ -35,11 +45,12 @@ import cn.vanguard.scheme.SectionMode;
 import cn.vanguard.scheme.Source;
 import cn.vanguard.scheme.StarQuota;
 import cn.vanguard.scheme.StarRule;
+import cn.vanguard.scheme.Suggestions;
 import cn.vanguard.scheme.Threshold;
 import cn.vanguard.scheme.VetoEffect;
 import cn.vanguard.scheme.VoteLevel;
-import cn.vanguard.scheme.Window;
 import cn.vanguard.scheme.WarningRule;
+import cn.vanguard.scheme.Window;
 import cn.vanguard.scheme.file.Yaml.Mapping;
 import cn.vanguard.scheme.file.Yaml.Value;
 
@@ -84,7 +95,7 @@ final class SchemeReader {
     }
 
     private static Set<String> union(Set<String> base, String... more) {
-        Set<String> all = new java.util.HashSet<>(base);
+        Set<String> all = new HashSet<>(base);
         all.addAll(List.of(more));
         return Set.copyOf(all);
     }
@@ -806,7 +817,7 @@ final class SchemeReader {
     private void sameGroupPool(Value value, Item item) {
         for (Item other : items) {
             if (other != item && item.group().equals(other.group()) && (other.pool() != item.pool()
-                    || !java.util.Objects.equals(other.section(), item.section()))) {
+                    || !Objects.equals(other.section(), item.section()))) {
                 value.problem("group " + item.group() + " mixes items of different pools (" + other.code() + ")",
                         "组" + item.group() + "中的项目应计入同一处（与" + other.code() + "不同）");
                 return;
@@ -834,13 +845,13 @@ final class SchemeReader {
         where.problem("unknown section " + code + suggest(code, sections.keySet()), "未定义的板块" + code + suggestZh(code, sections.keySet()));
     }
 
-    private static String suggest(String typed, java.util.Collection<String> known) {
-        String s = cn.vanguard.scheme.Suggestions.closest(typed, known);
+    private static String suggest(String typed, Collection<String> known) {
+        String s = Suggestions.closest(typed, known);
         return s == null ? "" : " (did you mean " + s + "?)";
     }
 
-    private static String suggestZh(String typed, java.util.Collection<String> known) {
-        String s = cn.vanguard.scheme.Suggestions.closest(typed, known);
+    private static String suggestZh(String typed, Collection<String> known) {
+        String s = Suggestions.closest(typed, known);
         return s == null ? "" : "（是否应为 " + s + "？）";
     }
 
@@ -976,9 +987,9 @@ final class SchemeReader {
         List<StarQuota> quotas = quotasValue == null ? null : quotas(quotasValue);
         Map<String, List<StarQuota>> unitQuotas = new LinkedHashMap<>();
         Value unitValue = m.get("unitQuotas");
-        if (unitValue != null && unitValue.node instanceof org.yaml.snakeyaml.nodes.MappingNode mapping) {
-            for (org.yaml.snakeyaml.nodes.NodeTuple tuple : mapping.getValue()) {
-                String unit = ((org.yaml.snakeyaml.nodes.ScalarNode) tuple.getKeyNode()).getValue();
+        if (unitValue != null && unitValue.node instanceof MappingNode mapping) {
+            for (NodeTuple tuple : mapping.getValue()) {
+                String unit = ((ScalarNode) tuple.getKeyNode()).getValue();
                 List<StarQuota> own = quotas(new Value(tuple.getValueNode(), unitValue.child(unit), unitValue.problems));
                 if (own != null) {
                     unitQuotas.put(unit, own);
@@ -995,16 +1006,16 @@ final class SchemeReader {
     }
 
     private static List<StarQuota> quotas(Value value) {
-        if (!(value.node instanceof org.yaml.snakeyaml.nodes.MappingNode mapping)) {
+        if (!(value.node instanceof MappingNode mapping)) {
             value.problem("must map star levels to percentages, e.g. {5: 10, 4: 15, 3: 20}", "应为 星级: 百分比，如 {5: 10, 4: 15, 3: 20}");
             return null;
         }
-        Map<Integer, BigDecimal> byStars = new java.util.TreeMap<>(java.util.Comparator.reverseOrder());
+        Map<Integer, BigDecimal> byStars = new TreeMap<>(Comparator.reverseOrder());
         BigDecimal sum = BigDecimal.ZERO;
         boolean ok = true;
-        for (org.yaml.snakeyaml.nodes.NodeTuple tuple : mapping.getValue()) {
+        for (NodeTuple tuple : mapping.getValue()) {
             Value key = new Value(tuple.getKeyNode(), value.path, value.problems);
-            Value percent = new Value(tuple.getValueNode(), value.child(String.valueOf(((org.yaml.snakeyaml.nodes.ScalarNode) tuple.getKeyNode()).getValue())), value.problems);
+            Value percent = new Value(tuple.getValueNode(), value.child(String.valueOf(((ScalarNode) tuple.getKeyNode()).getValue())), value.problems);
             Integer stars = key.integer();
             BigDecimal share = percent.number();
             if (stars == null || share == null) {
@@ -1014,7 +1025,7 @@ final class SchemeReader {
             if (stars < 1 || stars > 5) {
                 key.problem("star levels are 1 to 5, not " + stars, "星级应为1到5，不能是" + stars);
                 ok = false;
-            } else if (share.signum() < 0 || share.compareTo(cn.vanguard.scheme.Decimals.HUNDRED) > 0) {
+            } else if (share.signum() < 0 || share.compareTo(Decimals.HUNDRED) > 0) {
                 percent.problem("must be a percentage from 0 to 100", "应为0到100之间的百分比");
                 ok = false;
             } else if (byStars.put(stars, share) != null) {
@@ -1023,7 +1034,7 @@ final class SchemeReader {
             }
             sum = sum.add(share);
         }
-        if (ok && sum.compareTo(cn.vanguard.scheme.Decimals.HUNDRED) > 0) {
+        if (ok && sum.compareTo(Decimals.HUNDRED) > 0) {
             value.problem("star quotas add up to " + sum.toPlainString() + "%, above 100%", "各星级比例合计" + sum.toPlainString() + "%，超过100%");
             ok = false;
         }
@@ -1095,7 +1106,7 @@ final class SchemeReader {
             return null;
         }
         Map<Category, BigDecimal> required = new EnumMap<>(Category.class);
-        Set<String> keys = new java.util.HashSet<>();
+        Set<String> keys = new HashSet<>();
         for (Category category : Category.values()) {
             keys.add(category.name());
         }
@@ -1116,7 +1127,7 @@ final class SchemeReader {
         if (where == null) {
             return;
         }
-        Set<String> seen = new java.util.HashSet<>();
+        Set<String> seen = new HashSet<>();
         for (String code : codes) {
             if (!seen.add(code)) {
                 where.problem("duplicate " + what + " code " + code, what + "编码" + code + "重复");

@@ -1,9 +1,9 @@
 package cn.vanguard.scheme.file;
 
-import static cn.vanguard.scheme.file.PresetTesting.words;
 import static cn.vanguard.scheme.file.PresetTesting.asInPresetsMd;
 import static cn.vanguard.scheme.file.PresetTesting.ledger;
 import static cn.vanguard.scheme.file.PresetTesting.span;
+import static cn.vanguard.scheme.file.PresetTesting.words;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -12,7 +12,6 @@ import java.util.Set;
 import java.util.StringJoiner;
 import java.util.stream.Collectors;
 
-
 import cn.vanguard.scheme.Item;
 import cn.vanguard.scheme.ItemKind;
 import cn.vanguard.scheme.Level;
