@@ -5,15 +5,15 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 import cn.vanguard.cli.Cli;
 
 /**
- * Vanguard 先锋积分. {@code java -jar vanguard.jar COMMAND …} runs a command-line tool ({@code score}, {@code presets})
- * without starting the application server.
+ * Vanguard 先锋积分. {@code java -jar vanguard.jar} starts the web application; {@code java -jar vanguard.jar COMMAND …}
+ * runs a command-line tool ({@code score}, {@code presets}) without starting it.
  */
 @SpringBootApplication
 public class VanguardApplication {
 
     public static void main(String[] args) {
-        if (args.length == 0 || Cli.handles(args)) {
-            System.exit(Cli.run(args.length == 0 ? new String[] {"--help"} : args));
+        if (Cli.handles(args)) {
+            System.exit(Cli.run(args));
         }
         org.springframework.boot.SpringApplication.run(VanguardApplication.class, args);
     }

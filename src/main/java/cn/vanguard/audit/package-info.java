@@ -1,0 +1,2 @@
+/** The audit log: who changed what, when, from where, before → after. Every module writes to it; supervisors browse it. */
+package cn.vanguard.audit;

@@ -1,0 +1,162 @@
+package cn.vanguard.ledger;
+
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import cn.vanguard.Invalid;
+import cn.vanguard.NotFound;
+import cn.vanguard.audit.AuditLog;
+import cn.vanguard.security.CurrentUser;
+import cn.vanguard.security.Guard;
+import cn.vanguard.security.Permission;
+
+/**
+ * Evidence files of entries: photos (JPEG, PNG, WebP, GIF) and PDFs, recognised by their content, at most five of
+ * 10 MB each. Kept in the database, so that several application nodes share them.
+ */
+@Service
+public class Attachments {
+
+    static final int MAX_FILES = 5;
+    static final int MAX_BYTES = 10 * 1024 * 1024;
+
+    private final JdbcClient jdbc;
+    private final Guard guard;
+    private final AuditLog audit;
+    private final Clock clock;
+
+    public Attachments(JdbcClient jdbc, Guard guard, AuditLog audit, Clock clock) {
+        this.jdbc = jdbc;
+        this.guard = guard;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    /** An attachment without its bytes. */
+    public record Info(long id, long entryId, String filename, String contentType, long size, OffsetDateTime uploadedAt) {
+    }
+
+    /** An attachment's content for download. */
+    public record Content(String filename, String contentType, byte[] data) {
+    }
+
+    void check(List<Upload> files) {
+        if (files.size() > MAX_FILES) {
+            throw Invalid.of("files", "每条记录最多上传" + MAX_FILES + "个证明材料");
+        }
+        for (Upload file : files) {
+            if (file.data().length == 0) {
+                throw Invalid.of("files", "文件“" + file.filename() + "”是空的");
+            }
+            if (file.data().length > MAX_BYTES) {
+                throw Invalid.of("files", "文件“" + file.filename() + "”超过10MB，请压缩后再上传");
+            }
+            if (kind(file.data()) == null) {
+                throw Invalid.of("files", "文件“" + file.filename() + "”不是照片（JPG、PNG、WebP、GIF）或PDF");
+            }
+        }
+    }
+
+    /** The content type the bytes really are, or null. */
+    static String kind(byte[] data) {
+        if (starts(data, 0xFF, 0xD8, 0xFF)) {
+            return "image/jpeg";
+        }
+        if (starts(data, 0x89, 'P', 'N', 'G')) {
+            return "image/png";
+        }
+        if (starts(data, 'G', 'I', 'F', '8')) {
+            return "image/gif";
+        }
+        if (data.length > 12 && starts(data, 'R', 'I', 'F', 'F') && data[8] == 'W' && data[9] == 'E' && data[10] == 'B' && data[11] == 'P') {
+            return "image/webp";
+        }
+        if (starts(data, '%', 'P', 'D', 'F')) {
+            return "application/pdf";
+        }
+        return null;
+    }
+
+    private static boolean starts(byte[] data, int... prefix) {
+        if (data.length < prefix.length) {
+            return false;
+        }
+        for (int i = 0; i < prefix.length; i++) {
+            if ((data[i] & 0xFF) != prefix[i]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    void store(long entryId, Upload file, long accountId) {
+        jdbc.sql("""
+                insert into attachment (entry_id, filename, content_type, size_bytes, sha256, content, uploaded_by, uploaded_at)
+                values (:e, :f, :t, :s, :h, :d, :by, :now)""")
+                .param("e", entryId).param("f", safeName(file.filename())).param("t", kind(file.data()))
+                .param("s", (long) file.data().length).param("h", sha256(file.data())).param("d", file.data())
+                .param("by", accountId).param("now", OffsetDateTime.now(clock)).update();
+    }
+
+    /** Adds evidence to an entry still under review: by whoever recorded or declared it, or a scorer in scope. */
+    @Transactional
+    public void add(long entryId, List<Upload> files, Ledger ledger) {
+        LedgerEntry entry = ledger.get(entryId);
+        CurrentUser user = guard.current();
+        if (entry.recordedBy() != user.accountId() && !guard.can(Permission.RECORD_ENTRIES, entry.unitId())) {
+            throw Guard.denied();
+        }
+        if (!entry.status().open()) {
+            throw Invalid.of("files", "记录已" + entry.status().label() + "，不能再补充材料");
+        }
+        if (entry.attachments() + files.size() > MAX_FILES) {
+            throw Invalid.of("files", "每条记录最多上传" + MAX_FILES + "个证明材料");
+        }
+        check(files);
+        for (Upload file : files) {
+            store(entryId, file, user.accountId());
+        }
+        audit.record(user.actor(), "ATTACHMENT_ADDED", "ledger_entry", entryId, entry.unitId(),
+                "补充证明材料 " + files.size() + " 个", null, Map.of("files", files.stream().map(Upload::filename).toList().toString()));
+    }
+
+    public List<Info> of(long entryId) {
+        return jdbc.sql("select id, entry_id, filename, content_type, size_bytes, uploaded_at from attachment where entry_id = :e order by id")
+                .param("e", entryId)
+                .query((rs, n) -> new Info(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4), rs.getLong(5),
+                        rs.getObject(6, OffsetDateTime.class))).list();
+    }
+
+    /** The file, if the current user may see its entry. */
+    public Content content(long id, Ledger ledger) {
+        record Row(long entryId, String filename, String type, byte[] data) {
+        }
+        Row row = jdbc.sql("select entry_id, filename, content_type, content from attachment where id = :id").param("id", id)
+                .query((rs, n) -> new Row(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getBytes(4))).optional()
+                .orElseThrow(() -> new NotFound("附件不存在"));
+        ledger.visible(row.entryId());
+        return new Content(row.filename(), row.type(), row.data());
+    }
+
+    private static String safeName(String name) {
+        String base = name == null || name.isBlank() ? "附件" : name.replaceAll("[\\\\/:*?\"<>|\\p{Cntrl}]", "_");
+        return base.length() > 200 ? base.substring(base.length() - 200) : base;
+    }
+
+    private static String sha256(byte[] data) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(data));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,643 @@
+package cn.vanguard.ledger;
+
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.jdbc.support.KeyHolder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import cn.vanguard.Invalid;
+import cn.vanguard.NotFound;
+import cn.vanguard.audit.AuditLog;
+import cn.vanguard.org.MemberRecord;
+import cn.vanguard.org.MemberStatus;
+import cn.vanguard.org.Members;
+import cn.vanguard.rules.PublishedScheme;
+import cn.vanguard.rules.Schemes;
+import cn.vanguard.scheme.Checked;
+import cn.vanguard.scheme.Entry;
+import cn.vanguard.scheme.Evidence;
+import cn.vanguard.scheme.Inputs;
+import cn.vanguard.scheme.Item;
+import cn.vanguard.scheme.Problem;
+import cn.vanguard.security.CurrentUser;
+import cn.vanguard.security.Guard;
+import cn.vanguard.security.Permission;
+
+/**
+ * The ledger and its review. Entries are checked against the scheme that applies to the member when they are
+ * recorded; approved entries are never edited or deleted, a correction is a reversing entry; nobody checks or approves
+ * an entry they recorded or declared, or one about themselves; every change is audited.
+ */
+@Service
+public class Ledger {
+
+    static final String SELECT = """
+            select e.*, m.code as member_code, m.name as member_name, u.name as unit_name,
+                   ra.display_name as recorded_name, ca.display_name as checked_name, da.display_name as decided_name,
+                   (select count(*) from attachment a where a.entry_id = e.id) as attachment_count,
+                   (select max(r.id) from ledger_entry r where r.reverses_id = e.id and r.status <> 'REJECTED') as reversed_by
+            from ledger_entry e join member m on m.id = e.member_id join org_unit u on u.id = e.unit_id
+            join account ra on ra.id = e.recorded_by left join account ca on ca.id = e.checked_by
+            left join account da on da.id = e.decided_by""";
+
+    private final JdbcClient jdbc;
+    private final Members members;
+    private final Schemes schemes;
+    private final Guard guard;
+    private final AuditLog audit;
+    private final Attachments attachments;
+    private final Clock clock;
+
+    public Ledger(JdbcClient jdbc, Members members, Schemes schemes, Guard guard, AuditLog audit, Attachments attachments, Clock clock) {
+        this.jdbc = jdbc;
+        this.members = members;
+        this.schemes = schemes;
+        this.guard = guard;
+        this.audit = audit;
+        this.attachments = attachments;
+        this.clock = clock;
+    }
+
+    private final RowMapper<LedgerEntry> row = (rs, n) -> {
+        long versionId = rs.getLong("scheme_version_id");
+        String code = rs.getString("item_code");
+        return new LedgerEntry(rs.getLong("id"), rs.getLong("member_id"), rs.getString("member_code"), rs.getString("member_name"),
+                rs.getLong("unit_id"), rs.getString("unit_name"), versionId, code, itemName(versionId, code),
+                rs.getObject("entry_date", LocalDate.class), rs.getBigDecimal("quantity").stripTrailingZeros(),
+                rs.getBigDecimal("points") == null ? null : rs.getBigDecimal("points").stripTrailingZeros(),
+                rs.getString("occurrence"), rs.getString("note"), rs.getString("witnesses"),
+                EntrySource.valueOf(rs.getString("source")), EntryStatus.valueOf(rs.getString("status")),
+                rs.getObject("reverses_id", Long.class), rs.getObject("reversed_by", Long.class),
+                rs.getLong("recorded_by"), rs.getString("recorded_name"), rs.getObject("recorded_at", OffsetDateTime.class),
+                rs.getObject("checked_by", Long.class), rs.getString("checked_name"), rs.getObject("checked_at", OffsetDateTime.class),
+                rs.getObject("decided_by", Long.class), rs.getString("decided_name"), rs.getObject("decided_at", OffsetDateTime.class),
+                rs.getString("reject_reason"), rs.getInt("version"), rs.getInt("attachment_count"));
+    };
+
+    private String itemName(long versionId, String code) {
+        Item item = schemes.get(versionId).scheme().item(code);
+        return item == null ? code : item.name();
+    }
+
+    // ---------------------------------------------------------------- creating entries
+
+    /** A scorer (or group leader, secretary, committee administrator) records an entry; it waits for approval (待审核). */
+    @Transactional
+    public LedgerEntry record(NewEntry entry, List<Upload> files, String key) {
+        CurrentUser user = guard.current();
+        Optional<LedgerEntry> replay = replay(user, key, "record", entry, files);
+        if (replay.isPresent()) {
+            return replay.get();
+        }
+        MemberRecord member = memberFor(entry.memberId());
+        guard.require(Permission.RECORD_ENTRIES, member.unitId());
+        return create(user, member, schemeFor(member, entry.date()), entry, files, EntrySource.SCORER, EntryStatus.PENDING, null, key, "record");
+    }
+
+    /**
+     * A member declares an entry for themselves (个人申报) with a description and the evidence the item asks for; the
+     * scorer checks it first (待初审).
+     */
+    @Transactional
+    public LedgerEntry declare(NewEntry entry, List<Upload> files, String key) {
+        CurrentUser user = guard.current();
+        Optional<LedgerEntry> replay = replay(user, key, "declare", entry, files);
+        if (replay.isPresent()) {
+            return replay.get();
+        }
+        if (!guard.isSelf(entry.memberId())) {
+            throw Guard.denied();
+        }
+        MemberRecord member = memberFor(entry.memberId());
+        Map<String, String> errors = new LinkedHashMap<>();
+        if (entry.note() == null || entry.note().isBlank()) {
+            errors.put("note", "请说明申报的事项（时间、地点、内容）");
+        }
+        PublishedScheme scheme = schemeFor(member, entry.date());
+        Item item = scheme.scheme().itemByCodeOrName(entry.itemCode() == null ? "" : entry.itemCode().trim());
+        if (item != null) {
+            String evidence = evidenceProblem(item, files.size(), entry.witnesses());
+            if (evidence != null) {
+                errors.put("files", evidence);
+            }
+        }
+        if (!errors.isEmpty()) {
+            Map<String, String> all = new LinkedHashMap<>(checkEntry(scheme, entry));
+            all.putAll(errors);
+            throw new Invalid(all);
+        }
+        return create(user, member, scheme, entry, files, EntrySource.DECLARED, EntryStatus.FIRST_CHECK, null, key, "declare");
+    }
+
+    private MemberRecord memberFor(long memberId) {
+        MemberRecord member = members.find(memberId).orElseThrow(() -> Invalid.of("memberId", "党员不存在"));
+        if (member.status() == MemberStatus.TRANSFERRED_OUT) {
+            throw Invalid.of("memberId", member.name() + "已转出，不能再记录积分");
+        }
+        return member;
+    }
+
+    private PublishedScheme schemeFor(MemberRecord member, LocalDate date) {
+        if (date == null) {
+            throw Invalid.of("date", "请填写日期");
+        }
+        return schemes.effective(member.unitId(), date.getYear()).orElseThrow(() -> Invalid.of("date",
+                "“" + member.unitName() + "”还没有" + date.getYear() + "年度的积分方案，请先发布方案"));
+    }
+
+    /** The scheme's checks of an entry, as field → Chinese message (empty when fine). */
+    private Map<String, String> checkEntry(PublishedScheme scheme, NewEntry entry) {
+        Map<String, String> errors = new LinkedHashMap<>();
+        LocalDate today = LocalDate.now(clock);
+        if (entry.date().isAfter(today)) {
+            errors.put("date", "日期不能晚于今天（" + today + "）");
+        }
+        Checked<Entry> checked = Inputs.entry(scheme.scheme(), entry.date().getYear(), entry.itemCode(), entry.date(), entry.quantity(),
+                entry.points(), entry.occurrence(), 0);
+        for (Problem problem : checked.problems()) {
+            errors.merge(problem.field() == null ? "itemCode" : field(problem.field()), problem.chinese(), (a, b) -> a + "；" + b);
+        }
+        if (entry.note() != null && entry.note().length() > 500) {
+            errors.put("note", "说明不超过500字");
+        }
+        if (entry.occurrence() != null && entry.occurrence().length() > 100) {
+            errors.put("occurrence", "事项编号不超过100字");
+        }
+        return errors;
+    }
+
+    private static String field(String engineField) {
+        return switch (engineField) {
+            case "item" -> "itemCode";
+            default -> engineField;
+        };
+    }
+
+    /** Why the evidence is not enough for the item (提供相关材料或由至少2名党员群众予以证明), or null. */
+    static String evidenceProblem(Item item, int files, String witnesses) {
+        Evidence evidence = item.evidence();
+        boolean hasWitnesses = witnessCount(witnesses) >= 2;
+        if (evidence == Evidence.MATERIALS && files == 0) {
+            return "“" + item.name() + "”需要上传证明材料（照片或PDF）";
+        }
+        if (evidence == Evidence.MATERIALS_OR_WITNESSES && files == 0 && !hasWitnesses) {
+            return "“" + item.name() + "”需要上传证明材料，或填写至少2名证明人";
+        }
+        return null;
+    }
+
+    static int witnessCount(String witnesses) {
+        if (witnesses == null || witnesses.isBlank()) {
+            return 0;
+        }
+        return (int) java.util.Arrays.stream(witnesses.split("[,，、;；\\s]+")).filter(s -> !s.isBlank()).count();
+    }
+
+    private LedgerEntry create(CurrentUser user, MemberRecord member, PublishedScheme scheme, NewEntry entry, List<Upload> files,
+                               EntrySource source, EntryStatus status, Long reverses, String key, String action) {
+        if (reverses == null) {
+            Map<String, String> errors = checkEntry(scheme, entry);
+            if (!errors.isEmpty()) {
+                throw new Invalid(errors);
+            }
+        }
+        attachments.check(files);
+        Item item = scheme.scheme().itemByCodeOrName(entry.itemCode().trim());
+        KeyHolder keyHolder = new GeneratedKeyHolder();
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        jdbc.sql("""
+                insert into ledger_entry (member_id, unit_id, scheme_version_id, item_code, entry_date, quantity, points, occurrence,
+                                          note, witnesses, source, status, reverses_id, recorded_by, recorded_at)
+                values (:member, :unit, :scheme, :item, :date, :quantity, :points, :occurrence, :note, :witnesses, :source, :status,
+                        :reverses, :by, :now)""")
+                .param("member", member.id()).param("unit", member.unitId()).param("scheme", scheme.id()).param("item", item.code())
+                .param("date", entry.date()).param("quantity", entry.quantity() == null ? BigDecimal.ONE : entry.quantity())
+                .param("points", entry.points()).param("occurrence", blankToNull(entry.occurrence()))
+                .param("note", blankToNull(entry.note())).param("witnesses", blankToNull(entry.witnesses()))
+                .param("source", source.name()).param("status", status.name()).param("reverses", reverses)
+                .param("by", user.accountId()).param("now", now)
+                .update(keyHolder, "id");
+        long id = keyHolder.getKeyAs(Long.class);
+        for (Upload file : files) {
+            attachments.store(id, file, user.accountId());
+        }
+        remember(user, key, action, entry, files, id);
+        LedgerEntry created = get(id);
+        audit.record(user.actor(), "ENTRY_" + source.name(), "ledger_entry", id, member.unitId(),
+                source.label() + "：" + member.name() + " " + created.itemName() + " " + entry.date(), null, fields(created));
+        return created;
+    }
+
+    private static String blankToNull(String text) {
+        return text == null || text.isBlank() ? null : text.strip();
+    }
+
+    // ---------------------------------------------------------------- idempotency
+
+    /**
+     * The entry an earlier request with the same key created, if the request is the same; a key reused for another
+     * request is refused. Keys are unique per account.
+     */
+    private Optional<LedgerEntry> replay(CurrentUser user, String key, String action, Object request, List<Upload> files) {
+        if (key == null || key.isBlank()) {
+            throw Invalid.of("idempotencyKey", "缺少提交编号（Idempotency-Key），请刷新页面后重新提交");
+        }
+        if (key.length() > 100) {
+            throw Invalid.of("idempotencyKey", "提交编号过长");
+        }
+        record Stored(String hash, Long entryId) {
+        }
+        Optional<Stored> stored = jdbc.sql("select request_hash, entry_id from idempotency_key where account_id = :a and client_key = :k")
+                .param("a", user.accountId()).param("k", key)
+                .query((rs, n) -> new Stored(rs.getString(1), rs.getObject(2, Long.class))).optional();
+        if (stored.isEmpty()) {
+            return Optional.empty();
+        }
+        if (!stored.get().hash().equals(hash(action, request, files))) {
+            throw new Conflict("提交编号“" + key + "”已用于另一条不同的记录，请刷新页面后重新提交");
+        }
+        return Optional.of(get(stored.get().entryId()));
+    }
+
+    private void remember(CurrentUser user, String key, String action, Object request, List<Upload> files, long entryId) {
+        try {
+            jdbc.sql("insert into idempotency_key (account_id, client_key, request_hash, entry_id, created_at) values (:a, :k, :h, :e, :now)")
+                    .param("a", user.accountId()).param("k", key).param("h", hash(action, request, files)).param("e", entryId)
+                    .param("now", OffsetDateTime.now(clock)).update();
+        } catch (org.springframework.dao.DuplicateKeyException e) {
+            // a concurrent request with the same key got there first: this transaction rolls back
+            throw new Conflict("提交编号“" + key + "”正在处理中，请勿重复提交");
+        }
+    }
+
+    private static String hash(String action, Object request, List<Upload> files) {
+        try {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            digest.update(action.getBytes(StandardCharsets.UTF_8));
+            digest.update(String.valueOf(request).getBytes(StandardCharsets.UTF_8));
+            for (Upload file : files) {
+                digest.update(file.filename().getBytes(StandardCharsets.UTF_8));
+                digest.update(file.data());
+            }
+            return HexFormat.of().formatHex(digest.digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    // ---------------------------------------------------------------- review
+
+    /** The scorer's first check of a declaration: pass it on for approval (待审核), or reject it with a reason. */
+    @Transactional
+    public LedgerEntry firstCheck(long id, boolean pass, String reason, int version) {
+        LedgerEntry entry = get(id);
+        CurrentUser user = guard.current();
+        guard.require(Permission.FIRST_CHECK, entry.unitId());
+        requireOtherEyes(user, entry, "初审");
+        if (entry.status() != EntryStatus.FIRST_CHECK) {
+            throw new Conflict("该记录当前状态为“" + entry.status().label() + "”，不能初审");
+        }
+        if (!pass && (reason == null || reason.isBlank())) {
+            throw Invalid.of("reason", "驳回时请填写理由");
+        }
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        int changed = pass
+                ? jdbc.sql("update ledger_entry set status = 'PENDING', checked_by = :by, checked_at = :now, version = version + 1 "
+                        + "where id = :id and status = 'FIRST_CHECK' and version = :v")
+                .param("by", user.accountId()).param("now", now).param("id", id).param("v", version).update()
+                : jdbc.sql("update ledger_entry set status = 'REJECTED', checked_by = :by, checked_at = :now, decided_by = :by, decided_at = :now, "
+                        + "reject_reason = :reason, version = version + 1 where id = :id and status = 'FIRST_CHECK' and version = :v")
+                .param("by", user.accountId()).param("now", now).param("reason", reason.strip()).param("id", id).param("v", version).update();
+        if (changed == 0) {
+            throw new Conflict("该记录已被他人处理，请刷新后查看");
+        }
+        LedgerEntry after = get(id);
+        audit.record(user.actor(), pass ? "ENTRY_CHECKED" : "ENTRY_REJECTED", "ledger_entry", id, entry.unitId(),
+                (pass ? "初审通过：" : "初审驳回：") + entry.memberName() + " " + entry.itemName() + (pass ? "" : "，理由：" + reason.strip()),
+                fields(entry), fields(after));
+        return after;
+    }
+
+    /**
+     * Approves an entry (已生效). The scheme's evidence rule is enforced here; a reversal needs its original still in
+     * force. Of two reviewers approving at once, one succeeds and the other gets a conflict: nothing counts twice.
+     */
+    @Transactional
+    public LedgerEntry approve(long id, int version) {
+        LedgerEntry entry = get(id);
+        CurrentUser user = guard.current();
+        guard.require(Permission.APPROVE_ENTRIES, entry.unitId());
+        requireOtherEyes(user, entry, "审核");
+        if (entry.status() != EntryStatus.PENDING) {
+            throw new Conflict("该记录当前状态为“" + entry.status().label() + "”，不能审核通过");
+        }
+        Item item = schemes.get(entry.schemeVersionId()).scheme().item(entry.itemCode());
+        if (entry.reversesId() == null) {
+            String evidence = evidenceProblem(item, entry.attachments(), entry.witnesses());
+            if (evidence != null) {
+                throw Invalid.of("evidence", evidence + "，补充后再审核通过");
+            }
+        } else {
+            LedgerEntry original = get(entry.reversesId());
+            if (original.status() != EntryStatus.APPROVED) {
+                throw new Conflict("被冲销的记录已不是“已生效”状态");
+            }
+            int approvedReversals = jdbc.sql("select count(*) from ledger_entry where reverses_id = :o and status = 'APPROVED'")
+                    .param("o", original.id()).query(Integer.class).single();
+            if (approvedReversals > 0) {
+                throw new Conflict("该记录已被冲销过");
+            }
+        }
+        int changed = jdbc.sql("update ledger_entry set status = 'APPROVED', decided_by = :by, decided_at = :now, version = version + 1 "
+                        + "where id = :id and status = 'PENDING' and version = :v")
+                .param("by", user.accountId()).param("now", OffsetDateTime.now(clock)).param("id", id).param("v", version).update();
+        if (changed == 0) {
+            throw new Conflict("该记录已被他人处理，请刷新后查看");
+        }
+        LedgerEntry after = get(id);
+        audit.record(user.actor(), "ENTRY_APPROVED", "ledger_entry", id, entry.unitId(),
+                "审核通过：" + entry.memberName() + " " + entry.itemName() + " " + entry.date(), fields(entry), fields(after));
+        return after;
+    }
+
+    /** Rejects an entry waiting for a check or an approval (已驳回), with a reason. */
+    @Transactional
+    public LedgerEntry reject(long id, String reason, int version) {
+        LedgerEntry entry = get(id);
+        if (entry.status() == EntryStatus.FIRST_CHECK) {
+            return firstCheck(id, false, reason, version);
+        }
+        CurrentUser user = guard.current();
+        guard.require(Permission.APPROVE_ENTRIES, entry.unitId());
+        requireOtherEyes(user, entry, "审核");
+        if (entry.status() != EntryStatus.PENDING) {
+            throw new Conflict("该记录当前状态为“" + entry.status().label() + "”，不能驳回");
+        }
+        if (reason == null || reason.isBlank()) {
+            throw Invalid.of("reason", "驳回时请填写理由");
+        }
+        int changed = jdbc.sql("update ledger_entry set status = 'REJECTED', decided_by = :by, decided_at = :now, reject_reason = :reason, "
+                        + "version = version + 1 where id = :id and status = 'PENDING' and version = :v")
+                .param("by", user.accountId()).param("now", OffsetDateTime.now(clock)).param("reason", reason.strip())
+                .param("id", id).param("v", version).update();
+        if (changed == 0) {
+            throw new Conflict("该记录已被他人处理，请刷新后查看");
+        }
+        LedgerEntry after = get(id);
+        audit.record(user.actor(), "ENTRY_REJECTED", "ledger_entry", id, entry.unitId(),
+                "驳回：" + entry.memberName() + " " + entry.itemName() + "，理由：" + reason.strip(), fields(entry), fields(after));
+        return after;
+    }
+
+    /** Four eyes: nobody checks or approves an entry they recorded or declared, or one about themselves. */
+    private static void requireOtherEyes(CurrentUser user, LedgerEntry entry, String what) {
+        if (entry.recordedBy() == user.accountId()) {
+            throw new Invalid(Map.of("entry", "不能" + what + "自己录入或申报的记录，须由他人" + what));
+        }
+        if (user.memberId() != null && user.memberId() == entry.memberId()) {
+            throw new Invalid(Map.of("entry", "不能" + what + "关于自己的积分记录，须由他人" + what));
+        }
+    }
+
+    /**
+     * Corrects an approved entry by a reversing entry (冲销) that points at it; the reversal is reviewed like any entry
+     * and, once approved, takes the original out of every score.
+     */
+    @Transactional
+    public LedgerEntry reverse(long id, String reason, String key) {
+        CurrentUser user = guard.current();
+        LedgerEntry original = get(id);
+        NewEntry request = new NewEntry(original.memberId(), original.itemCode(), original.date(), original.quantity(),
+                original.points(), original.occurrence(), "冲销 #" + id + "：" + (reason == null ? "" : reason.strip()), null);
+        Optional<LedgerEntry> replay = replay(user, key, "reverse:" + id, request, List.of());
+        if (replay.isPresent()) {
+            return replay.get();
+        }
+        guard.require(Permission.RECORD_ENTRIES, original.unitId());
+        if (reason == null || reason.isBlank()) {
+            throw Invalid.of("reason", "请填写冲销理由");
+        }
+        if (original.status() != EntryStatus.APPROVED) {
+            throw new Conflict("只能冲销已生效的记录");
+        }
+        if (original.reversesId() != null) {
+            throw new Conflict("冲销记录本身不能再冲销；如需恢复，请重新录入");
+        }
+        if (original.reversedBy() != null) {
+            throw new Conflict("该记录已有冲销记录 #" + original.reversedBy());
+        }
+        MemberRecord member = members.find(original.memberId()).orElseThrow();
+        return create(user, member, schemes.get(original.schemeVersionId()), request, List.of(), EntrySource.REVERSAL,
+                EntryStatus.PENDING, id, key, "reverse:" + id);
+    }
+
+    /** An entry as trusted setup code (the demo organisation) writes it straight into a given state. */
+    public record Seed(long memberId, String itemCode, LocalDate date, BigDecimal quantity, BigDecimal points, String occurrence,
+                       String note, String witnesses, EntrySource source, EntryStatus status, long recordedBy, Long checkedBy,
+                       Long decidedBy, String rejectReason) {
+    }
+
+    /**
+     * For trusted setup code (the demo organisation): writes checked entries in bulk in the states given, recorded and
+     * decided by the accounts given, with one audit line for the batch.
+     */
+    @Transactional
+    public int seedTrusted(List<Seed> seeds, AuditLog.Actor actor) {
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        Map<Long, MemberRecord> people = new java.util.HashMap<>();
+        for (Seed seed : seeds) {
+            MemberRecord member = people.computeIfAbsent(seed.memberId(), id -> members.find(id).orElseThrow());
+            PublishedScheme scheme = schemeFor(member, seed.date());
+            NewEntry entry = new NewEntry(seed.memberId(), seed.itemCode(), seed.date(), seed.quantity(), seed.points(), seed.occurrence(),
+                    seed.note(), seed.witnesses());
+            Map<String, String> errors = checkEntry(scheme, entry);
+            if (!errors.isEmpty()) {
+                throw new Invalid(errors);
+            }
+            OffsetDateTime recordedAt = seed.date().atTime(18, 0).atZone(clock.getZone()).toOffsetDateTime();
+            OffsetDateTime decidedAt = recordedAt.plusDays(2).isAfter(now) ? now : recordedAt.plusDays(2);
+            jdbc.sql("""
+                    insert into ledger_entry (member_id, unit_id, scheme_version_id, item_code, entry_date, quantity, points, occurrence,
+                                              note, witnesses, source, status, recorded_by, recorded_at, checked_by, checked_at,
+                                              decided_by, decided_at, reject_reason)
+                    values (:member, :unit, :scheme, :item, :date, :quantity, :points, :occurrence, :note, :witnesses, :source, :status,
+                            :by, :at, :checkedBy, :checkedAt, :decidedBy, :decidedAt, :reason)""")
+                    .param("member", member.id()).param("unit", member.unitId()).param("scheme", scheme.id()).param("item", seed.itemCode())
+                    .param("date", seed.date()).param("quantity", seed.quantity() == null ? BigDecimal.ONE : seed.quantity())
+                    .param("points", seed.points()).param("occurrence", seed.occurrence()).param("note", seed.note())
+                    .param("witnesses", seed.witnesses()).param("source", seed.source().name()).param("status", seed.status().name())
+                    .param("by", seed.recordedBy()).param("at", recordedAt)
+                    .param("checkedBy", seed.checkedBy()).param("checkedAt", seed.checkedBy() == null ? null : decidedAt)
+                    .param("decidedBy", seed.decidedBy()).param("decidedAt", seed.decidedBy() == null ? null : decidedAt)
+                    .param("reason", seed.rejectReason())
+                    .update();
+        }
+        audit.record(actor, "ENTRIES_SEEDED", "ledger_entry", null, null, "演示数据：写入" + seeds.size() + "条积分记录", null, null);
+        return seeds.size();
+    }
+
+    // ---------------------------------------------------------------- reading
+
+    /** An entry without scope checks. */
+    public LedgerEntry get(long id) {
+        return jdbc.sql(SELECT + " where e.id = :id").param("id", id).query(row).optional()
+                .orElseThrow(() -> new NotFound("积分记录不存在"));
+    }
+
+    /** An entry the current user may see: in their VIEW_LEDGER scope, or about themselves. */
+    public LedgerEntry visible(long id) {
+        LedgerEntry entry = get(id);
+        if (!guard.isSelf(entry.memberId()) && !guard.can(Permission.VIEW_LEDGER, entry.unitId())) {
+            throw Guard.denied();
+        }
+        return entry;
+    }
+
+    /** Filters for the ledger list; null fields do not filter. */
+    public record Filter(Long unitId, Long memberId, EntryStatus status, String itemCode, LocalDate from, LocalDate to) {
+    }
+
+    /** Entries in the current user's scope, newest first, at most {@code limit}. */
+    public List<LedgerEntry> search(Filter filter, int limit) {
+        List<Long> scope = guard.units(Permission.VIEW_LEDGER);
+        StringBuilder sql = new StringBuilder(SELECT + " where 1 = 1");
+        Map<String, Object> params = new LinkedHashMap<>();
+        if (scope != null) {
+            if (scope.isEmpty()) {
+                return List.of();
+            }
+            sql.append(" and e.unit_id in (:scope)");
+            params.put("scope", scope);
+        }
+        if (filter.unitId() != null) {
+            sql.append(" and u.path like (select path from org_unit where id = :unit) || '%'");
+            params.put("unit", filter.unitId());
+        }
+        if (filter.memberId() != null) {
+            sql.append(" and e.member_id = :member");
+            params.put("member", filter.memberId());
+        }
+        if (filter.status() != null) {
+            sql.append(" and e.status = :status");
+            params.put("status", filter.status().name());
+        }
+        if (filter.itemCode() != null && !filter.itemCode().isBlank()) {
+            sql.append(" and e.item_code = :item");
+            params.put("item", filter.itemCode().strip());
+        }
+        if (filter.from() != null) {
+            sql.append(" and e.entry_date >= :from");
+            params.put("from", filter.from());
+        }
+        if (filter.to() != null) {
+            sql.append(" and e.entry_date <= :to");
+            params.put("to", filter.to());
+        }
+        sql.append(" order by e.id desc limit ").append(Math.max(1, Math.min(limit, 2000)));
+        JdbcClient.StatementSpec spec = jdbc.sql(sql.toString());
+        for (Map.Entry<String, Object> p : params.entrySet()) {
+            spec = spec.param(p.getKey(), p.getValue());
+        }
+        return spec.query(row).list();
+    }
+
+    /** A member's own entries of a cycle, oldest first (the member page). */
+    public List<LedgerEntry> ofMember(long memberId, int year) {
+        MemberRecord member = members.visible(memberId);
+        return jdbc.sql(SELECT + " where e.member_id = :m and e.entry_date between :from and :to order by e.entry_date, e.id")
+                .param("m", member.id()).param("from", LocalDate.of(year, 1, 1)).param("to", LocalDate.of(year, 12, 31))
+                .query(row).list();
+    }
+
+    /** What the current user can act on: declarations to check first and entries to approve, oldest first. */
+    public List<LedgerEntry> queue() {
+        CurrentUser user = guard.current();
+        List<LedgerEntry> open = new ArrayList<>();
+        List<Long> checkScope = guard.units(Permission.FIRST_CHECK);
+        List<Long> approveScope = guard.units(Permission.APPROVE_ENTRIES);
+        open.addAll(inStatus(EntryStatus.FIRST_CHECK, checkScope));
+        open.addAll(inStatus(EntryStatus.PENDING, approveScope));
+        return open.stream()
+                .filter(e -> e.recordedBy() != user.accountId() && (user.memberId() == null || user.memberId() != e.memberId()))
+                .sorted(java.util.Comparator.comparing(LedgerEntry::recordedAt).thenComparing(LedgerEntry::id))
+                .toList();
+    }
+
+    private List<LedgerEntry> inStatus(EntryStatus status, List<Long> scope) {
+        if (scope != null && scope.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql(SELECT + " where e.status = :s" + (scope == null ? "" : " and e.unit_id in (:scope)") + " order by e.id")
+                .param("s", status.name()).param("scope", scope == null ? List.of(0L) : scope).query(row).list();
+    }
+
+    /** How many entries wait for the current user (the menu's badge). */
+    public long pendingForMe() {
+        return queue().size();
+    }
+
+    /** An approved entry that counts: approved, and not reversed by an approved reversal. For scoring. */
+    public record CountingEntry(long id, long memberId, String itemCode, LocalDate date, BigDecimal quantity, BigDecimal points,
+                                String occurrence) {
+    }
+
+    /** The entries that count for members in a cycle, without scope checks (the caller scores what it may show). */
+    public Map<Long, List<CountingEntry>> counting(List<Long> memberIds, int year) {
+        Map<Long, List<CountingEntry>> byMember = new LinkedHashMap<>();
+        memberIds.forEach(id -> byMember.put(id, new ArrayList<>()));
+        if (memberIds.isEmpty()) {
+            return byMember;
+        }
+        for (List<Long> chunk : chunks(memberIds, 500)) {
+            jdbc.sql("""
+                    select e.id, e.member_id, e.item_code, e.entry_date, e.quantity, e.points, e.occurrence from ledger_entry e
+                    where e.member_id in (:ids) and e.status = 'APPROVED' and e.reverses_id is null
+                      and e.entry_date between :from and :to
+                      and not exists (select 1 from ledger_entry r where r.reverses_id = e.id and r.status = 'APPROVED')
+                    order by e.entry_date, e.id""")
+                    .param("ids", chunk).param("from", LocalDate.of(year, 1, 1)).param("to", LocalDate.of(year, 12, 31))
+                    .query((rs, n) -> new CountingEntry(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getObject(4, LocalDate.class),
+                            rs.getBigDecimal(5), rs.getBigDecimal(6), rs.getString(7)))
+                    .list().forEach(e -> byMember.get(e.memberId()).add(e));
+        }
+        return byMember;
+    }
+
+    static <T> List<List<T>> chunks(List<T> list, int size) {
+        List<List<T>> chunks = new ArrayList<>();
+        for (int i = 0; i < list.size(); i += size) {
+            chunks.add(list.subList(i, Math.min(list.size(), i + size)));
+        }
+        return chunks;
+    }
+
+    static Map<String, Object> fields(LedgerEntry e) {
+        Map<String, Object> fields = new LinkedHashMap<>();
+        fields.put("member", e.memberCode());
+        fields.put("item", e.itemCode());
+        fields.put("date", e.date());
+        fields.put("quantity", e.quantity().toPlainString());
+        fields.put("points", e.points() == null ? null : e.points().toPlainString());
+        fields.put("occurrence", e.occurrence());
+        fields.put("note", e.note());
+        fields.put("status", e.status());
+        fields.put("reverses", e.reversesId());
+        return fields;
+    }
+}

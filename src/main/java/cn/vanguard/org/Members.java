@@ -1,0 +1,358 @@
+package cn.vanguard.org;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.jdbc.support.KeyHolder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import cn.vanguard.Invalid;
+import cn.vanguard.NotFound;
+import cn.vanguard.audit.AuditLog;
+import cn.vanguard.scheme.Category;
+import cn.vanguard.scheme.MemberType;
+import cn.vanguard.security.CurrentUser;
+import cn.vanguard.security.Guard;
+import cn.vanguard.security.Permission;
+
+/** Members: the roster of each unit, their details and their transfers, within the current user's scope. */
+@Service
+public class Members {
+
+    static final RowMapper<MemberRecord> ROW = (rs, n) -> new MemberRecord(rs.getLong("id"), rs.getString("code"),
+            rs.getString("name"), rs.getString("gender") == null ? null : Gender.valueOf(rs.getString("gender")),
+            rs.getObject("birth_date", LocalDate.class), rs.getString("id_card_masked"), rs.getString("phone"),
+            rs.getObject("joined_on", LocalDate.class), MemberType.valueOf(rs.getString("member_type")),
+            Category.valueOf(rs.getString("category")), MemberStatus.valueOf(rs.getString("status")), rs.getLong("unit_id"),
+            rs.getString("unit_name"), rs.getInt("version"));
+
+    private static final String SELECT = "select m.*, u.name as unit_name from member m join org_unit u on u.id = m.unit_id";
+
+    private final JdbcClient jdbc;
+    private final Guard guard;
+    private final Units units;
+    private final IdCards idCards;
+    private final AuditLog audit;
+    private final Clock clock;
+
+    public Members(JdbcClient jdbc, Guard guard, Units units, IdCards idCards, AuditLog audit, Clock clock) {
+        this.jdbc = jdbc;
+        this.guard = guard;
+        this.units = units;
+        this.idCards = idCards;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    /** A member without any scope check, for other modules' own checks. */
+    public Optional<MemberRecord> find(long id) {
+        return jdbc.sql(SELECT + " where m.id = :id").param("id", id).query(ROW).optional();
+    }
+
+    public Optional<MemberRecord> findByCode(String code) {
+        return jdbc.sql(SELECT + " where m.code = :c").param("c", code).query(ROW).optional();
+    }
+
+    /** A member the current user may see: in their VIEW_MEMBERS scope, or their own record. */
+    public MemberRecord visible(long id) {
+        MemberRecord member = find(id).orElseThrow(() -> new NotFound("党员不存在"));
+        if (!guard.isSelf(id) && !guard.can(Permission.VIEW_MEMBERS, member.unitId())) {
+            throw Guard.denied();
+        }
+        return member;
+    }
+
+    /** Search criteria; null fields do not filter. {@code unitId} includes the unit's subtree. */
+    public record Query(Long unitId, String text, MemberType type, Category category, MemberStatus status) {
+        public static Query all() {
+            return new Query(null, null, null, null, null);
+        }
+    }
+
+    /** Members the current user may see that match, ordered by unit path and code; at most {@code limit}. */
+    public List<MemberRecord> search(Query query, int limit) {
+        List<Long> scope = guard.units(Permission.VIEW_MEMBERS);
+        StringBuilder sql = new StringBuilder(SELECT + " where 1 = 1");
+        Map<String, Object> params = new LinkedHashMap<>();
+        if (scope != null) {
+            if (scope.isEmpty()) {
+                return List.of();
+            }
+            sql.append(" and m.unit_id in (:scope)");
+            params.put("scope", scope);
+        }
+        if (query.unitId() != null) {
+            sql.append(" and u.path like :path");
+            params.put("path", units.get(query.unitId()).path() + "%");
+        }
+        if (query.text() != null && !query.text().isBlank()) {
+            sql.append(" and (m.name like :text or m.code like :text or m.phone like :text)");
+            params.put("text", "%" + query.text().strip() + "%");
+        }
+        if (query.type() != null) {
+            sql.append(" and m.member_type = :type");
+            params.put("type", query.type().name());
+        }
+        if (query.category() != null) {
+            sql.append(" and m.category = :category");
+            params.put("category", query.category().name());
+        }
+        if (query.status() != null) {
+            sql.append(" and m.status = :status");
+            params.put("status", query.status().name());
+        }
+        sql.append(" order by u.path, m.code limit ").append(Math.max(1, limit));
+        JdbcClient.StatementSpec spec = jdbc.sql(sql.toString());
+        for (Map.Entry<String, Object> p : params.entrySet()) {
+            spec = spec.param(p.getKey(), p.getValue());
+        }
+        return spec.query(ROW).list();
+    }
+
+    /** Every member of a unit's subtree, without scope checks: for scoring and ranking. */
+    public List<MemberRecord> inSubtree(long unitId) {
+        return jdbc.sql(SELECT + " where u.path like :p order by u.path, m.code").param("p", units.get(unitId).path() + "%").query(ROW).list();
+    }
+
+    @Transactional
+    public MemberRecord create(MemberForm form) {
+        CurrentUser user = guard.current();
+        Map<String, String> errors = check(form, null);
+        if (form.unitId() != null) {
+            guard.require(Permission.MANAGE_MEMBERS, form.unitId());
+        }
+        if (!errors.isEmpty()) {
+            throw new Invalid(errors);
+        }
+        long id = insert(form);
+        MemberRecord created = find(id).orElseThrow();
+        audit.record(user.actor(), "MEMBER_CREATED", "member", id, created.unitId(), "新增党员 " + created.name() + "（" + created.code() + "）",
+                null, fields(created));
+        return created;
+    }
+
+    private long insert(MemberForm form) {
+        String code = blank(form.code()) ? nextCode() : form.code().strip();
+        String idCard = blank(form.idCard()) ? null : form.idCard().strip().toUpperCase();
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        KeyHolder key = new GeneratedKeyHolder();
+        try {
+            jdbc.sql("""
+                    insert into member (code, name, gender, birth_date, id_card_cipher, id_card_masked, phone, joined_on,
+                                        member_type, category, status, unit_id, created_at, updated_at)
+                    values (:code, :name, :gender, :birth, :cipher, :masked, :phone, :joined, :type, :category, :status, :unit, :now, :now)""")
+                    .param("code", code).param("name", form.name().strip())
+                    .param("gender", form.gender() == null ? null : form.gender().name())
+                    .param("birth", form.birthDate()).param("cipher", idCard == null ? null : idCards.encrypt(idCard))
+                    .param("masked", idCard == null ? null : IdCards.mask(idCard)).param("phone", blank(form.phone()) ? null : form.phone().strip())
+                    .param("joined", form.joinedOn()).param("type", form.type().name())
+                    .param("category", (form.category() == null ? Category.IN_SERVICE : form.category()).name())
+                    .param("status", (form.status() == null ? MemberStatus.ACTIVE : form.status()).name())
+                    .param("unit", form.unitId()).param("now", now)
+                    .update(key, "id");
+        } catch (DuplicateKeyException e) {
+            throw Invalid.of("code", "党员编号“" + code + "”已被使用");
+        }
+        return key.getKeyAs(Long.class);
+    }
+
+    /** The next free code M00001, M00002 … */
+    private String nextCode() {
+        int n = jdbc.sql("select count(*) from member").query(Integer.class).single() + 1;
+        while (findByCode(String.format("M%05d", n)).isPresent()) {
+            n++;
+        }
+        return String.format("M%05d", n);
+    }
+
+    @Transactional
+    public MemberRecord update(long id, MemberForm form, int version) {
+        MemberRecord before = find(id).orElseThrow(() -> new NotFound("党员不存在"));
+        guard.require(Permission.MANAGE_MEMBERS, before.unitId());
+        if (form.unitId() != null && form.unitId() != before.unitId()) {
+            throw Invalid.of("unitId", "调整所在组织请使用“转接”，以保留转接记录");
+        }
+        MemberForm effective = new MemberForm(form.code(), form.name(), form.gender(), form.birthDate(), form.idCard(), form.phone(),
+                form.joinedOn(), form.type(), form.category(), form.status(), before.unitId());
+        Map<String, String> errors = check(effective, id);
+        if (!errors.isEmpty()) {
+            throw new Invalid(errors);
+        }
+        String idCard = blank(form.idCard()) ? null : form.idCard().strip().toUpperCase();
+        int changed;
+        try {
+            changed = jdbc.sql("""
+                    update member set code = :code, name = :name, gender = :gender, birth_date = :birth, phone = :phone, joined_on = :joined,
+                        member_type = :type, category = :category, status = :status, updated_at = :now, version = version + 1
+                        """ + (idCard == null ? "" : ", id_card_cipher = :cipher, id_card_masked = :masked") + """
+                     where id = :id and version = :version""")
+                    .param("code", blank(form.code()) ? before.code() : form.code().strip()).param("name", form.name().strip())
+                    .param("gender", form.gender() == null ? null : form.gender().name()).param("birth", form.birthDate())
+                    .param("phone", blank(form.phone()) ? null : form.phone().strip()).param("joined", form.joinedOn())
+                    .param("type", form.type().name()).param("category", (form.category() == null ? Category.IN_SERVICE : form.category()).name())
+                    .param("status", (form.status() == null ? before.status() : form.status()).name())
+                    .param("now", OffsetDateTime.now(clock)).param("cipher", idCard == null ? null : idCards.encrypt(idCard))
+                    .param("masked", idCard == null ? null : IdCards.mask(idCard)).param("id", id).param("version", version)
+                    .update();
+        } catch (DuplicateKeyException e) {
+            throw Invalid.of("code", "党员编号“" + form.code().strip() + "”已被使用");
+        }
+        if (changed == 0) {
+            throw Invalid.of("version", "该党员的信息已被他人修改，请刷新后重新编辑");
+        }
+        MemberRecord after = find(id).orElseThrow();
+        audit.record(guard.current().actor(), "MEMBER_UPDATED", "member", id, after.unitId(), "修改党员 " + after.name() + "（" + after.code() + "）",
+                fields(before), fields(after));
+        return after;
+    }
+
+    /** Moves a member to another unit, keeping the history; needs MANAGE_MEMBERS in both units. */
+    @Transactional
+    public MemberRecord transfer(long id, long toUnitId, LocalDate on, String reason) {
+        MemberRecord before = find(id).orElseThrow(() -> new NotFound("党员不存在"));
+        guard.require(Permission.MANAGE_MEMBERS, before.unitId());
+        guard.require(Permission.MANAGE_MEMBERS, toUnitId);
+        Unit to = units.get(toUnitId);
+        Map<String, String> errors = new LinkedHashMap<>();
+        if (to.closed()) {
+            errors.put("toUnitId", "“" + to.name() + "”已撤销，不能转入");
+        }
+        if (toUnitId == before.unitId()) {
+            errors.put("toUnitId", "党员已在“" + to.name() + "”");
+        }
+        if (on == null) {
+            errors.put("on", "请填写转接日期");
+        }
+        if (!errors.isEmpty()) {
+            throw new Invalid(errors);
+        }
+        CurrentUser user = guard.current();
+        jdbc.sql("update member set unit_id = :u, updated_at = :now, version = version + 1 where id = :id")
+                .param("u", toUnitId).param("now", OffsetDateTime.now(clock)).param("id", id).update();
+        jdbc.sql("""
+                insert into member_transfer (member_id, from_unit_id, to_unit_id, transferred_on, reason, recorded_by, recorded_at)
+                values (:m, :f, :t, :on, :reason, :by, :now)""")
+                .param("m", id).param("f", before.unitId()).param("t", toUnitId).param("on", on)
+                .param("reason", blank(reason) ? null : reason.strip()).param("by", user.accountId()).param("now", OffsetDateTime.now(clock))
+                .update();
+        audit.record(user.actor(), "MEMBER_TRANSFERRED", "member", id, toUnitId,
+                before.name() + " 从“" + before.unitName() + "”转入“" + to.name() + "”", Map.of("unit", before.unitName()), Map.of("unit", to.name()));
+        return find(id).orElseThrow();
+    }
+
+    /** One transfer of a member. */
+    public record Transfer(LocalDate on, String fromUnit, String toUnit, String reason, OffsetDateTime recordedAt) {
+    }
+
+    public List<Transfer> transfers(long id) {
+        visible(id);
+        return jdbc.sql("""
+                select t.transferred_on, f.name as from_name, u.name as to_name, t.reason, t.recorded_at from member_transfer t
+                join org_unit f on f.id = t.from_unit_id join org_unit u on u.id = t.to_unit_id
+                where t.member_id = :id order by t.transferred_on, t.id""").param("id", id)
+                .query((rs, n) -> new Transfer(rs.getObject(1, LocalDate.class), rs.getString(2), rs.getString(3), rs.getString(4),
+                        rs.getObject(5, OffsetDateTime.class))).list();
+    }
+
+    /** Checks a form; returns field → Chinese message. {@code existing} is the member being edited, or null. */
+    Map<String, String> check(MemberForm form, Long existing) {
+        Map<String, String> errors = new LinkedHashMap<>();
+        if (blank(form.name())) {
+            errors.put("name", "请填写姓名");
+        } else if (form.name().strip().length() > 50) {
+            errors.put("name", "姓名不超过50字");
+        }
+        if (!blank(form.code())) {
+            String code = form.code().strip();
+            if (!code.matches("[A-Za-z0-9_\\-]{1,40}")) {
+                errors.put("code", "党员编号只能包含字母、数字、下划线和连字符（不超过40位）");
+            } else {
+                Optional<MemberRecord> other = findByCode(code);
+                if (other.isPresent() && (existing == null || other.get().id() != existing)) {
+                    errors.put("code", "党员编号“" + code + "”已被" + other.get().name() + "使用");
+                }
+            }
+        }
+        if (form.type() == null) {
+            errors.put("type", "请选择党员身份");
+        }
+        if (form.unitId() == null) {
+            errors.put("unitId", "请选择所在组织");
+        } else {
+            Optional<Unit> unit = units.find(form.unitId());
+            if (unit.isEmpty()) {
+                errors.put("unitId", "所选组织不存在");
+            } else if (unit.get().closed()) {
+                errors.put("unitId", "“" + unit.get().name() + "”已撤销");
+            }
+        }
+        if (!blank(form.idCard())) {
+            String problem = IdCards.problem(form.idCard().strip());
+            if (problem != null) {
+                errors.put("idCard", problem);
+            }
+        }
+        if (!blank(form.phone()) && !form.phone().strip().matches("[0-9+\\- ]{5,30}")) {
+            errors.put("phone", "联系电话只能包含数字、空格、+ 和 -");
+        }
+        LocalDate today = LocalDate.now(clock);
+        if (form.birthDate() != null && (form.birthDate().isAfter(today) || form.birthDate().getYear() < 1900)) {
+            errors.put("birthDate", "出生日期不正确");
+        }
+        if (form.joinedOn() != null && form.joinedOn().isAfter(today)) {
+            errors.put("joinedOn", "入党日期不能晚于今天");
+        }
+        if (form.joinedOn() != null && form.birthDate() != null && form.joinedOn().isBefore(form.birthDate().plusYears(18))) {
+            errors.put("joinedOn", "入党时应年满18周岁，请核对入党日期和出生日期");
+        }
+        return errors;
+    }
+
+    static boolean blank(String text) {
+        return text == null || text.isBlank();
+    }
+
+    static Map<String, Object> fields(MemberRecord m) {
+        Map<String, Object> fields = new LinkedHashMap<>();
+        fields.put("code", m.code());
+        fields.put("name", m.name());
+        fields.put("gender", m.gender());
+        fields.put("birthDate", m.birthDate());
+        fields.put("idCard", m.idCardMasked());
+        fields.put("phone", m.phone());
+        fields.put("joinedOn", m.joinedOn());
+        fields.put("type", m.type());
+        fields.put("category", m.category());
+        fields.put("status", m.status());
+        fields.put("unit", m.unitName());
+        return fields;
+    }
+
+    /** For trusted setup code (the demo organisation): creates members in bulk on behalf of an actor already checked. */
+    @Transactional
+    public List<Long> createTrusted(List<MemberForm> forms, AuditLog.Actor actor) {
+        List<Long> ids = new ArrayList<>();
+        for (MemberForm form : forms) {
+            Map<String, String> errors = check(form, null);
+            if (!errors.isEmpty()) {
+                throw new Invalid(errors);
+            }
+            long id = insert(form);
+            ids.add(id);
+            MemberRecord created = find(id).orElseThrow();
+            audit.record(actor, "MEMBER_CREATED", "member", id, created.unitId(), "新增党员 " + created.name(), null, fields(created));
+        }
+        return ids;
+    }
+}

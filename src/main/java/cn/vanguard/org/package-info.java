@@ -1,0 +1,5 @@
+/**
+ * The organisation: the tree of units (党委 → 党总支 → 党支部 → 党小组, any depth) and the members with their
+ * history of transfers; the roster's import and export. Implements the security module's {@code UnitTree}.
+ */
+package cn.vanguard.org;

@@ -1,0 +1,204 @@
+package cn.vanguard.rules;
+
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.jdbc.support.KeyHolder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import cn.vanguard.Invalid;
+import cn.vanguard.NotFound;
+import cn.vanguard.audit.AuditLog;
+import cn.vanguard.org.Unit;
+import cn.vanguard.org.Units;
+import cn.vanguard.scheme.Scheme;
+import cn.vanguard.scheme.file.Presets;
+import cn.vanguard.scheme.file.SchemeFiles;
+import cn.vanguard.scheme.file.SchemeLoad;
+import cn.vanguard.security.CurrentUser;
+import cn.vanguard.security.Guard;
+import cn.vanguard.security.Permission;
+
+/** Publishing schemes for units and cycles, and finding the one that applies to a unit. */
+@Service
+public class Schemes {
+
+    private final JdbcClient jdbc;
+    private final Units units;
+    private final Guard guard;
+    private final AuditLog audit;
+    private final Clock clock;
+    private final Map<Long, Scheme> parsed = new ConcurrentHashMap<>();
+
+    public Schemes(JdbcClient jdbc, Units units, Guard guard, AuditLog audit, Clock clock) {
+        this.jdbc = jdbc;
+        this.units = units;
+        this.guard = guard;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    private final RowMapper<PublishedScheme> row = (rs, n) -> {
+        long id = rs.getLong("id");
+        String yaml = rs.getString("yaml");
+        return new PublishedScheme(id, rs.getLong("unit_id"), rs.getString("unit_name"), rs.getInt("cycle_year"),
+                rs.getInt("version_no"), rs.getString("scheme_id"), rs.getString("name"),
+                PublishedScheme.SourceKind.valueOf(rs.getString("source_kind")), rs.getString("preset_id"),
+                rs.getObject("copied_from", Long.class), yaml, rs.getObject("published_at", OffsetDateTime.class),
+                rs.getString("publisher"), parsed.computeIfAbsent(id, k -> parse(yaml)));
+    };
+
+    private static final String SELECT = """
+            select s.*, u.name as unit_name, a.display_name as publisher from scheme_version s
+            join org_unit u on u.id = s.unit_id left join account a on a.id = s.published_by""";
+
+    private static Scheme parse(String yaml) {
+        SchemeLoad load = SchemeFiles.read(yaml);
+        if (!load.ok()) {
+            throw new IllegalStateException("a published scheme no longer loads: " + load.problems());
+        }
+        return load.scheme();
+    }
+
+    /** Publishes a preset for a unit and a cycle, as the unit's next version. */
+    @Transactional
+    public PublishedScheme publishPreset(long unitId, int year, String presetId) {
+        String yaml = Presets.text(presetId).orElseThrow(() -> Invalid.of("preset", "没有编号为“" + presetId + "”的方案模板"));
+        return publish(unitId, year, yaml, PublishedScheme.SourceKind.PRESET, presetId, null);
+    }
+
+    /** Publishes a scheme file; a file that does not load is refused with all its problems. */
+    @Transactional
+    public PublishedScheme publishFile(long unitId, int year, String yaml, Long copiedFrom) {
+        if (copiedFrom != null) {
+            visible(copiedFrom);
+        }
+        return publish(unitId, year, yaml, copiedFrom == null ? PublishedScheme.SourceKind.FILE : PublishedScheme.SourceKind.COPY,
+                null, copiedFrom);
+    }
+
+    private PublishedScheme publish(long unitId, int year, String yaml, PublishedScheme.SourceKind kind, String presetId, Long copiedFrom) {
+        CurrentUser user = guard.current();
+        guard.require(Permission.PUBLISH_SCHEMES, unitId);
+        Unit unit = units.get(unitId);
+        if (unit.closed()) {
+            throw Invalid.of("unitId", "“" + unit.name() + "”已撤销");
+        }
+        checkYear(year);
+        SchemeLoad load = SchemeFiles.read(yaml);
+        if (!load.ok()) {
+            throw new SchemeRejected(load.problems());
+        }
+        long id = insert(unitId, year, yaml, kind, presetId, copiedFrom, load.scheme(), user.accountId());
+        PublishedScheme published = get(id);
+        audit.record(user.actor(), "SCHEME_PUBLISHED", "scheme_version", id, unitId,
+                "为“" + unit.name() + "”发布" + year + "年度方案“" + published.name() + "”第" + published.versionNo() + "版",
+                null, Map.of("scheme", published.schemeId(), "version", published.versionNo(), "source", kind.name()));
+        return published;
+    }
+
+    /** For trusted setup code (the demo organisation). */
+    @Transactional
+    public PublishedScheme publishPresetTrusted(long unitId, int year, String presetId, AuditLog.Actor actor) {
+        String yaml = Presets.text(presetId).orElseThrow();
+        long id = insert(unitId, year, yaml, PublishedScheme.SourceKind.PRESET, presetId, null, Presets.get(presetId).orElseThrow(),
+                actor.accountId());
+        audit.record(actor, "SCHEME_PUBLISHED", "scheme_version", id, unitId, "发布" + year + "年度方案 " + presetId, null,
+                Map.of("scheme", presetId));
+        return get(id);
+    }
+
+    private long insert(long unitId, int year, String yaml, PublishedScheme.SourceKind kind, String presetId, Long copiedFrom,
+                        Scheme scheme, Long by) {
+        int next = jdbc.sql("select coalesce(max(version_no), 0) + 1 from scheme_version where unit_id = :u and cycle_year = :y")
+                .param("u", unitId).param("y", year).query(Integer.class).single();
+        KeyHolder key = new GeneratedKeyHolder();
+        jdbc.sql("""
+                insert into scheme_version (unit_id, cycle_year, version_no, scheme_id, name, source_kind, preset_id, copied_from,
+                                            yaml, published_at, published_by)
+                values (:u, :y, :v, :sid, :name, :kind, :preset, :copied, :yaml, :now, :by)""")
+                .param("u", unitId).param("y", year).param("v", next).param("sid", scheme.id()).param("name", scheme.name())
+                .param("kind", kind.name()).param("preset", presetId).param("copied", copiedFrom).param("yaml", yaml)
+                .param("now", OffsetDateTime.now(clock)).param("by", by)
+                .update(key, "id");
+        return key.getKeyAs(Long.class);
+    }
+
+    private void checkYear(int year) {
+        int current = OffsetDateTime.now(clock).getYear();
+        if (year < current - 10 || year > current + 1) {
+            throw Invalid.of("year", "年度应在" + (current - 10) + "至" + (current + 1) + "之间");
+        }
+    }
+
+    /** A version by id, without scope checks (scoring, entries referencing it). */
+    public PublishedScheme get(long id) {
+        return jdbc.sql(SELECT + " where s.id = :id").param("id", id).query(row).optional()
+                .orElseThrow(() -> new NotFound("方案版本不存在"));
+    }
+
+    /**
+     * A version the current user may read: one published in their scope, one that applies to a unit in their scope
+     * (inherited from above), or the one that applies to their own member record.
+     */
+    public PublishedScheme visible(long id) {
+        PublishedScheme scheme = get(id);
+        if (!readable(scheme.unitId())) {
+            throw Guard.denied();
+        }
+        return scheme;
+    }
+
+    /** Whether schemes of this unit concern the current user. */
+    public boolean readable(long unitId) {
+        if (guard.can(Permission.VIEW_SCHEMES, unitId)) {
+            return true;
+        }
+        for (Long root : guard.roots(Permission.VIEW_SCHEMES)) {
+            if (units.within(root, unitId)) {
+                return true;
+            }
+        }
+        Long memberId = guard.current().memberId();
+        if (memberId != null) {
+            Long memberUnit = jdbc.sql("select unit_id from member where id = :id").param("id", memberId).query(Long.class).single();
+            return units.within(memberUnit, unitId);
+        }
+        return false;
+    }
+
+    /** The versions published for a unit (all years, newest first). */
+    public List<PublishedScheme> versions(long unitId) {
+        if (!readable(unitId)) {
+            throw Guard.denied();
+        }
+        return jdbc.sql(SELECT + " where s.unit_id = :u order by s.cycle_year desc, s.version_no desc").param("u", unitId).query(row).list();
+    }
+
+    /** Every version the current user may read, newest first. */
+    public List<PublishedScheme> visibleVersions() {
+        return jdbc.sql(SELECT + " order by s.cycle_year desc, u.path, s.version_no desc").query(row).list().stream()
+                .filter(s -> readable(s.unitId())).toList();
+    }
+
+    /** The scheme that applies to a unit for a cycle: its own latest version, else the nearest ancestor's. */
+    public Optional<PublishedScheme> effective(long unitId, int year) {
+        List<Unit> lineage = units.lineage(unitId);
+        for (int i = lineage.size() - 1; i >= 0; i--) {
+            Optional<PublishedScheme> own = jdbc.sql(SELECT + " where s.unit_id = :u and s.cycle_year = :y order by s.version_no desc limit 1")
+                    .param("u", lineage.get(i).id()).param("y", year).query(row).optional();
+            if (own.isPresent()) {
+                return own;
+            }
+        }
+        return Optional.empty();
+    }
+}

@@ -1,0 +1,337 @@
+package cn.vanguard.security;
+
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.jdbc.support.KeyHolder;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import cn.vanguard.audit.AuditLog;
+
+/** Accounts and their roles per unit. Managing them needs MANAGE_ACCOUNTS over every unit a grant touches. */
+@Service
+public class Accounts {
+
+    private static final String ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnpqrstuvwxyz23456789";
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final JdbcClient jdbc;
+    private final PasswordEncoder passwords;
+    private final AuditLog audit;
+    private final Guard guard;
+    private final Clock clock;
+
+    public Accounts(JdbcClient jdbc, PasswordEncoder passwords, AuditLog audit, Guard guard, Clock clock) {
+        this.jdbc = jdbc;
+        this.passwords = passwords;
+        this.audit = audit;
+        this.guard = guard;
+        this.clock = clock;
+    }
+
+    /** An account as listed and edited. */
+    public record Account(long id, String username, String displayName, Long memberId, boolean enabled,
+                          boolean mustChangePassword, OffsetDateTime lockedUntil, OffsetDateTime lastLoginAt, List<Grant> grants) {
+    }
+
+    /** A random password of 14 letters and digits without look-alikes (0/O, 1/l/I). */
+    public static String generatePassword() {
+        StringBuilder b = new StringBuilder();
+        for (int i = 0; i < 14; i++) {
+            b.append(ALPHABET.charAt(RANDOM.nextInt(ALPHABET.length())));
+        }
+        return b.toString();
+    }
+
+    /** Why a password is not acceptable, or null. */
+    public static String weakness(String password) {
+        if (password == null || password.length() < 8) {
+            return "密码至少8位";
+        }
+        if (!password.chars().anyMatch(Character::isLetter) || !password.chars().anyMatch(Character::isDigit)) {
+            return "密码须同时包含字母和数字";
+        }
+        return null;
+    }
+
+    public int count() {
+        return jdbc.sql("select count(*) from account").query(Integer.class).single();
+    }
+
+    public Optional<Account> find(long id) {
+        return jdbc.sql("select id from account where id = :id").param("id", id).query(Long.class).optional().map(this::load);
+    }
+
+    public Optional<Account> findByUsername(String username) {
+        return jdbc.sql("select id from account where username = :u").param("u", username).query(Long.class).optional().map(this::load);
+    }
+
+    private Account load(long id) {
+        return jdbc.sql("select * from account where id = :id").param("id", id).query((rs, n) -> new Account(
+                rs.getLong("id"), rs.getString("username"), rs.getString("display_name"), rs.getObject("member_id", Long.class),
+                rs.getBoolean("enabled"), rs.getBoolean("must_change_password"),
+                rs.getObject("locked_until", OffsetDateTime.class), rs.getObject("last_login_at", OffsetDateTime.class),
+                grants(id))).single();
+    }
+
+    public List<Grant> grants(long accountId) {
+        return jdbc.sql("select role, unit_id from role_grant where account_id = :id order by id").param("id", accountId)
+                .query((rs, n) -> new Grant(Role.valueOf(rs.getString(1)), rs.getObject(2, Long.class))).list();
+    }
+
+    /**
+     * Accounts the current user may manage: all of them for the system administrator, otherwise those holding a role
+     * in one of the manager's units (or linked to a member there), newest first.
+     */
+    public List<Account> visible() {
+        List<Long> units = guard.units(Permission.MANAGE_ACCOUNTS);
+        List<Long> ids;
+        if (units == null) {
+            ids = jdbc.sql("select id from account order by id").query(Long.class).list();
+        } else if (units.isEmpty()) {
+            return List.of();
+        } else {
+            ids = jdbc.sql("""
+                    select distinct a.id from account a
+                    left join role_grant g on g.account_id = a.id
+                    left join member m on m.id = a.member_id
+                    where g.unit_id in (:units) or m.unit_id in (:units) order by a.id""").param("units", units).query(Long.class).list();
+        }
+        return ids.stream().map(this::load).toList();
+    }
+
+    /** Whether the current user may manage this account: every grant and the linked member lie in their scope. */
+    public boolean manageable(Account account) {
+        CurrentUser user = guard.current();
+        if (user.isSystemAdmin()) {
+            return true;
+        }
+        if (account.grants().stream().anyMatch(g -> g.role() == Role.SYSTEM_ADMIN)) {
+            return false;
+        }
+        boolean touches = false;
+        for (Grant grant : account.grants()) {
+            if (!guard.can(user, Permission.MANAGE_ACCOUNTS, grant.unitId())) {
+                return false;
+            }
+            touches = true;
+        }
+        Long memberUnit = account.memberId() == null ? null
+                : jdbc.sql("select unit_id from member where id = :id").param("id", account.memberId()).query(Long.class).single();
+        if (memberUnit != null) {
+            if (!guard.can(user, Permission.MANAGE_ACCOUNTS, memberUnit)) {
+                return false;
+            }
+            touches = true;
+        }
+        return touches;
+    }
+
+    /** Creates an account with a generated password, which is returned once to be handed over. */
+    @Transactional
+    public Created create(String username, String displayName, Long memberId, List<Grant> grants) {
+        CurrentUser user = guard.current();
+        checkGrants(user, grants);
+        if (memberId != null) {
+            Long unit = jdbc.sql("select unit_id from member where id = :id").param("id", memberId).query(Long.class).optional()
+                    .orElseThrow(() -> new IllegalArgumentException("成员不存在"));
+            if (!guard.can(user, Permission.MANAGE_ACCOUNTS, unit)) {
+                throw Guard.denied();
+            }
+        }
+        if (grants.isEmpty() && memberId == null) {
+            throw new IllegalArgumentException("账号至少需要一个角色，或关联一名党员");
+        }
+        String password = generatePassword();
+        long id = insert(username, displayName, passwords.encode(password), memberId, true);
+        for (Grant grant : grants) {
+            insertGrant(id, grant, user.accountId());
+        }
+        audit.record(user.actor(), "ACCOUNT_CREATED", "account", id, grants.isEmpty() ? null : grants.get(0).unitId(),
+                "创建账号 " + username, null, Map.of("username", username, "displayName", displayName, "grants", grants.toString()));
+        return new Created(id, password);
+    }
+
+    /** The new account's id and its one-time password. */
+    public record Created(long id, String password) {
+    }
+
+    /** The first start's administrator, created by the system before anybody can sign in. */
+    @Transactional
+    public Created createFirstAdministrator(String username) {
+        String password = generatePassword();
+        long id = insert(username, "系统管理员", passwords.encode(password), null, true);
+        insertGrant(id, new Grant(Role.SYSTEM_ADMIN, null), null);
+        audit.record(AuditLog.Actor.SYSTEM, "ACCOUNT_CREATED", "account", id, null, "首次启动创建系统管理员 " + username, null,
+                Map.of("username", username, "role", Role.SYSTEM_ADMIN.name()));
+        return new Created(id, password);
+    }
+
+    /** For trusted setup code (the demo organisation): creates an account without a scope check of the grants' units. */
+    @Transactional
+    public long createTrusted(String username, String displayName, String password, Long memberId, List<Grant> grants,
+                              AuditLog.Actor actor) {
+        long id = insert(username, displayName, passwords.encode(password), memberId, false);
+        for (Grant grant : grants) {
+            insertGrant(id, grant, actor.accountId());
+        }
+        audit.record(actor, "ACCOUNT_CREATED", "account", id, grants.isEmpty() ? null : grants.get(0).unitId(),
+                "创建账号 " + username, null, Map.of("username", username, "grants", grants.toString()));
+        return id;
+    }
+
+    private long insert(String username, String displayName, String hash, Long memberId, boolean mustChange) {
+        String name = username == null ? "" : username.trim();
+        if (!name.matches("[A-Za-z0-9_.\\-]{3,50}")) {
+            throw new IllegalArgumentException("用户名须为3至50位字母、数字、下划线、点或连字符");
+        }
+        if (displayName == null || displayName.isBlank()) {
+            throw new IllegalArgumentException("请填写姓名");
+        }
+        try {
+            KeyHolder key = new GeneratedKeyHolder();
+            jdbc.sql("""
+                    insert into account (username, display_name, password_hash, member_id, enabled, must_change_password, created_at)
+                    values (:u, :d, :h, :m, true, :must, :now)""")
+                    .param("u", name).param("d", displayName.trim()).param("h", hash).param("m", memberId)
+                    .param("must", mustChange).param("now", now())
+                    .update(key, "id");
+            return key.getKeyAs(Long.class);
+        } catch (DuplicateKeyException e) {
+            throw new IllegalArgumentException(memberId != null && e.getMessage() != null && e.getMessage().toLowerCase().contains("member")
+                    ? "该党员已关联了一个账号" : "用户名“" + name + "”已被使用");
+        }
+    }
+
+    private void insertGrant(long accountId, Grant grant, Long by) {
+        jdbc.sql("insert into role_grant (account_id, role, unit_id, granted_at, granted_by) values (:a, :r, :u, :now, :by)")
+                .param("a", accountId).param("r", grant.role().name()).param("u", grant.unitId()).param("now", now()).param("by", by)
+                .update();
+    }
+
+    private void checkGrants(CurrentUser user, List<Grant> grants) {
+        for (Grant grant : grants) {
+            if (grant.role() == Role.SYSTEM_ADMIN) {
+                if (!user.isSystemAdmin()) {
+                    throw Guard.denied();
+                }
+            } else if (grant.unitId() == null || !guard.can(user, Permission.MANAGE_ACCOUNTS, grant.unitId())) {
+                throw Guard.denied();
+            }
+        }
+    }
+
+    @Transactional
+    public void grant(long accountId, Grant grant) {
+        Account account = find(accountId).orElseThrow();
+        CurrentUser user = guard.current();
+        checkGrants(user, List.of(grant));
+        if (account.grants().contains(grant)) {
+            return;
+        }
+        insertGrant(accountId, grant, user.accountId());
+        audit.record(user.actor(), "ROLE_GRANTED", "account", accountId, grant.unitId(), "授予 " + account.username() + " " + grant.role().label(),
+                Map.of("grants", account.grants().toString()), Map.of("grants", grants(accountId).toString()));
+    }
+
+    @Transactional
+    public void revoke(long accountId, Grant grant) {
+        Account account = find(accountId).orElseThrow();
+        CurrentUser user = guard.current();
+        checkGrants(user, List.of(grant));
+        if (grant.role() == Role.SYSTEM_ADMIN && user.accountId() == accountId) {
+            throw new IllegalArgumentException("不能取消自己的系统管理员角色");
+        }
+        jdbc.sql("delete from role_grant where account_id = :a and role = :r and " + (grant.unitId() == null ? "unit_id is null" : "unit_id = :u"))
+                .param("a", accountId).param("r", grant.role().name()).param("u", grant.unitId()).update();
+        audit.record(user.actor(), "ROLE_REVOKED", "account", accountId, grant.unitId(), "取消 " + account.username() + " " + grant.role().label(),
+                Map.of("grants", account.grants().toString()), Map.of("grants", grants(accountId).toString()));
+    }
+
+    @Transactional
+    public void setEnabled(long accountId, boolean enabled) {
+        Account account = find(accountId).orElseThrow();
+        if (!manageable(account)) {
+            throw Guard.denied();
+        }
+        if (!enabled && guard.current().accountId() == accountId) {
+            throw new IllegalArgumentException("不能停用自己的账号");
+        }
+        jdbc.sql("update account set enabled = :e, version = version + 1 where id = :id").param("e", enabled).param("id", accountId).update();
+        audit.record(guard.current().actor(), enabled ? "ACCOUNT_ENABLED" : "ACCOUNT_DISABLED", "account", accountId, null,
+                (enabled ? "启用账号 " : "停用账号 ") + account.username(), Map.of("enabled", account.enabled()), Map.of("enabled", enabled));
+    }
+
+    /** Sets a new generated password that must be changed at the next sign-in; returns it once. */
+    @Transactional
+    public String resetPassword(long accountId) {
+        Account account = find(accountId).orElseThrow();
+        if (!manageable(account)) {
+            throw Guard.denied();
+        }
+        String password = generatePassword();
+        jdbc.sql("update account set password_hash = :h, must_change_password = true, failed_logins = 0, locked_until = null, version = version + 1 where id = :id")
+                .param("h", passwords.encode(password)).param("id", accountId).update();
+        audit.record(guard.current().actor(), "PASSWORD_RESET", "account", accountId, null, "重置 " + account.username() + " 的密码", null, null);
+        return password;
+    }
+
+    /** The signed-in user changes their own password, giving the current one. */
+    @Transactional
+    public void changeOwnPassword(String current, String next) {
+        CurrentUser user = guard.current();
+        String hash = jdbc.sql("select password_hash from account where id = :id").param("id", user.accountId()).query(String.class).single();
+        if (!passwords.matches(current == null ? "" : current, hash)) {
+            throw new IllegalArgumentException("当前密码不正确");
+        }
+        String weakness = weakness(next);
+        if (weakness != null) {
+            throw new IllegalArgumentException(weakness);
+        }
+        if (passwords.matches(next, hash)) {
+            throw new IllegalArgumentException("新密码不能与当前密码相同");
+        }
+        jdbc.sql("update account set password_hash = :h, must_change_password = false, version = version + 1 where id = :id")
+                .param("h", passwords.encode(next)).param("id", user.accountId()).update();
+        audit.record(user.actor(), "PASSWORD_CHANGED", "account", user.accountId(), null, user.username() + " 修改了密码", null, null);
+    }
+
+    /** Links (or unlinks, with null) the account to a member record: the member's own login. */
+    @Transactional
+    public void linkMember(long accountId, Long memberId) {
+        Account account = find(accountId).orElseThrow();
+        if (!manageable(account) && !guard.current().isSystemAdmin()) {
+            throw Guard.denied();
+        }
+        if (memberId != null) {
+            Long unit = jdbc.sql("select unit_id from member where id = :id").param("id", memberId).query(Long.class).optional()
+                    .orElseThrow(() -> new IllegalArgumentException("成员不存在"));
+            guard.require(Permission.MANAGE_ACCOUNTS, unit);
+        }
+        try {
+            jdbc.sql("update account set member_id = :m, version = version + 1 where id = :id").param("m", memberId).param("id", accountId).update();
+        } catch (DuplicateKeyException e) {
+            throw new IllegalArgumentException("该党员已关联了另一个账号");
+        }
+        Map<String, Object> before = new LinkedHashMap<>();
+        before.put("memberId", account.memberId());
+        Map<String, Object> after = new LinkedHashMap<>();
+        after.put("memberId", memberId);
+        audit.record(guard.current().actor(), "ACCOUNT_MEMBER_LINKED", "account", accountId, null, "账号 " + account.username() + " 关联党员",
+                before, after);
+    }
+
+    private OffsetDateTime now() {
+        return OffsetDateTime.now(clock);
+    }
+}

@@ -1,0 +1,47 @@
+package cn.vanguard.security;
+
+import static cn.vanguard.security.Role.COMMITTEE_ADMIN;
+import static cn.vanguard.security.Role.GROUP_LEADER;
+import static cn.vanguard.security.Role.MEMBER;
+import static cn.vanguard.security.Role.SCORER;
+import static cn.vanguard.security.Role.SECRETARY;
+import static cn.vanguard.security.Role.SUPERVISOR;
+import static cn.vanguard.security.Role.SYSTEM_ADMIN;
+
+import java.util.EnumSet;
+import java.util.Set;
+
+/**
+ * What a role may do inside the units it holds the role in (product.md, "Who uses it"). The system administrator's
+ * scope is the whole installation. Members act on their own record through the MEMBER rules of each service.
+ */
+public enum Permission {
+    VIEW_UNITS(SYSTEM_ADMIN, COMMITTEE_ADMIN, SECRETARY, SCORER, GROUP_LEADER, SUPERVISOR),
+    MANAGE_UNITS(SYSTEM_ADMIN, COMMITTEE_ADMIN),
+    VIEW_MEMBERS(SYSTEM_ADMIN, COMMITTEE_ADMIN, SECRETARY, SCORER, GROUP_LEADER, SUPERVISOR),
+    MANAGE_MEMBERS(SYSTEM_ADMIN, COMMITTEE_ADMIN),
+    MANAGE_ACCOUNTS(SYSTEM_ADMIN, COMMITTEE_ADMIN),
+    VIEW_SCHEMES(SYSTEM_ADMIN, COMMITTEE_ADMIN, SECRETARY, SCORER, GROUP_LEADER, MEMBER, SUPERVISOR),
+    PUBLISH_SCHEMES(SYSTEM_ADMIN, COMMITTEE_ADMIN),
+    VIEW_LEDGER(SYSTEM_ADMIN, COMMITTEE_ADMIN, SECRETARY, SCORER, GROUP_LEADER, SUPERVISOR),
+    RECORD_ENTRIES(SYSTEM_ADMIN, COMMITTEE_ADMIN, SECRETARY, SCORER, GROUP_LEADER),
+    FIRST_CHECK(SYSTEM_ADMIN, COMMITTEE_ADMIN, SECRETARY, SCORER),
+    APPROVE_ENTRIES(SYSTEM_ADMIN, COMMITTEE_ADMIN, SECRETARY),
+    ASSESS(SYSTEM_ADMIN, COMMITTEE_ADMIN, SECRETARY),
+    VIEW_SCORES(SYSTEM_ADMIN, COMMITTEE_ADMIN, SECRETARY, SCORER, GROUP_LEADER, SUPERVISOR),
+    VIEW_AUDIT(SYSTEM_ADMIN, COMMITTEE_ADMIN, SUPERVISOR);
+
+    private final Set<Role> roles;
+
+    Permission(Role... roles) {
+        this.roles = EnumSet.copyOf(java.util.List.of(roles));
+    }
+
+    public boolean grantedTo(Role role) {
+        return roles.contains(role);
+    }
+
+    public Set<Role> roles() {
+        return roles;
+    }
+}

@@ -1,0 +1,193 @@
+package cn.vanguard.ledger;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.security.access.AccessDeniedException;
+
+import cn.vanguard.Invalid;
+import cn.vanguard.report.Scores;
+import cn.vanguard.security.Role;
+import cn.vanguard.security.SignIn;
+import cn.vanguard.testing.Fixtures;
+
+/**
+ * The ledger's workflow against a real database: recording, declaring, checking, approving with four eyes,
+ * idempotent creation, reversals, and approvals racing each other. Runs on H2 and on PostgreSQL.
+ */
+abstract class LedgerContract {
+
+    @Autowired
+    Fixtures fixtures;
+    @Autowired
+    Ledger ledger;
+    @Autowired
+    Scores scores;
+
+    Fixtures.Tree tree;
+    long member;
+    long otherMember;
+    Fixtures.Account scorer;
+    Fixtures.Account secretary;
+    Fixtures.Account memberAccount;
+    LocalDate day;
+
+    @BeforeEach
+    void organisation() {
+        tree = fixtures.tree("city-direct-organs");
+        member = fixtures.member(tree.branch().id(), "张三");
+        otherMember = fixtures.member(tree.otherBranch().id(), "李四");
+        scorer = fixtures.account(Role.SCORER, tree.branch().id());
+        secretary = fixtures.account(Role.SECRETARY, tree.branch().id());
+        memberAccount = fixtures.memberAccount(member, tree.branch().id());
+        day = LocalDate.of(fixtures.year(), 1, 10);
+    }
+
+    @AfterEach
+    void signOut() {
+        SignIn.out();
+    }
+
+    private NewEntry meeting(long memberId) {
+        return new NewEntry(memberId, "ACT_MEETING", day, null, null, null, "支部党员大会", null);
+    }
+
+    @Test
+    void aRecordedEntryCountsOnlyOnceApprovedByAnotherPerson() {
+        scorer.signIn();
+        LedgerEntry entry = ledger.record(meeting(member), List.of(), Fixtures.unique("k"));
+        assertThat(entry.status()).isEqualTo(EntryStatus.PENDING);
+        assertThatThrownBy(() -> ledger.approve(entry.id(), entry.version())).isInstanceOf(AccessDeniedException.class);
+        assertThat(total(member)).isEqualByComparingTo("0");
+
+        secretary.signIn();
+        LedgerEntry own = ledger.record(new NewEntry(member, "ACT_STUDY", day, null, null, null, null, null), List.of(), Fixtures.unique("k"));
+        assertThatThrownBy(() -> ledger.approve(own.id(), own.version()))
+                .isInstanceOf(Invalid.class).hasMessageContaining("不能审核自己录入");
+        LedgerEntry approved = ledger.approve(entry.id(), entry.version());
+        assertThat(approved.status()).isEqualTo(EntryStatus.APPROVED);
+        assertThat(approved.decidedBy()).isEqualTo(secretary.id());
+        assertThat(total(member)).isEqualByComparingTo("1");
+    }
+
+    private java.math.BigDecimal total(long memberId) {
+        secretary.signIn();
+        return scores.member(memberId, fixtures.year()).orElseThrow().result().total();
+    }
+
+    @Test
+    void theSameIdempotencyKeyReturnsTheFirstEntryAndRefusesOtherContent() {
+        scorer.signIn();
+        String key = Fixtures.unique("k");
+        LedgerEntry first = ledger.record(meeting(member), List.of(), key);
+        LedgerEntry again = ledger.record(meeting(member), List.of(), key);
+        assertThat(again.id()).isEqualTo(first.id());
+        assertThat(ledger.search(new Ledger.Filter(null, member, null, null, null, null), 10)).hasSize(1);
+        NewEntry other = new NewEntry(member, "ACT_STUDY", day, null, null, null, null, null);
+        assertThatThrownBy(() -> ledger.record(other, List.of(), key)).isInstanceOf(Conflict.class).hasMessageContaining("已用于另一条");
+    }
+
+    @Test
+    void nobodyRecordsOutsideTheirUnits() {
+        scorer.signIn();
+        assertThatThrownBy(() -> ledger.record(meeting(otherMember), List.of(), Fixtures.unique("k")))
+                .isInstanceOf(AccessDeniedException.class);
+    }
+
+    @Test
+    void entriesAreCheckedAgainstTheScheme() {
+        scorer.signIn();
+        NewEntry unknown = new NewEntry(member, "ACT_MEETNG", day, null, null, null, null, null);
+        assertThatThrownBy(() -> ledger.record(unknown, List.of(), Fixtures.unique("k")))
+                .isInstanceOfSatisfying(Invalid.class, e -> assertThat(e.errors().get("itemCode")).contains("是否应为 ACT_MEETING"));
+        NewEntry future = new NewEntry(member, "ACT_MEETING", LocalDate.now().plusDays(5), null, null, null, null, null);
+        assertThatThrownBy(() -> ledger.record(future, List.of(), Fixtures.unique("k")))
+                .isInstanceOfSatisfying(Invalid.class, e -> assertThat(e.errors()).containsKey("date"));
+    }
+
+    @Test
+    void aDeclarationNeedsADescriptionAndIsCheckedFirst() {
+        memberAccount.signIn();
+        NewEntry bare = new NewEntry(member, "PRC_VOLUNTEER", day, null, null, null, null, null);
+        assertThatThrownBy(() -> ledger.declare(bare, List.of(), Fixtures.unique("k")))
+                .isInstanceOfSatisfying(Invalid.class, e -> assertThat(e.errors()).containsKey("note"));
+        LedgerEntry declared = ledger.declare(new NewEntry(member, "PRC_VOLUNTEER", day, null, null, null, "社区志愿服务", null),
+                List.of(), Fixtures.unique("k"));
+        assertThat(declared.status()).isEqualTo(EntryStatus.FIRST_CHECK);
+        assertThatThrownBy(() -> ledger.declare(meeting(otherMember), List.of(), Fixtures.unique("k")))
+                .isInstanceOf(AccessDeniedException.class);
+
+        scorer.signIn();
+        LedgerEntry checked = ledger.firstCheck(declared.id(), true, null, declared.version());
+        assertThat(checked.status()).isEqualTo(EntryStatus.PENDING);
+        secretary.signIn();
+        assertThat(ledger.approve(checked.id(), checked.version()).status()).isEqualTo(EntryStatus.APPROVED);
+    }
+
+    @Test
+    void aReversalTakesTheOriginalOutOfTheScoreOnceApproved() {
+        scorer.signIn();
+        LedgerEntry entry = ledger.record(meeting(member), List.of(), Fixtures.unique("k"));
+        secretary.signIn();
+        ledger.approve(entry.id(), entry.version());
+        assertThat(total(member)).isEqualByComparingTo("1");
+
+        scorer.signIn();
+        LedgerEntry reversal = ledger.reverse(entry.id(), "重复录入", Fixtures.unique("k"));
+        assertThat(reversal.reversesId()).isEqualTo(entry.id());
+        assertThatThrownBy(() -> ledger.reverse(entry.id(), "再冲一次", Fixtures.unique("k"))).isInstanceOf(Conflict.class);
+        assertThat(total(member)).isEqualByComparingTo("1");
+
+        secretary.signIn();
+        ledger.approve(reversal.id(), reversal.version());
+        assertThat(total(member)).isEqualByComparingTo("0");
+        assertThat(ledger.get(entry.id()).status()).isEqualTo(EntryStatus.APPROVED);
+    }
+
+    @Test
+    void concurrentApprovalsOfOneEntryCountItOnce() throws Exception {
+        Fixtures.Account secondSecretary = fixtures.account(Role.SECRETARY, tree.branch().id());
+        scorer.signIn();
+        LedgerEntry entry = ledger.record(meeting(member), List.of(), Fixtures.unique("k"));
+        SignIn.out();
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<String>> outcomes = new ArrayList<>();
+        for (Fixtures.Account approver : List.of(secretary, secondSecretary, secretary, secondSecretary)) {
+            Callable<String> approve = () -> {
+                approver.signIn();
+                start.await();
+                try {
+                    ledger.approve(entry.id(), entry.version());
+                    return "approved";
+                } catch (Conflict e) {
+                    return "conflict";
+                } finally {
+                    SignIn.out();
+                }
+            };
+            outcomes.add(pool.submit(approve));
+        }
+        start.countDown();
+        List<String> results = new ArrayList<>();
+        for (Future<String> outcome : outcomes) {
+            results.add(outcome.get());
+        }
+        pool.shutdown();
+        assertThat(results).containsOnlyOnce("approved").contains("conflict");
+        assertThat(total(member)).isEqualByComparingTo("1");
+    }
+}
