@@ -100,6 +100,10 @@ public class Ledger {
     /** A scorer (or group leader, secretary, committee administrator) records an entry; it waits for approval (待审核). */
     @Transactional
     public LedgerEntry record(NewEntry entry, List<Upload> files, String key) {
+        return recordAs(entry, files, key, EntrySource.SCORER);
+    }
+
+    private LedgerEntry recordAs(NewEntry entry, List<Upload> files, String key, EntrySource source) {
         CurrentUser user = guard.current();
         Optional<LedgerEntry> replay = replay(user, key, "record", entry, files);
         if (replay.isPresent()) {
@@ -107,7 +111,110 @@ public class Ledger {
         }
         MemberRecord member = memberFor(entry.memberId());
         guard.require(Permission.RECORD_ENTRIES, member.unitId());
-        return create(user, member, schemeFor(member, entry.date()), entry, files, EntrySource.SCORER, EntryStatus.PENDING, null, key, "record");
+        return create(user, member, schemeFor(member, entry.date()), entry, files, source, EntryStatus.PENDING, null, key, "record");
+    }
+
+    /**
+     * Records several entries at once (fast entry): all of them, or — if any row has a mistake — none, with every
+     * row's problems. Each row carries its own idempotency key, so a resubmitted form creates nothing twice.
+     */
+    @Transactional
+    public List<LedgerEntry> recordAll(List<NewEntry> entries, List<String> keys) {
+        List<RowsInvalid.RowProblem> problems = new ArrayList<>();
+        List<LedgerEntry> created = new ArrayList<>();
+        for (int i = 0; i < entries.size(); i++) {
+            try {
+                created.add(record(entries.get(i), List.of(), keys.get(i)));
+            } catch (Invalid e) {
+                int row = i + 1;
+                e.errors().forEach((field, message) -> problems.add(new RowsInvalid.RowProblem(row, field, message)));
+            } catch (org.springframework.security.access.AccessDeniedException e) {
+                problems.add(new RowsInvalid.RowProblem(i + 1, "memberId", "该党员不在您可以记录的组织范围内"));
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new RowsInvalid(problems);
+        }
+        return created;
+    }
+
+    /**
+     * Imports a ledger file in the columns of the command line's entries files (member_id, item, date, quantity,
+     * points, occurrence, note; Chinese headers accepted) for members of a unit: all rows, or none with a report of
+     * every bad row by its line. The file's content is its idempotency key: the same file is never imported twice.
+     */
+    @Transactional
+    public List<LedgerEntry> importRows(long unitId, List<cn.vanguard.sheet.SheetRows.Row> rows, String fileHash) {
+        CurrentUser user = guard.current();
+        guard.require(Permission.RECORD_ENTRIES, unitId);
+        int earlier = jdbc.sql("select count(*) from idempotency_key where account_id = :a and client_key like :k")
+                .param("a", user.accountId()).param("k", "import:" + fileHash + ":%").query(Integer.class).single();
+        if (earlier > 0) {
+            throw new Conflict("这个文件已经导入过（" + earlier + "条记录），不会重复导入");
+        }
+        List<RowsInvalid.RowProblem> problems = new ArrayList<>();
+        List<NewEntry> entries = new ArrayList<>();
+        List<Integer> lines = new ArrayList<>();
+        List<Long> unitMembers = members.inSubtree(unitId).stream().map(MemberRecord::id).toList();
+        for (cn.vanguard.sheet.SheetRows.Row r : rows) {
+            Optional<MemberRecord> member = members.findByCode(r.get("member_id"));
+            if (member.isEmpty() || !unitMembers.contains(member.get().id())) {
+                problems.add(new RowsInvalid.RowProblem(r.line(), "member_id",
+                        "党员编号“" + r.get("member_id") + "”不是本组织的党员，请核对"));
+                continue;
+            }
+            LocalDate date = parseDate(r.get("date"));
+            if (date == null) {
+                problems.add(new RowsInvalid.RowProblem(r.line(), "date", "日期“" + r.get("date") + "”无法识别，请写成 2025-03-14"));
+                continue;
+            }
+            BigDecimal quantity = number(r.get("quantity"));
+            BigDecimal points = number(r.get("points"));
+            if ((!r.get("quantity").isBlank() && quantity == null) || (!r.get("points").isBlank() && points == null)) {
+                problems.add(new RowsInvalid.RowProblem(r.line(), quantity == null && !r.get("quantity").isBlank() ? "quantity" : "points",
+                        "数量和分值必须是数字"));
+                continue;
+            }
+            entries.add(new NewEntry(member.get().id(), r.get("item"), date, quantity, points, blankToNull(r.get("occurrence")),
+                    blankToNull(r.get("note")), null));
+            lines.add(r.line());
+        }
+        List<LedgerEntry> created = new ArrayList<>();
+        for (int i = 0; i < entries.size(); i++) {
+            try {
+                created.add(recordAs(entries.get(i), List.of(), "import:" + fileHash + ":" + lines.get(i), EntrySource.IMPORT));
+            } catch (Invalid e) {
+                int line = lines.get(i);
+                e.errors().forEach((field, message) -> problems.add(new RowsInvalid.RowProblem(line, field, message)));
+            }
+        }
+        if (!problems.isEmpty()) {
+            problems.sort(java.util.Comparator.comparingInt(RowsInvalid.RowProblem::row));
+            throw new RowsInvalid(problems);
+        }
+        audit.record(user.actor(), "ENTRIES_IMPORTED", "ledger_entry", null, unitId, "导入台账 " + created.size() + " 条", null, null);
+        return created;
+    }
+
+    private static LocalDate parseDate(String text) {
+        try {
+            String t = text.strip().replace('/', '-').replace('.', '-');
+            String[] parts = t.split("-");
+            return parts.length == 3 ? LocalDate.of(Integer.parseInt(parts[0]), Integer.parseInt(parts[1]), Integer.parseInt(parts[2])) : null;
+        } catch (RuntimeException e) {
+            return null;
+        }
+    }
+
+    private static BigDecimal number(String text) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        try {
+            return new BigDecimal(text.strip());
+        } catch (NumberFormatException e) {
+            return null;
+        }
     }
 
     /**

@@ -188,67 +188,81 @@ public final class ResultFiles {
 
     /** The CSV rows under Chinese headers, with vetoes, flags and warnings by their Chinese names, ready to print. */
     public static void writeXlsx(ScoreSheet sheet, OutputStream out) throws IOException {
-        Scheme scheme = sheet.scheme();
+        writeXlsx(List.of(sheet), out);
+    }
+
+    /** Several results (one per scheme) as sheets of one workbook. */
+    public static void writeXlsx(List<ScoreSheet> sheets, OutputStream out) throws IOException {
         try (SXSSFWorkbook workbook = new SXSSFWorkbook(500)) {
-            Sheet s = workbook.createSheet("积分结果");
-            CellStyle head = workbook.createCellStyle();
-            Font bold = workbook.createFont();
-            bold.setBold(true);
-            head.setFont(bold);
-            head.setAlignment(HorizontalAlignment.CENTER);
-            head.setBorderBottom(BorderStyle.THIN);
-            CellStyle number = workbook.createCellStyle();
-            number.setDataFormat(workbook.createDataFormat().getFormat("0.00"));
-            List<String> header = new ArrayList<>(List.of("成员编号", "姓名", "所在支部", "是否计分", "未计分原因", "总分", "排名", "等次", "星级"));
-            for (Section section : scheme.sections()) {
-                header.add(section.name());
+            for (int i = 0; i < sheets.size(); i++) {
+                sheet(workbook, sheets.get(i), sheets.size() == 1 ? "积分结果" : "积分结果" + (i + 1));
             }
-            header.addAll(List.of(scheme.bonusName(), "扣分", "一票否决", "标记", "预警"));
-            Row title = s.createRow(0);
-            title.createCell(0).setCellValue(scheme.name() + " " + sheet.span().chineseLabel() + "积分结果");
-            title.getCell(0).setCellStyle(head);
-            s.addMergedRegion(new CellRangeAddress(0, 0, 0, header.size() - 1));
-            Row headRow = s.createRow(1);
-            for (int i = 0; i < header.size(); i++) {
-                Cell cell = headRow.createCell(i);
-                cell.setCellValue(header.get(i));
-                cell.setCellStyle(head);
-                s.setColumnWidth(i, Math.max(10, header.get(i).length() * 2 + 2) * 256);
+            if (sheets.isEmpty()) {
+                workbook.createSheet("积分结果");
             }
-            int rowIndex = 2;
-            for (MemberResult r : sheet.members()) {
-                Row row = s.createRow(rowIndex++);
-                int c = 0;
-                row.createCell(c++).setCellValue(r.member().id());
-                row.createCell(c++).setCellValue(r.member().name());
-                row.createCell(c++).setCellValue(r.member().unit());
-                row.createCell(c++).setCellValue(r.scored() ? "是" : "否");
-                row.createCell(c++).setCellValue(text(r.reason()));
-                numberCell(row, c++, r.total(), number);
-                if (r.rank() != null) {
-                    row.createCell(c).setCellValue(r.rank());
-                }
-                c++;
-                row.createCell(c++).setCellValue(text(r.grade()));
-                row.createCell(c++).setCellValue(r.stars() == null ? "" : r.stars() + "星");
-                for (Section section : scheme.sections()) {
-                    numberCell(row, c++, r.sections().get(section.code()), number);
-                }
-                numberCell(row, c++, r.bonus(), number);
-                numberCell(row, c++, r.deductions(), number);
-                row.createCell(c++).setCellValue(String.join("；", r.vetoes().stream().map(code -> itemName(scheme, code)).toList()));
-                row.createCell(c++).setCellValue(String.join("；", r.flags().stream().map(code -> flagLabel(scheme, code)).toList()));
-                row.createCell(c).setCellValue(String.join("；", r.warnings().stream().map(code -> warningLabel(scheme, code)).toList()));
-            }
-            s.createFreezePane(2, 2);
-            s.setRepeatingRows(new CellRangeAddress(1, 1, 0, header.size() - 1));
-            s.getPrintSetup().setLandscape(true);
-            s.getPrintSetup().setPaperSize(PrintSetup.A4_PAPERSIZE);
-            s.getPrintSetup().setFitWidth((short) 1);
-            s.getPrintSetup().setFitHeight((short) 0);
-            s.setFitToPage(true);
             workbook.write(out);
         }
+    }
+
+    private static void sheet(SXSSFWorkbook workbook, ScoreSheet sheet, String name) {
+        Scheme scheme = sheet.scheme();
+        Sheet s = workbook.createSheet(name);
+        CellStyle head = workbook.createCellStyle();
+        Font bold = workbook.createFont();
+        bold.setBold(true);
+        head.setFont(bold);
+        head.setAlignment(HorizontalAlignment.CENTER);
+        head.setBorderBottom(BorderStyle.THIN);
+        CellStyle number = workbook.createCellStyle();
+        number.setDataFormat(workbook.createDataFormat().getFormat("0.00"));
+        List<String> header = new ArrayList<>(List.of("成员编号", "姓名", "所在支部", "是否计分", "未计分原因", "总分", "排名", "等次", "星级"));
+        for (Section section : scheme.sections()) {
+            header.add(section.name());
+        }
+        header.addAll(List.of(scheme.bonusName(), "扣分", "一票否决", "标记", "预警"));
+        Row title = s.createRow(0);
+        title.createCell(0).setCellValue(scheme.name() + " " + sheet.span().chineseLabel() + "积分结果");
+        title.getCell(0).setCellStyle(head);
+        s.addMergedRegion(new CellRangeAddress(0, 0, 0, header.size() - 1));
+        Row headRow = s.createRow(1);
+        for (int i = 0; i < header.size(); i++) {
+            Cell cell = headRow.createCell(i);
+            cell.setCellValue(header.get(i));
+            cell.setCellStyle(head);
+            s.setColumnWidth(i, Math.max(10, header.get(i).length() * 2 + 2) * 256);
+        }
+        int rowIndex = 2;
+        for (MemberResult r : sheet.members()) {
+            Row row = s.createRow(rowIndex++);
+            int c = 0;
+            row.createCell(c++).setCellValue(r.member().id());
+            row.createCell(c++).setCellValue(r.member().name());
+            row.createCell(c++).setCellValue(r.member().unit());
+            row.createCell(c++).setCellValue(r.scored() ? "是" : "否");
+            row.createCell(c++).setCellValue(text(r.reason()));
+            numberCell(row, c++, r.total(), number);
+            if (r.rank() != null) {
+                row.createCell(c).setCellValue(r.rank());
+            }
+            c++;
+            row.createCell(c++).setCellValue(text(r.grade()));
+            row.createCell(c++).setCellValue(r.stars() == null ? "" : r.stars() + "星");
+            for (Section section : scheme.sections()) {
+                numberCell(row, c++, r.sections().get(section.code()), number);
+            }
+            numberCell(row, c++, r.bonus(), number);
+            numberCell(row, c++, r.deductions(), number);
+            row.createCell(c++).setCellValue(String.join("；", r.vetoes().stream().map(code -> itemName(scheme, code)).toList()));
+            row.createCell(c++).setCellValue(String.join("；", r.flags().stream().map(code -> flagLabel(scheme, code)).toList()));
+            row.createCell(c).setCellValue(String.join("；", r.warnings().stream().map(code -> warningLabel(scheme, code)).toList()));
+        }
+        s.createFreezePane(2, 2);
+        s.setRepeatingRows(new CellRangeAddress(1, 1, 0, header.size() - 1));
+        s.getPrintSetup().setLandscape(true);
+        s.getPrintSetup().setPaperSize(PrintSetup.A4_PAPERSIZE);
+        s.getPrintSetup().setFitWidth((short) 1);
+        s.getPrintSetup().setFitHeight((short) 0);
+        s.setFitToPage(true);
     }
 
     private static void numberCell(Row row, int column, BigDecimal value, CellStyle style) {

@@ -1,0 +1,148 @@
+package cn.vanguard.web;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+
+import cn.vanguard.ledger.Ledger;
+import cn.vanguard.ledger.LedgerEntry;
+import cn.vanguard.org.MemberRecord;
+import cn.vanguard.org.Members;
+import cn.vanguard.org.Unit;
+import cn.vanguard.org.Units;
+import cn.vanguard.report.Scores;
+import cn.vanguard.scheme.ExplanationLine;
+import cn.vanguard.scheme.MemberResult;
+import cn.vanguard.scheme.MemberType;
+import cn.vanguard.scheme.ScoreSheet;
+import cn.vanguard.scheme.Step;
+import cn.vanguard.security.Guard;
+import cn.vanguard.security.Permission;
+import cn.vanguard.sheet.ResultFiles;
+
+/** Scores: a unit's ranking (with an Excel export), a member's score with its explanation, and one's own. */
+@Controller
+class ScoresController {
+
+    private final Scores scores;
+    private final Members members;
+    private final Units units;
+    private final Ledger ledger;
+    private final Guard guard;
+    private final Clock clock;
+
+    ScoresController(Scores scores, Members members, Units units, Ledger ledger, Guard guard, Clock clock) {
+        this.scores = scores;
+        this.members = members;
+        this.units = units;
+        this.ledger = ledger;
+        this.guard = guard;
+        this.clock = clock;
+    }
+
+    @GetMapping("/scores")
+    String ranking(@RequestParam(required = false) Long unitId, @RequestParam(required = false) Integer year,
+                   @RequestParam(required = false) MemberType type, Model model) {
+        guard.requireAnywhere(Permission.VIEW_SCORES);
+        int cycle = year == null ? LocalDate.now(clock).getYear() : year;
+        List<Unit> choices = units.visibleTree().stream().filter(u -> guard.can(Permission.VIEW_SCORES, u.id())).toList();
+        Long unit = unitId != null ? unitId : choices.stream().map(Unit::id).findFirst().orElse(null);
+        model.addAttribute("units", choices);
+        model.addAttribute("unitId", unit);
+        model.addAttribute("year", cycle);
+        model.addAttribute("years", List.of(cycle + 1, cycle, cycle - 1, cycle - 2).stream().filter(y -> y <= LocalDate.now(clock).getYear()).toList());
+        model.addAttribute("type", type);
+        model.addAttribute("types", MemberType.values());
+        List<Ranking> rankings = new ArrayList<>();
+        if (unit != null) {
+            for (Scores.Population population : scores.unit(unit, cycle)) {
+                rankings.add(ranking(population, type));
+            }
+        }
+        model.addAttribute("rankings", rankings);
+        return "scores/ranking";
+    }
+
+    /** A population for the page: scored members by rank, then the others. */
+    record Ranking(Scores.Population population, List<Scores.MemberScore> rows) {
+    }
+
+    private static Ranking ranking(Scores.Population population, MemberType type) {
+        List<Scores.MemberScore> rows = population.scores().stream()
+                .filter(s -> type == null || s.member().type() == type)
+                .sorted(Comparator.comparing((Scores.MemberScore s) -> s.result().rank() == null ? Integer.MAX_VALUE : s.result().rank())
+                        .thenComparing(s -> s.member().code()))
+                .toList();
+        return new Ranking(population, rows);
+    }
+
+    @GetMapping("/scores/export")
+    ResponseEntity<byte[]> export(@RequestParam long unitId, @RequestParam(required = false) Integer year,
+                                  @RequestParam(required = false) MemberType type) throws IOException {
+        int cycle = year == null ? LocalDate.now(clock).getYear() : year;
+        Unit unit = units.get(unitId);
+        List<ScoreSheet> sheets = new ArrayList<>();
+        for (Scores.Population population : scores.unit(unitId, cycle)) {
+            List<MemberResult> results = ranking(population, type).rows().stream().map(Scores.MemberScore::result).toList();
+            sheets.add(new ScoreSheet(population.scheme().scheme(), population.span(), results));
+        }
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ResultFiles.writeXlsx(sheets, out);
+        String filename = unit.name() + cycle + "年度积分排名.xlsx";
+        return ResponseEntity.ok()
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(filename, StandardCharsets.UTF_8).build().toString())
+                .contentType(MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"))
+                .body(out.toByteArray());
+    }
+
+    @GetMapping("/members/{id}/score")
+    String member(@PathVariable long id, @RequestParam(required = false) Integer year, Model model) {
+        return page(id, year, model, false);
+    }
+
+    @GetMapping("/me")
+    String me(@RequestParam(required = false) Integer year, Model model) {
+        Long own = guard.current().memberId();
+        if (own == null) {
+            return "redirect:/";
+        }
+        return page(own, year, model, true);
+    }
+
+    private String page(long memberId, Integer year, Model model, boolean own) {
+        int cycle = year == null ? LocalDate.now(clock).getYear() : year;
+        MemberRecord member = members.visible(memberId);
+        Optional<Scores.MemberScore> score = scores.member(memberId, cycle);
+        List<LedgerEntry> entries = ledger.ofMember(memberId, cycle);
+        model.addAttribute("member", member);
+        model.addAttribute("year", cycle);
+        model.addAttribute("own", own);
+        model.addAttribute("score", score.orElse(null));
+        model.addAttribute("entries", entries);
+        model.addAttribute("unit", units.get(member.unitId()));
+        if (score.isPresent()) {
+            List<ExplanationLine> lines = score.get().result().explanation();
+            model.addAttribute("entryLines", lines.stream().filter(l -> l.step() == Step.ENTRY || l.step() == Step.GROUP
+                    || l.step() == Step.ALLOWANCE || (l.step() == Step.CAP && l.entry() != null)).toList());
+            model.addAttribute("ruleLines", lines.stream().filter(l -> !(l.step() == Step.ENTRY || l.step() == Step.GROUP
+                    || l.step() == Step.ALLOWANCE || (l.step() == Step.CAP && l.entry() != null))).toList());
+        }
+        return "scores/member";
+    }
+}

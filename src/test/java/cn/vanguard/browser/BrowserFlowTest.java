@@ -1,0 +1,123 @@
+package cn.vanguard.browser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIf;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.FilePayload;
+
+import cn.vanguard.audit.AuditLog;
+import cn.vanguard.security.Accounts;
+import cn.vanguard.security.Grant;
+import cn.vanguard.security.Role;
+
+/**
+ * The product in a real browser (Chromium): a system administrator loads the demo organisation; a scorer records an
+ * entry; a member declares one on the phone with a photo; the branch secretary checks and approves both; the member's
+ * score and its explanation change. Screenshots of the main pages at desktop and phone width go to target/screenshots.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "spring.datasource.url=jdbc:h2:mem:vanguard-browser;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1",
+        "vanguard.key-file=target/test-id-card.key"})
+@EnabledIf("cn.vanguard.browser.Browser#available")
+class BrowserFlowTest {
+
+    static final String ADMIN_PASSWORD = "Admin2026pass";
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    Accounts accounts;
+    @Autowired
+    JdbcClient jdbc;
+
+    @Test
+    void scorerMemberAndSecretaryChangeAScoreTogether() throws Exception {
+        accounts.createTrusted("boss", "系统管理员", ADMIN_PASSWORD, null, List.of(new Grant(Role.SYSTEM_ADMIN, null)), AuditLog.Actor.SYSTEM);
+        try (Browser browser = new Browser("http://localhost:" + port)) {
+            Page login = browser.anonymous(1280, 900);
+            login.navigate("/login");
+            Browser.shoot(login, "login-desktop");
+            Page loginPhone = browser.anonymous(375, 800);
+            loginPhone.navigate("/login");
+            Browser.shoot(loginPhone, "login-phone");
+
+            Page admin = browser.desktop("boss", ADMIN_PASSWORD);
+            assertThat(admin.textContent("body")).contains("加载演示组织");
+            Browser.shoot(admin, "home-empty-desktop");
+            admin.click("text=加载演示组织");
+            String password = admin.textContent(".password-once").strip();
+            assertThat(password).hasSizeGreaterThan(8);
+            Browser.shoot(admin, "home-demo-loaded-desktop");
+
+            String memberName = jdbc.sql("select m.name from account a join member m on m.id = a.member_id where a.username = 'dangyuan1'")
+                    .query(String.class).single();
+            Page member = browser.phone("dangyuan1", password);
+            member.navigate("/me");
+            BigDecimal before = new BigDecimal(member.textContent("#total").strip());
+            Browser.shoot(member, "me-before-phone");
+
+            Page scorer = browser.desktop("jifen1", password);
+            scorer.navigate("/entries/new");
+            scorer.selectOption("#defaultItem", "RWD_CITY_DEPT");
+            scorer.fill("input[name='rows[0].member']", memberName);
+            scorer.fill("input[name='rows[0].note']", "市直部门表彰：优秀共产党员");
+            Browser.shoot(scorer, "entries-new-desktop");
+            scorer.click("button:has-text('保存全部')");
+            assertThat(scorer.textContent(".alert-success")).contains("已录入1条");
+            Browser.shoot(scorer, "entries-list-desktop");
+
+            member.navigate("/declare");
+            member.selectOption("#item", "RWD_CITY");
+            member.fill("#note", "获市级优秀共产党员表彰，附表彰文件照片");
+            member.setInputFiles("#files", new FilePayload("表彰文件.png", "image/png", png()));
+            Browser.shoot(member, "declare-phone");
+            member.click("button:has-text('提交申报')");
+            assertThat(member.textContent(".alert-success")).contains("申报已提交");
+
+            Page secretary = browser.desktop("shuji1", password);
+            secretary.navigate("/review");
+            Browser.shoot(secretary, "review-desktop");
+            secretary.locator("tr", new Page.LocatorOptions().setHasText("获市级优秀共产党员表彰")).locator("button:has-text('初审通过')").click();
+            secretary.waitForSelector("tr.table-success");
+            secretary.navigate("/review");
+            secretary.locator("tr", new Page.LocatorOptions().setHasText("获市级优秀共产党员表彰")).locator("button:has-text('通过')").click();
+            secretary.waitForSelector("tr.table-success");
+            secretary.navigate("/review");
+            secretary.locator("tr", new Page.LocatorOptions().setHasText("市直部门表彰：优秀共产党员")).locator("button:has-text('通过')").click();
+            secretary.waitForSelector("tr.table-success");
+
+            member.navigate("/me");
+            BigDecimal after = new BigDecimal(member.textContent("#total").strip());
+            assertThat(after.subtract(before)).isEqualByComparingTo("5");
+            member.click("summary");
+            assertThat(member.textContent("body")).contains("受到市直部门性表彰：1次 × 2分 = 2分", "受到市级(省直部门)表彰：1次 × 3分 = 3分");
+            Browser.shoot(member, "me-after-phone");
+        }
+    }
+
+    /** A small valid PNG (a red square). */
+    static byte[] png() throws Exception {
+        java.awt.image.BufferedImage image = new java.awt.image.BufferedImage(40, 40, java.awt.image.BufferedImage.TYPE_INT_RGB);
+        java.awt.Graphics2D g = image.createGraphics();
+        g.setColor(java.awt.Color.RED);
+        g.fillRect(0, 0, 40, 40);
+        g.dispose();
+        Path file = Files.createTempFile("evidence", ".png");
+        javax.imageio.ImageIO.write(image, "png", file.toFile());
+        byte[] bytes = Files.readAllBytes(file);
+        Files.delete(file);
+        return bytes;
+    }
+}
