@@ -73,11 +73,17 @@ public class DemoOrganisation {
     public record DemoAccount(String username, String displayName, String role, String unit) {
     }
 
-    /** Loads the demo into an empty installation, on behalf of the system administrator. */
+    /**
+     * Loads the demo on behalf of the system administrator. The application offers it only to an empty installation;
+     * it can be loaded once.
+     */
     @Transactional
     public Loaded load(CurrentUser admin) {
-        if (units.any()) {
-            throw new IllegalStateException("the installation already has units");
+        if (!admin.isSystemAdmin()) {
+            throw new org.springframework.security.access.AccessDeniedException("只有系统管理员可以加载演示组织");
+        }
+        if (accounts.findByUsername("dangwei").isPresent()) {
+            throw new IllegalStateException("the demo organisation is already loaded");
         }
         AuditLog.Actor actor = admin.actor();
         Random random = new Random(20260101L);

@@ -98,6 +98,10 @@ public class Scores {
 
     /** Every member the scheme applies to (its unit's subtree, minus sub-units with their own scheme), scored together. */
     public Population population(PublishedScheme scheme, int year, boolean explain) {
+        return score(scheme, year, populationMembers(scheme, year), explain);
+    }
+
+    private List<MemberRecord> populationMembers(PublishedScheme scheme, int year) {
         Map<Long, Long> effectiveByUnit = new HashMap<>();
         List<MemberRecord> people = new ArrayList<>();
         for (MemberRecord member : members.inSubtree(scheme.unitId())) {
@@ -110,15 +114,37 @@ public class Scores {
                 people.add(member);
             }
         }
-        return score(scheme, year, people, explain);
+        return people;
+    }
+
+    /** What a population is scored from, as the engine takes it: for exporting the ledger in the command line's files. */
+    public record PopulationInputs(PublishedScheme scheme, int year, List<MemberRecord> people, List<MemberInput> inputs) {
+    }
+
+    /** The engine inputs of every member a scheme applies to (approved entries and assessments of the year). */
+    public PopulationInputs inputs(PublishedScheme scheme, int year) {
+        List<MemberRecord> people = populationMembers(scheme, year);
+        return new PopulationInputs(scheme, year, people, build(scheme, year, people, new HashMap<>()));
     }
 
     private Population score(PublishedScheme published, int year, List<MemberRecord> people, boolean explain) {
+        Map<Long, List<String>> notCounted = new HashMap<>();
+        List<MemberInput> inputs = build(published, year, people, notCounted);
+        Span span = Span.year(year);
+        ScoreSheet sheet = ScoringEngine.score(published.scheme(), span, inputs,
+                new ScoringOptions(explain, "", null, false, false));
+        List<MemberScore> scores = new ArrayList<>();
+        for (int i = 0; i < people.size(); i++) {
+            scores.add(new MemberScore(people.get(i), published, span, sheet.members().get(i), notCounted.get(people.get(i).id())));
+        }
+        return new Population(published, span, scores);
+    }
+
+    private List<MemberInput> build(PublishedScheme published, int year, List<MemberRecord> people, Map<Long, List<String>> notCounted) {
         List<Long> ids = people.stream().map(MemberRecord::id).toList();
         Map<Long, List<Ledger.CountingEntry>> entries = ledger.counting(ids, year);
         Map<Long, List<Assessments.Stored>> assessed = assessments.of(ids, year);
         Map<Long, String> rankingUnits = rankingUnits(people);
-        Map<Long, List<String>> notCounted = new HashMap<>();
         List<MemberInput> inputs = new ArrayList<>();
         for (MemberRecord person : people) {
             List<String> notes = new ArrayList<>();
@@ -144,14 +170,7 @@ public class Scores {
             notCounted.put(person.id(), notes);
             inputs.add(new MemberInput(engineMember(person, rankingUnits.get(person.id())), own, own2, List.of(), null));
         }
-        Span span = Span.year(year);
-        ScoreSheet sheet = ScoringEngine.score(published.scheme(), span, inputs,
-                new ScoringOptions(explain, "", null, false, false));
-        List<MemberScore> scores = new ArrayList<>();
-        for (int i = 0; i < people.size(); i++) {
-            scores.add(new MemberScore(people.get(i), published, span, sheet.members().get(i), notCounted.get(people.get(i).id())));
-        }
-        return new Population(published, span, scores);
+        return inputs;
     }
 
     /** The engine's view of a member: the code as id and the ranking unit (their 党支部) as unit. */

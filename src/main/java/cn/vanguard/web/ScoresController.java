@@ -20,13 +20,17 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 
+import cn.vanguard.NotFound;
 import cn.vanguard.ledger.Ledger;
 import cn.vanguard.ledger.LedgerEntry;
 import cn.vanguard.org.MemberRecord;
 import cn.vanguard.org.Members;
 import cn.vanguard.org.Unit;
 import cn.vanguard.org.Units;
+import cn.vanguard.report.LedgerExport;
 import cn.vanguard.report.Scores;
+import cn.vanguard.rules.PublishedScheme;
+import cn.vanguard.rules.Schemes;
 import cn.vanguard.scheme.ExplanationLine;
 import cn.vanguard.scheme.MemberResult;
 import cn.vanguard.scheme.MemberType;
@@ -44,14 +48,19 @@ class ScoresController {
     private final Members members;
     private final Units units;
     private final Ledger ledger;
+    private final Schemes schemes;
+    private final LedgerExport export;
     private final Guard guard;
     private final Clock clock;
 
-    ScoresController(Scores scores, Members members, Units units, Ledger ledger, Guard guard, Clock clock) {
+    ScoresController(Scores scores, Members members, Units units, Ledger ledger, Schemes schemes, LedgerExport export, Guard guard,
+                     Clock clock) {
         this.scores = scores;
         this.members = members;
         this.units = units;
         this.ledger = ledger;
+        this.schemes = schemes;
+        this.export = export;
         this.guard = guard;
         this.clock = clock;
     }
@@ -108,6 +117,21 @@ class ScoresController {
         return ResponseEntity.ok()
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(filename, StandardCharsets.UTF_8).build().toString())
                 .contentType(MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"))
+                .body(out.toByteArray());
+    }
+
+    /** The approved ledger of a unit in the command line's files, for offline scoring and what-ifs. */
+    @GetMapping("/scores/ledger.zip")
+    ResponseEntity<byte[]> ledgerFiles(@RequestParam long unitId, @RequestParam(required = false) Integer year) throws IOException {
+        int cycle = year == null ? LocalDate.now(clock).getYear() : year;
+        guard.require(Permission.VIEW_LEDGER, unitId);
+        PublishedScheme scheme = schemes.effective(unitId, cycle).orElseThrow(() -> new NotFound("该组织没有" + cycle + "年度的积分方案"));
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        export.zip(scheme, cycle, unitId, out);
+        String filename = units.get(unitId).name() + cycle + "年度积分台账.zip";
+        return ResponseEntity.ok()
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(filename, StandardCharsets.UTF_8).build().toString())
+                .contentType(MediaType.parseMediaType("application/zip"))
                 .body(out.toByteArray());
     }
 

@@ -1,0 +1,135 @@
+package cn.vanguard.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.beans.factory.annotation.Autowired;
+
+import cn.vanguard.cli.Cli;
+import cn.vanguard.demo.DemoOrganisation;
+import cn.vanguard.rules.PublishedScheme;
+import cn.vanguard.rules.Schemes;
+import cn.vanguard.scheme.MemberResult;
+import cn.vanguard.security.Guard;
+import cn.vanguard.security.Role;
+import cn.vanguard.security.SignIn;
+import cn.vanguard.testing.Fixtures;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
+import tools.jackson.core.ObjectReadContext;
+import tools.jackson.core.json.JsonFactory;
+
+/**
+ * The web application and the {@code score} command are one engine: the demo organisation's live scores equal, member
+ * by member, what the command line computes from the same ledger exported in its files.
+ */
+abstract class WebAndCommandLineAgreeContract {
+
+    @Autowired
+    Fixtures fixtures;
+    @Autowired
+    DemoOrganisation demo;
+    @Autowired
+    Guard guard;
+    @Autowired
+    Scores scores;
+    @Autowired
+    Schemes schemes;
+    @Autowired
+    LedgerExport export;
+
+    @TempDir
+    Path dir;
+
+    @AfterEach
+    void signOut() {
+        SignIn.out();
+    }
+
+    @Test
+    void theDemoScoresTheSameInTheBrowserAndOnTheCommandLine() throws Exception {
+        Fixtures.Account admin = fixtures.account(Role.SYSTEM_ADMIN, null);
+        admin.signIn();
+        demo.load(guard.current());
+        long committee = fixtures.jdbc().sql("select id from org_unit where name = '中共市发展改革委机关委员会'").query(Long.class).single();
+        int year = fixtures.year();
+        PublishedScheme scheme = schemes.effective(committee, year).orElseThrow();
+        List<Scores.MemberScore> web = scores.population(scheme, year, false).scores();
+        assertThat(web).hasSizeGreaterThan(80);
+
+        ByteArrayOutputStream zip = new ByteArrayOutputStream();
+        export.zip(scheme, year, committee, zip);
+        unzip(zip.toByteArray());
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int status = Cli.run(new String[] {"score", "--scheme", dir.resolve(scheme.schemeId() + ".yaml").toString(), "--year",
+                Integer.toString(year), "--members", dir.resolve("members.csv").toString(), "--entries", dir.resolve("entries.csv").toString(),
+                "--assessments", dir.resolve("assessments.csv").toString(), "--lang", "en"}, new PrintWriter(out), new PrintWriter(err));
+        assertThat(err.toString()).isEmpty();
+        assertThat(status).isZero();
+
+        Map<String, Map<String, String>> cli = members(out.toString());
+        assertThat(cli).hasSameSizeAs(web);
+        int scored = 0;
+        for (Scores.MemberScore score : web) {
+            MemberResult result = score.result();
+            Map<String, String> line = cli.get(score.member().code());
+            assertThat(line).as(score.member().code()).isNotNull();
+            assertThat(line.get("total")).as("total of " + score.member().code()).isEqualTo(result.total() == null ? null : result.total().toPlainString());
+            assertThat(line.get("rank")).as("rank of " + score.member().code()).isEqualTo(result.rank() == null ? null : result.rank().toString());
+            assertThat(line.get("grade")).as("grade of " + score.member().code()).isEqualTo(result.grade());
+            assertThat(line.get("reason")).as("reason of " + score.member().code()).isEqualTo(result.reason());
+            scored += result.scored() ? 1 : 0;
+        }
+        assertThat(scored).isGreaterThan(50);
+    }
+
+    private void unzip(byte[] bytes) throws Exception {
+        try (ZipInputStream zip = new ZipInputStream(new ByteArrayInputStream(bytes))) {
+            ZipEntry entry;
+            while ((entry = zip.getNextEntry()) != null) {
+                Files.write(dir.resolve(entry.getName()), zip.readAllBytes());
+            }
+        }
+    }
+
+    /** member_id → the scalar fields of its result in the command's JSON. */
+    private static Map<String, Map<String, String>> members(String json) {
+        Map<String, Map<String, String>> members = new HashMap<>();
+        try (JsonParser parser = new JsonFactory().createParser(ObjectReadContext.empty(), json)) {
+            while (parser.nextToken() != null) {
+                if (parser.currentToken() == JsonToken.PROPERTY_NAME && "members".equals(parser.currentName())) {
+                    parser.nextToken();
+                    while (parser.nextToken() == JsonToken.START_OBJECT) {
+                        Map<String, String> fields = new HashMap<>();
+                        while (parser.nextToken() == JsonToken.PROPERTY_NAME) {
+                            String name = parser.currentName();
+                            JsonToken value = parser.nextToken();
+                            if (value.isScalarValue()) {
+                                fields.put(name, value == JsonToken.VALUE_NULL ? null : parser.getString());
+                            } else {
+                                parser.skipChildren();
+                            }
+                        }
+                        members.put(fields.get("member_id"), fields);
+                    }
+                }
+            }
+        }
+        return members;
+    }
+}
