@@ -138,6 +138,19 @@ public class Ledger {
         return created;
     }
 
+    /** What is wrong with an entry the current user would record (field → Chinese message); nothing is saved. */
+    public Map<String, String> problems(NewEntry entry) {
+        try {
+            MemberRecord member = memberFor(entry.memberId());
+            if (!guard.can(Permission.RECORD_ENTRIES, member.unitId())) {
+                return Map.of("memberId", "该党员不在您可以记录的组织范围内");
+            }
+            return checkEntry(schemeFor(member, entry.date()), entry);
+        } catch (Invalid e) {
+            return e.errors();
+        }
+    }
+
     /**
      * Imports a ledger file in the columns of the command line's entries files (member_id, item, date, quantity,
      * points, occurrence, note; Chinese headers accepted) for members of a unit: all rows, or none with a report of

@@ -258,7 +258,15 @@ class EntriesController {
             model.addAttribute("flashError", "请至少填写一行（选择党员）。");
             return fastEntryPage(form, rowErrors, model);
         }
-        if (rowErrors.isEmpty()) {
+        if (!rowErrors.isEmpty()) {
+            // report every row at once: the rows that passed the form's own checks are checked against the scheme too
+            for (int i = 0; i < entries.size(); i++) {
+                Map<String, String> problems = ledger.problems(entries.get(i));
+                if (!problems.isEmpty()) {
+                    rowErrors.put(rowNumbers.get(i), problems);
+                }
+            }
+        } else {
             try {
                 List<LedgerEntry> created = ledger.recordAll(entries, keys);
                 return Pages.done(redirect, "已录入" + created.size() + "条积分记录，等待支部书记审核。", "/entries?status=PENDING");

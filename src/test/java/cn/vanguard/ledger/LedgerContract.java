@@ -36,6 +36,8 @@ abstract class LedgerContract {
     Ledger ledger;
     @Autowired
     Scores scores;
+    @Autowired
+    IdempotencyKeys keys;
 
     Fixtures.Tree tree;
     long member;
@@ -189,5 +191,16 @@ abstract class LedgerContract {
         pool.shutdown();
         assertThat(results).containsOnlyOnce("approved").contains("conflict");
         assertThat(total(member)).isEqualByComparingTo("1");
+    }
+
+    @Test
+    void idempotencyKeysAreForgottenOnlyAfterTheirTime() {
+        scorer.signIn();
+        String key = Fixtures.unique("k");
+        LedgerEntry first = ledger.record(meeting(member), List.of(), key);
+        keys.forgetBefore(java.time.OffsetDateTime.now().minusDays(IdempotencyKeys.KEEP_DAYS));
+        assertThat(ledger.record(meeting(member), List.of(), key).id()).isEqualTo(first.id());
+        keys.forgetBefore(java.time.OffsetDateTime.now().plusMinutes(1));
+        assertThat(ledger.record(meeting(member), List.of(), key).id()).isNotEqualTo(first.id());
     }
 }
