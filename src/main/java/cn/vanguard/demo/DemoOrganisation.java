@@ -67,10 +67,10 @@ public class DemoOrganisation {
     }
 
     /** What was loaded, and the demo accounts with their shared password (shown once). */
-    public record Loaded(int units, int members, int entries, String password, List<DemoAccount> accounts) {
+    public record Loaded(int units, int members, int entries, String password, List<DemoAccount> accounts) implements java.io.Serializable {
     }
 
-    public record DemoAccount(String username, String displayName, String role, String unit) {
+    public record DemoAccount(String username, String displayName, String role, String unit) implements java.io.Serializable {
     }
 
     /**
