@@ -86,7 +86,9 @@ class UnitsController {
         model.addAttribute("canCreateTop", top);
         model.addAttribute("canCreate", top || !parents.isEmpty());
         model.addAttribute("kinds", UnitKind.values());
-        model.addAttribute("errors", model.getAttribute("errors") == null ? Pages.noErrors() : model.getAttribute("errors"));
+        if (!model.containsAttribute("errors")) {
+            model.addAttribute("errors", Pages.noErrors());
+        }
         return "units/list";
     }
 
@@ -143,7 +145,9 @@ class UnitsController {
         model.addAttribute("moveTargets", manage ? moveTargets(unit) : List.of());
         model.addAttribute("kinds", UnitKind.values());
         model.addAttribute("failedForm", failedForm);
-        model.addAttribute("errors", model.getAttribute("errors") == null ? Pages.noErrors() : model.getAttribute("errors"));
+        if (!model.containsAttribute("errors")) {
+            model.addAttribute("errors", Pages.noErrors());
+        }
         return "units/show";
     }
 
