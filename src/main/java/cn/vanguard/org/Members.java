@@ -4,6 +4,8 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -125,6 +127,17 @@ public class Members {
         return jdbc.sql(SELECT + " where u.path like :p order by u.path, m.code").param("p", units.get(unitId).path() + "%").query(ROW).list();
     }
 
+    /** How many members each of these units holds directly, transferred-out members not counted; no scope check. */
+    public Map<Long, Integer> countByUnit(Collection<Long> unitIds) {
+        Map<Long, Integer> counts = new HashMap<>();
+        if (unitIds.isEmpty()) {
+            return counts;
+        }
+        jdbc.sql("select unit_id, count(*) from member where unit_id in (:ids) and status <> 'TRANSFERRED_OUT' group by unit_id")
+                .param("ids", unitIds).query((rs, n) -> counts.put(rs.getLong(1), rs.getInt(2))).list();
+        return counts;
+    }
+
     @Transactional
     public MemberRecord create(MemberForm form) {
         CurrentUser user = guard.current();
@@ -195,7 +208,7 @@ public class Members {
             changed = jdbc.sql("""
                     update member set code = :code, name = :name, gender = :gender, birth_date = :birth, phone = :phone, joined_on = :joined,
                         member_type = :type, category = :category, status = :status, updated_at = :now, version = version + 1
-                        """ + (idCard == null ? "" : ", id_card_cipher = :cipher, id_card_masked = :masked") + """
+                        """ + (idCard == null ? "" : ", id_card_cipher = :cipher, id_card_masked = :masked ") + """
                      where id = :id and version = :version""")
                     .param("code", blank(form.code()) ? before.code() : form.code().strip()).param("name", form.name().strip())
                     .param("gender", form.gender() == null ? null : form.gender().name()).param("birth", form.birthDate())

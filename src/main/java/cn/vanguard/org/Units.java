@@ -16,6 +16,7 @@ import org.springframework.jdbc.support.KeyHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import cn.vanguard.Invalid;
 import cn.vanguard.NotFound;
 import cn.vanguard.audit.AuditLog;
 import cn.vanguard.security.CurrentUser;
@@ -160,7 +161,7 @@ public class Units implements UnitTree {
         CurrentUser user = guard.current();
         String clean = requireName(name);
         if (kind == null) {
-            throw new IllegalArgumentException("请选择组织类型");
+            throw Invalid.of("kind", "请选择组织类型");
         }
         Unit parent = null;
         if (parentId == null) {
@@ -171,7 +172,7 @@ public class Units implements UnitTree {
             parent = get(parentId);
             guard.require(Permission.MANAGE_UNITS, parentId);
             if (parent.closed()) {
-                throw new IllegalArgumentException("上级组织“" + parent.name() + "”已撤销，不能在其下新建组织");
+                throw Invalid.of("parentId", "上级组织“" + parent.name() + "”已撤销，不能在其下新建组织");
             }
         }
         requireUniqueSibling(parentId, clean, null);
@@ -221,13 +222,13 @@ public class Units implements UnitTree {
         guard.require(Permission.MANAGE_UNITS, id);
         guard.require(Permission.MANAGE_UNITS, newParentId);
         if (unit.parentId() == null) {
-            throw new IllegalArgumentException("顶级组织不能移动");
+            throw Invalid.of("parentId", "顶级组织不能移动");
         }
         if (parent.within(unit)) {
-            throw new IllegalArgumentException("不能把组织移到它自己或它的下级组织之下");
+            throw Invalid.of("parentId", "不能把组织移到它自己或它的下级组织之下");
         }
         if (parent.closed()) {
-            throw new IllegalArgumentException("目标上级组织已撤销");
+            throw Invalid.of("parentId", "目标上级组织已撤销");
         }
         requireUniqueSibling(newParentId, unit.name(), id);
         String oldPath = unit.path();
@@ -255,11 +256,11 @@ public class Units implements UnitTree {
         int members = jdbc.sql("select count(*) from member m join org_unit u on u.id = m.unit_id where u.path like :p and m.status <> 'TRANSFERRED_OUT'")
                 .param("p", unit.path() + "%").query(Integer.class).single();
         if (members > 0) {
-            throw new IllegalArgumentException("“" + unit.name() + "”及其下级组织还有" + members + "名党员，请先转出后再撤销");
+            throw Invalid.of("close", "“" + unit.name() + "”及其下级组织还有" + members + "名党员，请先转出后再撤销");
         }
         int open = jdbc.sql("select count(*) from org_unit where parent_id = :id and closed_at is null").param("id", id).query(Integer.class).single();
         if (open > 0) {
-            throw new IllegalArgumentException("“" + unit.name() + "”还有" + open + "个未撤销的下级组织，请先撤销下级组织");
+            throw Invalid.of("close", "“" + unit.name() + "”还有" + open + "个未撤销的下级组织，请先撤销下级组织");
         }
         jdbc.sql("update org_unit set closed_at = :now, version = version + 1 where id = :id").param("now", OffsetDateTime.now(clock)).param("id", id).update();
         audit.record(guard.current().actor(), "UNIT_CLOSED", "unit", id, id, "撤销组织“" + unit.name() + "”", Map.of("closed", false), Map.of("closed", true));
@@ -269,7 +270,7 @@ public class Units implements UnitTree {
     private static String requireName(String name) {
         String clean = name == null ? "" : name.strip();
         if (clean.isEmpty() || clean.length() > 100) {
-            throw new IllegalArgumentException("请填写组织名称（不超过100字）");
+            throw Invalid.of("name", "请填写组织名称（不超过100字）");
         }
         return clean;
     }
@@ -279,7 +280,7 @@ public class Units implements UnitTree {
                         + " and name = :n and closed_at is null" + (except == null ? "" : " and id <> :x"))
                 .param("p", parentId).param("n", name).param("x", except).query(Integer.class).single();
         if (same > 0) {
-            throw new IllegalArgumentException("同一上级组织下已有名为“" + name + "”的组织");
+            throw Invalid.of("name", "同一上级组织下已有名为“" + name + "”的组织");
         }
     }
 }
