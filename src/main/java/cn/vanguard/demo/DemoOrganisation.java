@@ -102,17 +102,16 @@ public class DemoOrganisation {
         Unit retiredGroup = units.createTrusted(retired.id(), "第一党小组", UnitKind.GROUP, actor);
 
         List<MemberForm> forms = new ArrayList<>();
-        int code = 1;
         for (List<Unit> groups : List.of(groups1, groups2)) {
             for (int i = 0; i < 34; i++) {
                 MemberType type = i >= 31 ? MemberType.ACTIVIST : i >= 27 ? MemberType.PROBATIONARY : MemberType.FORMAL;
                 Category category = i < 3 ? Category.LEADER : i == 26 ? Category.MOBILE : Category.IN_SERVICE;
                 MemberStatus status = i == 25 ? MemberStatus.EXEMPT : MemberStatus.ACTIVE;
-                forms.add(form(code++, random, usedNames, type, category, status, groups.get(i % 2).id(), year));
+                forms.add(form(random, usedNames, type, category, status, groups.get(i % 2).id(), year));
             }
         }
         for (int i = 0; i < 20; i++) {
-            forms.add(form(code++, random, usedNames, MemberType.FORMAL, Category.RETIRED, MemberStatus.ACTIVE, retiredGroup.id(), year - 30));
+            forms.add(form(random, usedNames, MemberType.FORMAL, Category.RETIRED, MemberStatus.ACTIVE, retiredGroup.id(), year - 30));
         }
         List<Long> ids = members.createTrusted(forms, actor);
 
@@ -158,7 +157,7 @@ public class DemoOrganisation {
         return id;
     }
 
-    private MemberForm form(int code, Random random, Set<String> used, MemberType type, Category category, MemberStatus status,
+    private MemberForm form(Random random, Set<String> used, MemberType type, Category category, MemberStatus status,
                             long unitId, int year) {
         String name;
         do {
@@ -169,7 +168,7 @@ public class DemoOrganisation {
         LocalDate joined = type == MemberType.ACTIVIST ? null : type == MemberType.PROBATIONARY
                 ? LocalDate.now(clock).minusMonths(2 + random.nextInt(9))
                 : birth.plusYears(20 + random.nextInt(Math.max(1, Math.min(age - 21, 25))));
-        return new MemberForm(String.format("M%05d", code), name, random.nextBoolean() ? Gender.MALE : Gender.FEMALE, birth,
+        return new MemberForm(null, name, random.nextBoolean() ? Gender.MALE : Gender.FEMALE, birth,
                 idCard(birth, random), "13" + (100000000 + random.nextInt(899999999)), joined, type, category, status, unitId);
     }
 
