@@ -104,6 +104,45 @@ class BrowserFlowTest {
             member.click("summary");
             assertThat(member.textContent("body")).contains("受到市直部门性表彰：1次 × 2分 = 2分", "受到市级(省直部门)表彰：1次 × 3分 = 3分");
             Browser.shoot(member, "me-after-phone");
+
+            tour(browser, password);
+        }
+    }
+
+    /** Every main page at desktop and phone width, for people to look at: target/screenshots/PAGE-desktop|phone.png. */
+    private void tour(Browser browser, String password) {
+        long committee = jdbc.sql("select id from org_unit where parent_id is null").query(Long.class).list().get(0);
+        long branch = jdbc.sql("select id from org_unit where name = '第一党支部'").query(Long.class).single();
+        long someMember = jdbc.sql("select m.id from account a join member m on m.id = a.member_id where a.username = 'jifen1'").query(Long.class).single();
+        long someEntry = jdbc.sql("select max(id) from ledger_entry where status = 'APPROVED'").query(Long.class).single();
+        String[][] pages = {
+                {"shuji1", "/", "home-secretary"},
+                {"dangwei", "/units", "units"},
+                {"dangwei", "/units/" + committee, "unit"},
+                {"dangwei", "/members?unitId=" + branch, "members"},
+                {"dangwei", "/members/" + someMember, "member"},
+                {"dangwei", "/members/new", "member-new"},
+                {"dangwei", "/members/import", "members-import"},
+                {"shuji1", "/scores?unitId=" + branch, "scores"},
+                {"shuji1", "/members/" + someMember + "/score", "member-score"},
+                {"jifen1", "/entries", "entries"},
+                {"jifen1", "/entries/" + someEntry, "entry"},
+                {"jifen1", "/entries/import", "entries-import"},
+                {"shuji1", "/review", "review"},
+                {"shuji1", "/assessments?unitId=" + branch, "assessments"},
+                {"dangyuan1", "/me", "me"},
+                {"dangyuan1", "/declare", "declare"},
+        };
+        java.util.Map<String, Page> desktops = new java.util.HashMap<>();
+        java.util.Map<String, Page> phones = new java.util.HashMap<>();
+        for (String[] page : pages) {
+            Page desktop = desktops.computeIfAbsent(page[0], user -> browser.desktop(user, password));
+            com.microsoft.playwright.Response response = desktop.navigate(page[1]);
+            assertThat(response.status()).as(page[1]).isEqualTo(200);
+            Browser.shoot(desktop, "tour-" + page[2] + "-desktop");
+            Page phone = phones.computeIfAbsent(page[0], user -> browser.phone(user, password));
+            phone.navigate(page[1]);
+            Browser.shoot(phone, "tour-" + page[2] + "-phone");
         }
     }
 
