@@ -93,6 +93,7 @@ class ApiProblems {
         if (json == null || field.isEmpty()) {
             String detail = json == null && e.getMessage() != null && e.getMessage().startsWith("Required request body is missing")
                     ? "缺少请求体：请以 JSON 提交（Content-Type: application/json）"
+                    : json instanceof MismatchedInputException ? "请求体应为一个 JSON 对象：{ \"字段\": 值, … }"
                     : "请求体不是有效的 JSON，请检查括号、引号和逗号";
             return respond(problem(HttpStatus.BAD_REQUEST, "请求体无法解析", detail, request));
         }

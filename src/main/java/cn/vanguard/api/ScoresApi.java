@@ -53,8 +53,8 @@ class ScoresApi {
             @Parameter(description = "年度，默认今年 Cycle year, this year by default") @RequestParam(required = false) Integer year,
             @Parameter(description = "只看某种党员身份 Only this member type") @RequestParam(required = false) MemberType memberType) {
         int cycle = year(year);
-        List<Scores.Population> populations = scores.unit(unitId, cycle);
         Unit unit = units.get(unitId);
+        List<Scores.Population> populations = scores.unit(unitId, cycle);
         List<SchemeView> schemes = new ArrayList<>();
         List<ScoreRow> rows = new ArrayList<>();
         for (Scores.Population population : populations) {

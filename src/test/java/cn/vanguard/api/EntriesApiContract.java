@@ -157,6 +157,20 @@ abstract class EntriesApiContract extends ApiTesting {
     }
 
     @Test
+    void aSupervisorReadsTheLedgerButChangesNothing() throws Exception {
+        String supervisor = token(fixtures.account(Role.SUPERVISOR, tree.committee().id()));
+        long id = recorded(scorer, meeting(member));
+        mvc.perform(getAs(supervisor, "/api/v1/entries?unitId={u}", tree.committee().id()))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$[*].id").value(contains(number(id))));
+        record(supervisor, Fixtures.unique("k"), meeting(member)).andExpect(status().isForbidden());
+        mvc.perform(json(supervisor, post("/api/v1/entries/{id}/approve", id), "{\"version\": 0}")).andExpect(status().isForbidden());
+        mvc.perform(json(supervisor, post("/api/v1/entries/{id}/reject", id), "{\"reason\": \"不同意\", \"version\": 0}"))
+                .andExpect(status().isForbidden());
+        mvc.perform(getAs(supervisor, "/api/v1/entries/{id}", id)).andExpect(jsonPath("$.status").value("PENDING"));
+    }
+
+    @Test
     void theRecorderCannotApproveTheirOwnEntry() throws Exception {
         long own = recorded(secretary, meeting(member));
         mvc.perform(json(secretary, post("/api/v1/entries/{id}/approve", own), "{\"version\": 0}"))
@@ -263,6 +277,9 @@ abstract class EntriesApiContract extends ApiTesting {
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.title").value("请求体无法解析"))
                 .andExpect(jsonPath("$.detail").value(containsString("不是有效的 JSON")));
+        record(scorer, Fixtures.unique("k"), "[" + meeting(member) + "]")
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.detail").value(containsString("JSON 对象")));
         record(scorer, Fixtures.unique("k"), meeting(member).replace(day.toString(), "10/01/" + day.getYear()))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors.date").value(containsString("yyyy-MM-dd")));

@@ -2,6 +2,7 @@ package cn.vanguard.api;
 
 import static cn.vanguard.api.UnitsApiContract.number;
 import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.hasItem;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
@@ -86,6 +87,7 @@ abstract class ScoresApiContract extends ApiTesting {
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.title").value("缺少参数"))
                 .andExpect(jsonPath("$.errors.unitId").exists());
+        mvc.perform(getAs(scorer, "/api/v1/scores?unitId={u}", Long.MAX_VALUE)).andExpect(status().isNotFound());
         mvc.perform(getAs(scorer, "/api/v1/scores?unitId={u}&year=1900", tree.branch().id()))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors.year").exists());
@@ -108,6 +110,6 @@ abstract class ScoresApiContract extends ApiTesting {
         mvc.perform(getAs(strangerScorer, "/api/v1/members/{id}/score", first)).andExpect(status().isForbidden());
         mvc.perform(getAs(scorer, "/api/v1/members/{id}/score?year={y}", first, fixtures.year() - 3))
                 .andExpect(status().isNotFound())
-                .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("没有该党员")));
+                .andExpect(jsonPath("$.detail").value(containsString("没有该党员")));
     }
 }
