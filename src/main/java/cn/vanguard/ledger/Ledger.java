@@ -395,6 +395,15 @@ public class Ledger {
         return Optional.of(get(stored.get().entryId()));
     }
 
+    /** Whether the current account has used this idempotency key already, so that a request with it replays (the API's 200). */
+    public boolean keyUsed(String key) {
+        if (key == null || key.isBlank()) {
+            return false;
+        }
+        return jdbc.sql("select count(*) from idempotency_key where account_id = :a and client_key = :k")
+                .param("a", guard.current().accountId()).param("k", key).query(Integer.class).single() > 0;
+    }
+
     private void remember(CurrentUser user, String key, String action, Object request, List<Upload> files, long entryId) {
         try {
             jdbc.sql("insert into idempotency_key (account_id, client_key, request_hash, entry_id, created_at) values (:a, :k, :h, :e, :now)")

@@ -48,7 +48,8 @@ class SecurityConfig {
     SecurityFilterChain api(HttpSecurity http, ApiTokens tokens) throws Exception {
         http.securityMatcher("/api/v1/**")
                 .authorizeHttpRequests(a -> a
-                        .requestMatchers("/api/v1/openapi/**", "/api/v1/openapi", "/api/v1/docs", "/api/v1/docs/**").permitAll()
+                        .requestMatchers("/api/v1/openapi/**", "/api/v1/openapi", "/api/v1/docs", "/api/v1/docs/**", "/api/v1/swagger-ui/**")
+                        .permitAll()
                         .anyRequest().authenticated())
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .csrf(c -> c.disable())

@@ -1,0 +1,5 @@
+/**
+ * The REST API under {@code /api/v1}: thin controllers over the same services as the pages, with the same scope rules,
+ * JSON request and response records, errors as RFC 9457 Problem Details and an OpenAPI document.
+ */
+package cn.vanguard.api;
