@@ -327,8 +327,8 @@ final class SchemeReading {
         if (grading.bands().isEmpty()) {
             rules.add("本方案不按总分评定等次");
         }
-        if (grading.failing() != null) {
-            rules.add("受一票否决（直接评定）的，等次为“" + grading.failing() + "”，不享受任何激励");
+        if (grading.failing() != null && failVetoes()) {
+            rules.add("受一票否决、直接评定的，等次为“" + grading.failing() + "”，不享受任何激励");
         }
         if (!grading.notGraded().isEmpty()) {
             rules.add(labels(grading.notGraded()) + "纳入积分管理、参与排名，但不评定等次");
@@ -371,10 +371,15 @@ final class SchemeReading {
         if (flag.yearOnly()) {
             notes.add("只按全年积分评定，不按季度等考评期评定");
         }
-        if (scheme.items().stream().anyMatch(i -> i.vetoEffects().stream().anyMatch(e -> e.kind() == VetoEffect.Kind.FAIL))) {
+        if (failVetoes()) {
             notes.add("受一票否决、直接评定为“" + scheme.grading().failing() + "”的不予标记");
         }
         return new RuleView(flag.label(), condition, notes, blankToNull(flag.clause()));
+    }
+
+    /** Whether some veto decides the grade outright (直接评定为不合格). */
+    private boolean failVetoes() {
+        return scheme.items().stream().anyMatch(i -> i.vetoEffects().stream().anyMatch(e -> e.kind() == VetoEffect.Kind.FAIL));
     }
 
     private StarsView stars() {

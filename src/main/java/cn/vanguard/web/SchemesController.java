@@ -61,7 +61,7 @@ class SchemesController {
         this.clock = clock;
     }
 
-    /** A unit and the scheme that applies to it in the year: its own, inherited from {@code from}, or none. */
+    /** A unit and the scheme that applies to it in the year: its own ({@code own}), one inherited from above, or none. */
     record Applies(Unit unit, PublishedScheme scheme, boolean own) {
     }
 
@@ -111,8 +111,9 @@ class SchemesController {
         PublishedScheme version = schemes.visible(id);
         model.addAttribute("version", version);
         model.addAttribute("reading", SchemeReading.of(version.scheme()));
-        model.addAttribute("copiedFrom", version.copiedFrom() == null ? null : schemes.get(version.copiedFrom()));
-        model.addAttribute("copiedFromReadable", version.copiedFrom() != null && schemes.readable(schemes.get(version.copiedFrom()).unitId()));
+        PublishedScheme copiedFrom = version.copiedFrom() == null ? null : schemes.get(version.copiedFrom());
+        model.addAttribute("copiedFrom", copiedFrom);
+        model.addAttribute("copiedFromReadable", copiedFrom != null && schemes.readable(copiedFrom.unitId()));
         model.addAttribute("canPublish", guard.canAnywhere(Permission.PUBLISH_SCHEMES));
         return "schemes/show";
     }

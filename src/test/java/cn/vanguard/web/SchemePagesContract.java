@@ -166,6 +166,29 @@ abstract class SchemePagesContract {
     }
 
     @Test
+    void uploadingAndCopyingNeedTheRightInTheUnit() throws Exception {
+        String yaml = Presets.text("branch-monthly").orElseThrow();
+        mvc.perform(get("/schemes/upload").with(secretary.request())).andExpect(status().isForbidden());
+        mvc.perform(get("/schemes/" + tree.scheme().id() + "/copy").with(secretary.request())).andExpect(status().isForbidden());
+        mvc.perform(post("/schemes/upload").with(secretary.request()).with(csrf())
+                        .param("unitId", String.valueOf(tree.branch().id())).param("year", String.valueOf(fixtures.year())).param("yaml", yaml))
+                .andExpect(status().isForbidden());
+        mvc.perform(post("/schemes/upload").with(admin.request()).with(csrf())
+                        .param("unitId", String.valueOf(otherTree.branch().id())).param("year", String.valueOf(fixtures.year())).param("yaml", yaml))
+                .andExpect(status().isForbidden());
+        mvc.perform(post("/schemes/" + tree.scheme().id() + "/copy").with(otherAdmin.request()).with(csrf())
+                        .param("unitId", String.valueOf(otherTree.branch().id())).param("year", String.valueOf(fixtures.year())).param("yaml", yaml))
+                .andExpect(status().isForbidden());
+        mvc.perform(post("/schemes/" + tree.scheme().id() + "/copy").with(admin.request()).with(csrf())
+                        .param("unitId", String.valueOf(otherTree.branch().id())).param("year", String.valueOf(fixtures.year())).param("yaml", yaml))
+                .andExpect(status().isForbidden());
+        otherAdmin.signIn();
+        assertThat(schemes.versions(otherTree.branch().id())).isEmpty();
+        admin.signIn();
+        assertThat(schemes.versions(tree.branch().id())).isEmpty();
+    }
+
+    @Test
     void aRejectedFileIsShownLineByLineWithItsProblems() throws Exception {
         String yaml = Presets.text("rules-15").orElseThrow();
         List<String> lines = yaml.lines().toList();

@@ -129,6 +129,14 @@ class SchemeReadingTest {
     }
 
     @Test
+    void theFailingGradeIsForcedOnlyWhereAVetoDecidesTheGrade() {
+        assertThat(read("city-organs-100").grading().rules()).contains("受一票否决、直接评定的，等次为“不合格”，不享受任何激励");
+        assertThat(read("city-direct-organs").grading().rules()).noneMatch(r -> r.contains("一票否决"));
+        assertThat(read("city-direct-organs").grading().bands()).extracting(SchemeReading.BandView::range)
+                .containsExactly("90分以上", "60分以上、低于90分", "低于60分");
+    }
+
+    @Test
     void starsAndFlagsAreSpelledOut() {
         SchemeReading.View stars = read("star-rating");
         assertThat(stars.stars().rules()).contains("全体参评党员一起评星")
