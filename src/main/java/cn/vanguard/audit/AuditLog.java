@@ -65,6 +65,16 @@ public class AuditLog {
     /** One line of the log, as the audit page shows it. */
     public record Line(long id, Instant at, String username, String remoteAddr, String action, String objectType,
                        String objectId, Long unitId, String summary, String before, String after) {
+
+        /** The fields of {@code before}, in their recorded order (empty when nothing was recorded). */
+        public Map<String, String> beforeFields() {
+            return Json.fields(before);
+        }
+
+        /** The fields of {@code after}, in their recorded order (empty when nothing was recorded). */
+        public Map<String, String> afterFields() {
+            return Json.fields(after);
+        }
     }
 
     /**
@@ -73,6 +83,14 @@ public class AuditLog {
      * @param units the units the reader may see, or null for every unit (and the lines without one)
      */
     public List<Line> recent(List<Long> units, String text, Instant from, Instant to, int limit) {
+        return recent(units, text, from, to, null, limit);
+    }
+
+    /**
+     * As {@link #recent(List, String, Instant, Instant, int)}, continuing below the line {@code beforeId} (the last
+     * one shown), for reading the log page by page.
+     */
+    public List<Line> recent(List<Long> units, String text, Instant from, Instant to, Long beforeId, int limit) {
         StringBuilder sql = new StringBuilder("select * from audit_log where 1 = 1");
         Map<String, Object> params = new TreeMap<>();
         if (units != null) {
@@ -94,6 +112,10 @@ public class AuditLog {
         if (to != null) {
             sql.append(" and happened_at < :to");
             params.put("to", to.atOffset(java.time.ZoneOffset.UTC));
+        }
+        if (beforeId != null) {
+            sql.append(" and id < :before");
+            params.put("before", beforeId);
         }
         sql.append(" order by id desc limit ").append(Math.max(1, Math.min(limit, 1000)));
         JdbcClient.StatementSpec spec = jdbc.sql(sql.toString());

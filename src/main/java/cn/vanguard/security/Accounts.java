@@ -6,6 +6,7 @@ import java.time.OffsetDateTime;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
 import org.springframework.dao.DuplicateKeyException;
@@ -16,6 +17,8 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import cn.vanguard.Invalid;
+import cn.vanguard.NotFound;
 import cn.vanguard.audit.AuditLog;
 
 /** Accounts and their roles per unit. Managing them needs MANAGE_ACCOUNTS over every unit a grant touches. */
@@ -110,6 +113,48 @@ public class Accounts {
         return ids.stream().map(this::load).toList();
     }
 
+    /**
+     * An account the current user may look at: the system administrator sees every account, a manager those holding a
+     * role in one of their units or linked to a member there (as {@link #visible()} lists them).
+     */
+    public Account visible(long id) {
+        Account account = find(id).orElseThrow(() -> new NotFound("账号不存在"));
+        CurrentUser user = guard.current();
+        if (user.isSystemAdmin()) {
+            return account;
+        }
+        for (Grant grant : account.grants()) {
+            if (grant.unitId() != null && guard.can(user, Permission.MANAGE_ACCOUNTS, grant.unitId())) {
+                return account;
+            }
+        }
+        Long memberUnit = memberUnit(account.memberId());
+        if (memberUnit != null && guard.can(user, Permission.MANAGE_ACCOUNTS, memberUnit)) {
+            return account;
+        }
+        throw Guard.denied();
+    }
+
+    /** Whether the current user may grant or revoke this grant (the role's unit lies in their scope). */
+    public boolean grantable(Grant grant) {
+        CurrentUser user = guard.current();
+        if (grant.role() == Role.SYSTEM_ADMIN) {
+            return user.isSystemAdmin();
+        }
+        return grant.unitId() != null && guard.can(user, Permission.MANAGE_ACCOUNTS, grant.unitId());
+    }
+
+    private Long memberUnit(Long memberId) {
+        return memberId == null ? null
+                : jdbc.sql("select unit_id from member where id = :id").param("id", memberId).query(Long.class).optional().orElse(null);
+    }
+
+    /** The unit an audit line about the account belongs to: its first role's unit, else its member's unit. */
+    private Long auditUnit(Account account) {
+        return account.grants().stream().map(Grant::unitId).filter(Objects::nonNull).findFirst()
+                .orElseGet(() -> memberUnit(account.memberId()));
+    }
+
     /** Whether the current user may manage this account: every grant and the linked member lie in their scope. */
     public boolean manageable(Account account) {
         CurrentUser user = guard.current();
@@ -126,8 +171,7 @@ public class Accounts {
             }
             touches = true;
         }
-        Long memberUnit = account.memberId() == null ? null
-                : jdbc.sql("select unit_id from member where id = :id").param("id", account.memberId()).query(Long.class).single();
+        Long memberUnit = memberUnit(account.memberId());
         if (memberUnit != null) {
             if (!guard.can(user, Permission.MANAGE_ACCOUNTS, memberUnit)) {
                 return false;
@@ -144,22 +188,35 @@ public class Accounts {
         checkGrants(user, grants);
         if (memberId != null) {
             Long unit = jdbc.sql("select unit_id from member where id = :id").param("id", memberId).query(Long.class).optional()
-                    .orElseThrow(() -> new IllegalArgumentException("成员不存在"));
+                    .orElseThrow(() -> Invalid.of("member", "党员不存在"));
             if (!guard.can(user, Permission.MANAGE_ACCOUNTS, unit)) {
                 throw Guard.denied();
             }
         }
         if (grants.isEmpty() && memberId == null) {
-            throw new IllegalArgumentException("账号至少需要一个角色，或关联一名党员");
+            throw Invalid.of("grants", "账号至少需要一个角色，或关联一名党员");
+        }
+        if (memberId == null && grants.stream().anyMatch(g -> g.role() == Role.MEMBER)) {
+            throw Invalid.of("member", "党员角色需要关联本人的党员信息");
         }
         String password = generatePassword();
         long id = insert(username, displayName, passwords.encode(password), memberId, true);
         for (Grant grant : grants) {
             insertGrant(id, grant, user.accountId());
         }
-        audit.record(user.actor(), "ACCOUNT_CREATED", "account", id, grants.isEmpty() ? null : grants.get(0).unitId(),
-                "创建账号 " + username, null, Map.of("username", username, "displayName", displayName, "grants", grants.toString()));
+        audit.record(user.actor(), "ACCOUNT_CREATED", "account", id,
+                grants.stream().map(Grant::unitId).filter(Objects::nonNull).findFirst().orElseGet(() -> memberUnit(memberId)),
+                "创建账号 " + username, null, created(username, displayName, memberId, grants));
         return new Created(id, password);
+    }
+
+    private static Map<String, Object> created(String username, String displayName, Long memberId, List<Grant> grants) {
+        Map<String, Object> fields = new LinkedHashMap<>();
+        fields.put("username", username);
+        fields.put("displayName", displayName);
+        fields.put("memberId", memberId);
+        fields.put("grants", grants.toString());
+        return fields;
     }
 
     /** The new account's id and its one-time password. */
@@ -192,11 +249,22 @@ public class Accounts {
 
     private long insert(String username, String displayName, String hash, Long memberId, boolean mustChange) {
         String name = username == null ? "" : username.trim();
+        Map<String, String> errors = new LinkedHashMap<>();
         if (!name.matches("[A-Za-z0-9_.\\-]{3,50}")) {
-            throw new IllegalArgumentException("用户名须为3至50位字母、数字、下划线、点或连字符");
+            errors.put("username", "用户名须为3至50位字母、数字、下划线、点或连字符");
+        } else if (jdbc.sql("select count(*) from account where username = :u").param("u", name).query(Integer.class).single() > 0) {
+            errors.put("username", "用户名“" + name + "”已被使用");
         }
         if (displayName == null || displayName.isBlank()) {
-            throw new IllegalArgumentException("请填写姓名");
+            errors.put("displayName", "请填写姓名");
+        } else if (displayName.trim().length() > 50) {
+            errors.put("displayName", "姓名不能超过50字");
+        }
+        if (memberId != null && linked(memberId)) {
+            errors.put("member", "该党员已关联了一个账号");
+        }
+        if (!errors.isEmpty()) {
+            throw new Invalid(errors);
         }
         try {
             KeyHolder key = new GeneratedKeyHolder();
@@ -208,9 +276,14 @@ public class Accounts {
                     .update(key, "id");
             return key.getKeyAs(Long.class);
         } catch (DuplicateKeyException e) {
-            throw new IllegalArgumentException(memberId != null && e.getMessage() != null && e.getMessage().toLowerCase().contains("member")
-                    ? "该党员已关联了一个账号" : "用户名“" + name + "”已被使用");
+            // lost a race with another request: say which of the two is taken now
+            throw linked(memberId == null ? -1 : memberId) ? Invalid.of("member", "该党员已关联了一个账号")
+                    : Invalid.of("username", "用户名“" + name + "”已被使用");
         }
+    }
+
+    private boolean linked(long memberId) {
+        return jdbc.sql("select count(*) from account where member_id = :m").param("m", memberId).query(Integer.class).single() > 0;
     }
 
     private void insertGrant(long accountId, Grant grant, Long by) {
@@ -239,6 +312,9 @@ public class Accounts {
         if (account.grants().contains(grant)) {
             return;
         }
+        if (grant.role() == Role.MEMBER && account.memberId() == null) {
+            throw Invalid.of("role", "党员角色需要先为账号关联本人的党员信息");
+        }
         insertGrant(accountId, grant, user.accountId());
         audit.record(user.actor(), "ROLE_GRANTED", "account", accountId, grant.unitId(), "授予 " + account.username() + " " + grant.role().label(),
                 Map.of("grants", account.grants().toString()), Map.of("grants", grants(accountId).toString()));
@@ -250,7 +326,7 @@ public class Accounts {
         CurrentUser user = guard.current();
         checkGrants(user, List.of(grant));
         if (grant.role() == Role.SYSTEM_ADMIN && user.accountId() == accountId) {
-            throw new IllegalArgumentException("不能取消自己的系统管理员角色");
+            throw Invalid.of("role", "不能取消自己的系统管理员角色");
         }
         jdbc.sql("delete from role_grant where account_id = :a and role = :r and " + (grant.unitId() == null ? "unit_id is null" : "unit_id = :u"))
                 .param("a", accountId).param("r", grant.role().name()).param("u", grant.unitId()).update();
@@ -265,10 +341,10 @@ public class Accounts {
             throw Guard.denied();
         }
         if (!enabled && guard.current().accountId() == accountId) {
-            throw new IllegalArgumentException("不能停用自己的账号");
+            throw Invalid.of("enabled", "不能停用自己的账号");
         }
         jdbc.sql("update account set enabled = :e, version = version + 1 where id = :id").param("e", enabled).param("id", accountId).update();
-        audit.record(guard.current().actor(), enabled ? "ACCOUNT_ENABLED" : "ACCOUNT_DISABLED", "account", accountId, null,
+        audit.record(guard.current().actor(), enabled ? "ACCOUNT_ENABLED" : "ACCOUNT_DISABLED", "account", accountId, auditUnit(account),
                 (enabled ? "启用账号 " : "停用账号 ") + account.username(), Map.of("enabled", account.enabled()), Map.of("enabled", enabled));
     }
 
@@ -282,7 +358,7 @@ public class Accounts {
         String password = generatePassword();
         jdbc.sql("update account set password_hash = :h, must_change_password = true, failed_logins = 0, locked_until = null, version = version + 1 where id = :id")
                 .param("h", passwords.encode(password)).param("id", accountId).update();
-        audit.record(guard.current().actor(), "PASSWORD_RESET", "account", accountId, null, "重置 " + account.username() + " 的密码", null, null);
+        audit.record(guard.current().actor(), "PASSWORD_RESET", "account", accountId, auditUnit(account), "重置 " + account.username() + " 的密码", null, null);
         return password;
     }
 
@@ -292,14 +368,14 @@ public class Accounts {
         CurrentUser user = guard.current();
         String hash = jdbc.sql("select password_hash from account where id = :id").param("id", user.accountId()).query(String.class).single();
         if (!passwords.matches(current == null ? "" : current, hash)) {
-            throw new IllegalArgumentException("当前密码不正确");
+            throw Invalid.of("current", "当前密码不正确");
         }
         String weakness = weakness(next);
         if (weakness != null) {
-            throw new IllegalArgumentException(weakness);
+            throw Invalid.of("password", weakness);
         }
         if (passwords.matches(next, hash)) {
-            throw new IllegalArgumentException("新密码不能与当前密码相同");
+            throw Invalid.of("password", "新密码不能与当前密码相同");
         }
         jdbc.sql("update account set password_hash = :h, must_change_password = false, version = version + 1 where id = :id")
                 .param("h", passwords.encode(next)).param("id", user.accountId()).update();
@@ -315,20 +391,26 @@ public class Accounts {
         }
         if (memberId != null) {
             Long unit = jdbc.sql("select unit_id from member where id = :id").param("id", memberId).query(Long.class).optional()
-                    .orElseThrow(() -> new IllegalArgumentException("成员不存在"));
+                    .orElseThrow(() -> Invalid.of("member", "党员不存在"));
             guard.require(Permission.MANAGE_ACCOUNTS, unit);
+            if (!memberId.equals(account.memberId()) && linked(memberId)) {
+                throw Invalid.of("member", "该党员已关联了另一个账号");
+            }
+        } else if (account.grants().stream().anyMatch(g -> g.role() == Role.MEMBER)) {
+            throw Invalid.of("member", "该账号有党员角色，请先取消党员角色再解除关联");
         }
         try {
             jdbc.sql("update account set member_id = :m, version = version + 1 where id = :id").param("m", memberId).param("id", accountId).update();
         } catch (DuplicateKeyException e) {
-            throw new IllegalArgumentException("该党员已关联了另一个账号");
+            throw Invalid.of("member", "该党员已关联了另一个账号");
         }
         Map<String, Object> before = new LinkedHashMap<>();
         before.put("memberId", account.memberId());
         Map<String, Object> after = new LinkedHashMap<>();
         after.put("memberId", memberId);
-        audit.record(guard.current().actor(), "ACCOUNT_MEMBER_LINKED", "account", accountId, null, "账号 " + account.username() + " 关联党员",
-                before, after);
+        audit.record(guard.current().actor(), "ACCOUNT_MEMBER_LINKED", "account", accountId,
+                memberId != null ? memberUnit(memberId) : auditUnit(account),
+                memberId != null ? "账号 " + account.username() + " 关联党员" : "账号 " + account.username() + " 解除关联党员", before, after);
     }
 
     private OffsetDateTime now() {

@@ -17,6 +17,7 @@ import org.springframework.jdbc.support.KeyHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import cn.vanguard.Invalid;
 import cn.vanguard.audit.AuditLog;
 
 /**
@@ -47,7 +48,7 @@ public class ApiTokens {
     @Transactional
     public String create(String name) {
         if (name == null || name.isBlank() || name.length() > 50) {
-            throw new IllegalArgumentException("请为令牌起一个不超过50字的名称");
+            throw Invalid.of("name", "请为令牌起一个不超过50字的名称");
         }
         CurrentUser user = guard.current();
         byte[] secret = new byte[32];

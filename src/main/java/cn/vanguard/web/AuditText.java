@@ -1,0 +1,208 @@
+package cn.vanguard.web;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.function.LongFunction;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import cn.vanguard.ledger.EntrySource;
+import cn.vanguard.ledger.EntryStatus;
+import cn.vanguard.org.Gender;
+import cn.vanguard.org.MemberStatus;
+import cn.vanguard.org.UnitKind;
+import cn.vanguard.rules.PublishedScheme;
+import cn.vanguard.scheme.Category;
+import cn.vanguard.scheme.MemberType;
+import cn.vanguard.security.Role;
+
+/**
+ * The audit log in Chinese: what each action code means, what each recorded field is called, and the recorded values
+ * (enum names, grants, booleans) as people read them. Codes it does not know are shown as they are.
+ */
+final class AuditText {
+
+    private static final Map<String, String> ACTIONS = Map.ofEntries(
+            Map.entry("LOGIN", "登录"),
+            Map.entry("LOGIN_FAILED", "登录失败"),
+            Map.entry("ACCOUNT_LOCKED", "账号锁定"),
+            Map.entry("ACCOUNT_CREATED", "创建账号"),
+            Map.entry("ACCOUNT_ENABLED", "启用账号"),
+            Map.entry("ACCOUNT_DISABLED", "停用账号"),
+            Map.entry("ACCOUNT_MEMBER_LINKED", "账号关联党员"),
+            Map.entry("ROLE_GRANTED", "授予角色"),
+            Map.entry("ROLE_REVOKED", "取消角色"),
+            Map.entry("PASSWORD_RESET", "重置密码"),
+            Map.entry("PASSWORD_CHANGED", "修改密码"),
+            Map.entry("API_TOKEN_CREATED", "创建API令牌"),
+            Map.entry("API_TOKEN_REVOKED", "吊销API令牌"),
+            Map.entry("UNIT_CREATED", "新建组织"),
+            Map.entry("UNIT_RENAMED", "组织更名"),
+            Map.entry("UNIT_MOVED", "调整上级组织"),
+            Map.entry("UNIT_CLOSED", "撤销组织"),
+            Map.entry("MEMBER_CREATED", "新增党员"),
+            Map.entry("MEMBER_UPDATED", "修改党员信息"),
+            Map.entry("MEMBER_TRANSFERRED", "党员组织关系转接"),
+            Map.entry("SCHEME_PUBLISHED", "发布积分方案"),
+            Map.entry("ENTRY_SCORER", "录入积分"),
+            Map.entry("ENTRY_DECLARED", "个人申报积分"),
+            Map.entry("ENTRY_IMPORT", "导入积分"),
+            Map.entry("ENTRY_REVERSAL", "冲销积分记录"),
+            Map.entry("ENTRY_CHECKED", "初审通过"),
+            Map.entry("ENTRY_APPROVED", "审核通过"),
+            Map.entry("ENTRY_REJECTED", "驳回积分记录"),
+            Map.entry("ENTRIES_SEEDED", "写入演示积分记录"),
+            Map.entry("ATTACHMENT_ADDED", "补充证明材料"),
+            Map.entry("ASSESSED", "评定"));
+
+    private static final Map<String, String> FIELDS = Map.ofEntries(
+            Map.entry("username", "用户名"),
+            Map.entry("displayName", "姓名"),
+            Map.entry("memberId", "关联党员"),
+            Map.entry("grants", "角色"),
+            Map.entry("role", "角色"),
+            Map.entry("enabled", "启用"),
+            Map.entry("lockedUntil", "锁定至"),
+            Map.entry("name", "名称"),
+            Map.entry("kind", "类型"),
+            Map.entry("parent", "上级组织"),
+            Map.entry("closed", "已撤销"),
+            Map.entry("code", "编号"),
+            Map.entry("gender", "性别"),
+            Map.entry("birthDate", "出生日期"),
+            Map.entry("idCard", "身份证号"),
+            Map.entry("phone", "联系电话"),
+            Map.entry("joinedOn", "入党日期"),
+            Map.entry("type", "党员身份"),
+            Map.entry("category", "人员类别"),
+            Map.entry("status", "状态"),
+            Map.entry("unit", "所在组织"),
+            Map.entry("scheme", "方案"),
+            Map.entry("version", "版本"),
+            Map.entry("source", "来源"),
+            Map.entry("member", "党员"),
+            Map.entry("item", "积分项目"),
+            Map.entry("date", "日期"),
+            Map.entry("quantity", "数量"),
+            Map.entry("points", "分值"),
+            Map.entry("occurrence", "事项"),
+            Map.entry("note", "说明"),
+            Map.entry("reverses", "冲销的记录"),
+            Map.entry("files", "文件"));
+
+    private static final Map<String, String> VALUES = values();
+    private static final Pattern GRANT = Pattern.compile("Grant\\[role=([A-Z_]+), unitId=(\\d+|null)]");
+
+    private AuditText() {
+    }
+
+    private static Map<String, String> values() {
+        Map<String, String> values = new HashMap<>();
+        for (MemberType v : MemberType.values()) {
+            values.put(v.name(), v.label());
+        }
+        for (Category v : Category.values()) {
+            values.put(v.name(), v.label());
+        }
+        for (MemberStatus v : MemberStatus.values()) {
+            values.put(v.name(), v.label());
+        }
+        for (EntryStatus v : EntryStatus.values()) {
+            values.put(v.name(), v.label());
+        }
+        for (Gender v : Gender.values()) {
+            values.put(v.name(), v.label());
+        }
+        for (UnitKind v : UnitKind.values()) {
+            values.put(v.name(), v.label());
+        }
+        for (PublishedScheme.SourceKind v : PublishedScheme.SourceKind.values()) {
+            values.put(v.name(), v.label());
+        }
+        for (EntrySource v : EntrySource.values()) {
+            values.putIfAbsent(v.name(), v.label());
+        }
+        for (Role v : Role.values()) {
+            values.put("role:" + v.name(), v.label());
+        }
+        values.put("true", "是");
+        values.put("false", "否");
+        return Map.copyOf(values);
+    }
+
+    static String action(String code) {
+        return ACTIONS.getOrDefault(code, code);
+    }
+
+    static String field(String key) {
+        return FIELDS.getOrDefault(key, key);
+    }
+
+    /** One field of a change: its name, and its value before and after ({@code hadBefore}: it was recorded before). */
+    record Change(String field, String before, String after, boolean hadBefore, boolean hadAfter) {
+    }
+
+    /**
+     * The fields of a line as a list: every field recorded after (with its value before, if there was one), then those
+     * only recorded before; fields recorded on both sides with the same value are left out.
+     */
+    static List<Change> changes(Map<String, String> before, Map<String, String> after, Function<String, String> unitName,
+                                LongFunction<String> memberName) {
+        Set<String> keys = new LinkedHashSet<>(after.keySet());
+        keys.addAll(before.keySet());
+        List<Change> changes = new ArrayList<>();
+        for (String key : keys) {
+            boolean hadBefore = before.containsKey(key);
+            boolean hadAfter = after.containsKey(key);
+            String b = value(key, before.get(key), unitName, memberName);
+            String a = value(key, after.get(key), unitName, memberName);
+            if (hadBefore && hadAfter && b.equals(a)) {
+                continue;
+            }
+            changes.add(new Change(field(key), b, a, hadBefore, hadAfter));
+        }
+        return changes;
+    }
+
+    static String value(String key, String value, Function<String, String> unitName, LongFunction<String> memberName) {
+        if (value == null || value.isEmpty()) {
+            return "—";
+        }
+        if (key.equals("role")) {
+            return VALUES.getOrDefault("role:" + value, value);
+        }
+        if (key.equals("memberId") && value.matches("\\d+")) {
+            return memberName.apply(Long.parseLong(value));
+        }
+        if (key.equals("grants")) {
+            return grants(value, unitName);
+        }
+        return VALUES.getOrDefault(value, value);
+    }
+
+    /** "[Grant[role=SCORER, unitId=5]]" → "记分员（第一支部）". */
+    static String grants(String value, Function<String, String> unitName) {
+        Matcher m = GRANT.matcher(value);
+        List<String> grants = new ArrayList<>();
+        while (m.find()) {
+            String role = VALUES.getOrDefault("role:" + m.group(1), m.group(1));
+            grants.add(m.group(2).equals("null") ? role : role + "（" + unitName.apply(m.group(2)) + "）");
+        }
+        if (grants.isEmpty()) {
+            return value.equals("[]") ? "无" : value;
+        }
+        return String.join("、", grants);
+    }
+
+    /** Caches look-ups for one page, so that a name is read once however often it appears. */
+    static <K, V> Function<K, V> cached(Function<K, V> lookup) {
+        Map<K, V> cache = new LinkedHashMap<>();
+        return key -> cache.computeIfAbsent(key, lookup);
+    }
+}
