@@ -54,6 +54,8 @@ class BrowserFlowTest {
             Browser.shoot(loginPhone, "login-phone");
 
             Page admin = browser.desktop("boss", ADMIN_PASSWORD);
+            assertThat(jdbc.sql("select count(*) from spring_session where principal_name = 'boss'").query(Integer.class).single())
+                    .as("the sign-in session is kept in the database").isEqualTo(1);
             assertThat(admin.textContent("body")).contains("加载演示组织");
             Browser.shoot(admin, "home-empty-desktop");
             admin.click("text=加载演示组织");

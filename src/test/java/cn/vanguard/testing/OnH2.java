@@ -22,6 +22,6 @@ import org.springframework.test.context.TestPropertySource;
 @TestPropertySource(properties = {
         "spring.datasource.url=jdbc:h2:mem:vanguard-test;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1",
         "vanguard.key-file=target/test-id-card.key",
-        "spring.thymeleaf.cache=false"})
+        "spring.thymeleaf.cache=false", "vanguard.sessions.jdbc=false"})
 public @interface OnH2 {
 }

@@ -23,6 +23,6 @@ import org.springframework.test.context.TestPropertySource;
 @AutoConfigureMockMvc
 @Import(Fixtures.class)
 @ContextConfiguration(initializers = PostgresSchema.class)
-@TestPropertySource(properties = {"vanguard.key-file=target/test-id-card.key", "spring.thymeleaf.cache=false"})
+@TestPropertySource(properties = {"vanguard.key-file=target/test-id-card.key", "spring.thymeleaf.cache=false", "vanguard.sessions.jdbc=false"})
 public @interface OnPostgres {
 }
