@@ -117,6 +117,8 @@ class BrowserFlowTest {
         long branch = jdbc.sql("select id from org_unit where name = '第一党支部'").query(Long.class).single();
         long someMember = jdbc.sql("select m.id from account a join member m on m.id = a.member_id where a.username = 'jifen1'").query(Long.class).single();
         long someEntry = jdbc.sql("select max(id) from ledger_entry where status = 'APPROVED'").query(Long.class).single();
+        long scheme = jdbc.sql("select max(id) from scheme_version").query(Long.class).single();
+        long scorerAccount = jdbc.sql("select id from account where username = 'jifen1'").query(Long.class).single();
         String[][] pages = {
                 {"shuji1", "/", "home-secretary"},
                 {"dangwei", "/units", "units"},
@@ -132,6 +134,15 @@ class BrowserFlowTest {
                 {"jifen1", "/entries/import", "entries-import"},
                 {"shuji1", "/review", "review"},
                 {"shuji1", "/assessments?unitId=" + branch, "assessments"},
+                {"dangwei", "/schemes", "schemes"},
+                {"dangwei", "/schemes/" + scheme, "scheme"},
+                {"dangwei", "/schemes/publish", "scheme-publish"},
+                {"dangwei", "/schemes/upload", "scheme-upload"},
+                {"dangwei", "/accounts", "accounts"},
+                {"dangwei", "/accounts/new", "account-new"},
+                {"dangwei", "/accounts/" + scorerAccount, "account"},
+                {"jiandu", "/audit", "audit"},
+                {"jifen1", "/account", "my-account"},
                 {"dangyuan1", "/me", "me"},
                 {"dangyuan1", "/declare", "declare"},
         };
