@@ -23,6 +23,8 @@ import cn.vanguard.org.Members;
 import cn.vanguard.org.Units;
 import cn.vanguard.scheme.Category;
 import cn.vanguard.scheme.MemberType;
+import cn.vanguard.security.Guard;
+import cn.vanguard.security.Permission;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -39,15 +41,17 @@ class MembersApi {
 
     private final Members members;
     private final Units units;
+    private final Guard guard;
 
-    MembersApi(Members members, Units units) {
+    MembersApi(Members members, Units units, Guard guard) {
         this.members = members;
         this.units = units;
+        this.guard = guard;
     }
 
     @GetMapping
     @Operation(operationId = "searchMembers", summary = "查询党员 Search members",
-            description = "调用者范围内符合条件的党员，按组织和党员编号排序。unitId 包含其全部下级组织；q 匹配姓名、编号或电话。"
+            description = "调用者范围内符合条件的党员，按组织和党员编号排序。unitId 包含其全部下级组织；q 匹配姓名、编号或电话；没有党员查看权限的账号（如普通党员）返回403。"
                     + "Members in the caller's scope that match, by unit and code; unitId includes its subtree; q matches name, "
                     + "code or phone.")
     List<MemberView> search(
@@ -59,8 +63,10 @@ class MembersApi {
             @Parameter(description = "最多返回条数，1–1000，默认100 At most this many, 1–1000, default 100")
             @RequestParam(defaultValue = "100") int limit) {
         checkLimit(limit);
+        guard.requireAnywhere(Permission.VIEW_MEMBERS);
         if (unitId != null) {
             units.visible(unitId);
+            guard.require(Permission.VIEW_MEMBERS, unitId);
         }
         return members.search(new Members.Query(unitId, q, type, category, status), limit).stream().map(MemberView::of).toList();
     }

@@ -169,6 +169,9 @@ class EntriesController {
     @GetMapping("/entries/new")
     String newEntries(@RequestParam(required = false) Long unitId, Model model) {
         guard.requireAnywhere(Permission.RECORD_ENTRIES);
+        if (unitId != null) {
+            guard.require(Permission.RECORD_ENTRIES, unitId);
+        }
         FastEntryForm form = new FastEntryForm();
         form.setUnitId(unitId != null ? unitId : defaultUnit(Permission.RECORD_ENTRIES));
         form.setDefaultDate(LocalDate.now(clock).toString());
@@ -226,6 +229,9 @@ class EntriesController {
     @PostMapping("/entries/new")
     String record(@ModelAttribute("form") FastEntryForm form, Model model, RedirectAttributes redirect) {
         guard.requireAnywhere(Permission.RECORD_ENTRIES);
+        if (form.getUnitId() != null) {
+            guard.require(Permission.RECORD_ENTRIES, form.getUnitId());
+        }
         List<NewEntry> entries = new ArrayList<>();
         List<String> keys = new ArrayList<>();
         Map<Integer, Map<String, String>> rowErrors = new LinkedHashMap<>();
@@ -384,6 +390,7 @@ class EntriesController {
     /** A ledger template in the import columns, with one example row. */
     @GetMapping(value = "/entries/template.csv")
     ResponseEntity<byte[]> template() {
+        guard.requireAnywhere(Permission.RECORD_ENTRIES);
         String csv = "\uFEFF成员编号,项目编码,日期,数量,分值,事项编号,备注\r\nM00001,ACT_MEETING," + LocalDate.now(clock) + ",1,,,支部党员大会\r\n";
         return ResponseEntity.ok()
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename("积分台账模板.csv", java.nio.charset.StandardCharsets.UTF_8).build().toString())

@@ -41,6 +41,7 @@ class RosterController {
 
     @GetMapping("/members/template")
     ResponseEntity<byte[]> template() {
+        guard.requireAnywhere(Permission.MANAGE_MEMBERS);
         return download(rosters.template(), "花名册模板.xlsx");
     }
 

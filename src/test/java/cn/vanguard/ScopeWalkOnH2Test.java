@@ -1,0 +1,7 @@
+package cn.vanguard;
+
+import cn.vanguard.testing.OnH2;
+
+@OnH2
+class ScopeWalkOnH2Test extends ScopeWalkContract {
+}

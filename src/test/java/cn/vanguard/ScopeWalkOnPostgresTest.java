@@ -1,0 +1,7 @@
+package cn.vanguard;
+
+import cn.vanguard.testing.OnPostgres;
+
+@OnPostgres
+class ScopeWalkOnPostgresTest extends ScopeWalkContract {
+}
