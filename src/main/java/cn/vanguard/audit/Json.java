@@ -3,6 +3,8 @@ package cn.vanguard.audit;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import tools.jackson.core.io.JsonStringEncoder;
+
 /** A flat JSON object of an audit record's fields; values are written as strings, in the map's order. */
 final class Json {
 
@@ -22,23 +24,7 @@ final class Json {
 
     private static String string(String value) {
         StringBuilder b = new StringBuilder(value.length() + 2).append('"');
-        for (int i = 0; i < value.length(); i++) {
-            char c = value.charAt(i);
-            switch (c) {
-                case '"' -> b.append("\\\"");
-                case '\\' -> b.append("\\\\");
-                case '\n' -> b.append("\\n");
-                case '\r' -> b.append("\\r");
-                case '\t' -> b.append("\\t");
-                default -> {
-                    if (c < 0x20) {
-                        b.append(String.format("\\u%04x", (int) c));
-                    } else {
-                        b.append(c);
-                    }
-                }
-            }
-        }
+        JsonStringEncoder.getInstance().quoteAsString(value, b);
         return b.append('"').toString();
     }
 

@@ -25,4 +25,12 @@ public record Grading(List<GradeBand> bands, String failing, Set<MemberType> not
         }
         return null;
     }
+
+    /**
+     * The statutory wording of one of these bands (民法典 第1259条: 以上、以下 include the number, 高于、低于 do not):
+     * "90分以上", "高于70分、低于108分", "70分以下".
+     */
+    public String wording(GradeBand band) {
+        return Wording.bandText(bands, band);
+    }
 }

@@ -17,7 +17,6 @@ import cn.vanguard.scheme.CriteriaDefault;
 import cn.vanguard.scheme.Evidence;
 import cn.vanguard.scheme.ExclusiveGroup;
 import cn.vanguard.scheme.FlagRule;
-import cn.vanguard.scheme.GradeBand;
 import cn.vanguard.scheme.Grading;
 import cn.vanguard.scheme.Item;
 import cn.vanguard.scheme.ItemKind;
@@ -322,7 +321,7 @@ final class SchemeReading {
     private GradingView grading() {
         Grading grading = scheme.grading();
         List<BandView> bands = grading.bands().stream()
-                .map(b -> new BandView(b.grade(), bandText(grading.bands(), b), b.grade().equals(grading.failing()))).toList();
+                .map(b -> new BandView(b.grade(), grading.wording(b), b.grade().equals(grading.failing()))).toList();
         List<String> rules = new ArrayList<>();
         if (grading.bands().isEmpty()) {
             rules.add("本方案不按总分评定等次");
@@ -334,26 +333,6 @@ final class SchemeReading {
             rules.add(labels(grading.notGraded()) + "纳入积分管理、参与排名，但不评定等次");
         }
         return new GradingView(bands, rules, blankToNull(grading.clause()));
-    }
-
-    /**
-     * The statutory wording of a band (民法典 第1259条: 以上、以下 include the number, 高于、低于 do not): "90分以上",
-     * "高于70分、低于108分", "70分以下".
-     */
-    static String bandText(List<GradeBand> bands, GradeBand band) {
-        int i = bands.indexOf(band);
-        String lower = band.bound() == null ? null
-                : band.exclusive() ? "高于" + plain(band.bound()) + "分" : plain(band.bound()) + "分以上";
-        GradeBand above = i > 0 ? bands.get(i - 1) : null;
-        String upper = above == null ? null
-                : above.exclusive() ? plain(above.bound()) + "分以下" : "低于" + plain(above.bound()) + "分";
-        if (lower == null && upper == null) {
-            return "所有分数";
-        }
-        if (lower == null) {
-            return upper;
-        }
-        return upper == null ? lower : lower + "、" + upper;
     }
 
     private RuleView flag(FlagRule flag) {

@@ -86,7 +86,8 @@ class SchemeReadingTest {
             bands.add(b.equals("none") ? new GradeBand("G" + grade, null, false)
                     : new GradeBand("G" + grade, new BigDecimal(b.split(" ")[0]), b.endsWith("excl.")));
         }
-        List<String> texts = bands.stream().map(b -> SchemeReading.bandText(bands, b)).toList();
+        cn.vanguard.scheme.Grading grading = new cn.vanguard.scheme.Grading(bands, null, null, null);
+        List<String> texts = bands.stream().map(grading::wording).toList();
         assertThat(String.join("; ", texts)).isEqualTo(expected.strip());
     }
 
