@@ -29,9 +29,9 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
 import org.springframework.web.servlet.NoHandlerFoundException;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 
+import cn.vanguard.Conflict;
 import cn.vanguard.Invalid;
 import cn.vanguard.NotFound;
-import cn.vanguard.ledger.Conflict;
 import cn.vanguard.rules.SchemeRejected;
 
 import jakarta.servlet.http.HttpServletRequest;

@@ -21,6 +21,7 @@ import org.springframework.jdbc.support.KeyHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import cn.vanguard.Conflict;
 import cn.vanguard.Invalid;
 import cn.vanguard.NotFound;
 import cn.vanguard.audit.AuditLog;
