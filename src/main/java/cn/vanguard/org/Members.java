@@ -21,6 +21,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 import cn.vanguard.Conflict;
 import cn.vanguard.Invalid;
+import cn.vanguard.Like;
 import cn.vanguard.NotFound;
 import cn.vanguard.audit.AuditLog;
 import cn.vanguard.scheme.Category;
@@ -100,8 +101,8 @@ public class Members {
             params.put("path", units.get(query.unitId()).path() + "%");
         }
         if (query.text() != null && !query.text().isBlank()) {
-            sql.append(" and (m.name like :text or m.code like :text or m.phone like :text)");
-            params.put("text", "%" + query.text().strip() + "%");
+            sql.append(" and (m.name like :text" + Like.ESCAPE + " or m.code like :text" + Like.ESCAPE + " or m.phone like :text" + Like.ESCAPE + ")");
+            params.put("text", Like.containing(query.text().strip()));
         }
         if (query.type() != null) {
             sql.append(" and m.member_type = :type");
