@@ -55,8 +55,10 @@ class EntriesApi {
 
     @GetMapping
     @Operation(operationId = "searchEntries", summary = "查询积分记录 Search entries",
-            description = "调用者台账查看范围内的记录，最新的在前。unitId 包含其全部下级组织；日期为发生日期（含首尾）。Entries in the "
-                    + "caller's scope, newest first; unitId includes its subtree; from/to are inclusive entry dates.")
+            description = "调用者台账查看范围内的记录，以及关于调用者本人的记录（党员账号即本人的全部记录），最新的在前。"
+                    + "unitId 包含其全部下级组织；日期为发生日期（含首尾）。Entries in the caller's scope and those about the "
+                    + "caller (for a member account, its own entries), newest first; unitId includes its subtree; from/to are "
+                    + "inclusive entry dates.")
     List<EntryView> search(
             @Parameter(description = "组织（含下级） Unit, with its subtree") @RequestParam(required = false) Long unitId,
             @Parameter(description = "党员 id Member id") @RequestParam(required = false) Long memberId,

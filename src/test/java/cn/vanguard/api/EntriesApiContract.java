@@ -157,6 +157,23 @@ abstract class EntriesApiContract extends ApiTesting {
     }
 
     @Test
+    void aMemberListsTheirOwnEntriesAndNobodyElses() throws Exception {
+        long neighbour = fixtures.member(tree.branch().id(), "王五");
+        long first = recorded(scorer, meeting(member));
+        long second = recorded(scorer, meeting(member).replace("ACT_MEETING", "ACT_STUDY"));
+        recorded(scorer, meeting(neighbour));
+        String own = token(memberAccount);
+        mvc.perform(getAs(own, "/api/v1/entries"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$[*].id").value(contains(number(second), number(first))));
+        mvc.perform(getAs(own, "/api/v1/entries?memberId={m}&item=ACT_STUDY", member))
+                .andExpect(jsonPath("$[*].id").value(contains(number(second))));
+        mvc.perform(getAs(own, "/api/v1/entries?unitId={u}", tree.branch().id()))
+                .andExpect(jsonPath("$[*].id").value(contains(number(second), number(first))));
+        mvc.perform(getAs(own, "/api/v1/entries?memberId={m}", neighbour)).andExpect(status().isForbidden());
+    }
+
+    @Test
     void aSupervisorReadsTheLedgerButChangesNothing() throws Exception {
         String supervisor = token(fixtures.account(Role.SUPERVISOR, tree.committee().id()));
         long id = recorded(scorer, meeting(member));
