@@ -124,7 +124,7 @@ class ApiProblems {
     @ExceptionHandler(MissingRequestHeaderException.class)
     ResponseEntity<ApiProblem> missingHeader(MissingRequestHeaderException e, HttpServletRequest request) {
         String message = e.getHeaderName().equalsIgnoreCase(EntriesApi.IDEMPOTENCY_KEY)
-                ? "缺少请求头 Idempotency-Key：每次新建都要带上客户端生成的唯一编号（如 UUID），重试同一请求时使用同一编号"
+                ? "缺少请求头 Idempotency-Key：" + EntriesApi.KEY_NEEDED
                 : "缺少请求头 " + e.getHeaderName();
         return respond(problem(HttpStatus.BAD_REQUEST, "缺少请求头", message, request).withErrors(Map.of(e.getHeaderName(), message)));
     }

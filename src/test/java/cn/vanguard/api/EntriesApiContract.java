@@ -4,6 +4,7 @@ import static cn.vanguard.api.UnitsApiContract.number;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
@@ -134,6 +135,27 @@ abstract class EntriesApiContract extends ApiTesting {
                 .andExpect(jsonPath("$.detail").value(containsString("Idempotency-Key")))
                 .andExpect(jsonPath("$.errors['Idempotency-Key']").exists());
         mvc.perform(getAs(scorer, "/api/v1/entries?memberId={m}", member)).andExpect(jsonPath("$").isEmpty());
+    }
+
+    @Test
+    void anEmptyOrOverlongKeyIs400InTheWordsOfAnApiClient() throws Exception {
+        long approved = recorded(scorer, meeting(member));
+        mvc.perform(json(secretary, post("/api/v1/entries/{id}/approve", approved), "{\"version\": 0}")).andExpect(status().isOk());
+        for (String empty : List.of("", "   ")) {
+            for (ResultActions answer : List.of(record(scorer, empty, meeting(member)),
+                    mvc.perform(json(scorer, post("/api/v1/entries/{id}/reverse", approved), "{\"reason\": \"重复录入\"}")
+                            .header("Idempotency-Key", empty)))) {
+                answer.andExpect(status().isBadRequest())
+                        .andExpect(jsonPath("$.detail").value(containsString("Idempotency-Key 不能为空")))
+                        .andExpect(jsonPath("$.detail").value(containsString("UUID")))
+                        .andExpect(jsonPath("$.detail").value(not(containsString("刷新"))))
+                        .andExpect(jsonPath("$.errors['Idempotency-Key']").exists());
+            }
+        }
+        record(scorer, "k".repeat(101), meeting(member))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors['Idempotency-Key']").value(containsString("过长")));
+        mvc.perform(getAs(scorer, "/api/v1/entries?memberId={m}", member)).andExpect(jsonPath("$.length()").value(1));
     }
 
     @Test
