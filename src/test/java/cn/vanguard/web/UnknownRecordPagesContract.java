@@ -69,6 +69,11 @@ abstract class UnknownRecordPagesContract {
                 get("/members/{id}/score", UNKNOWN),
                 get("/units/{id}", UNKNOWN),
                 get("/entries/{id}", UNKNOWN),
+                posting("/entries/{id}/approve").param("version", "0"),
+                posting("/entries/{id}/reject").param("reason", "不对").param("version", "0"),
+                posting("/entries/{id}/check").param("version", "0"),
+                posting("/entries/{id}/reverse").param("reason", "重复").param("key", "k"),
+                posting("/review/{id}").param("action", "approve").param("version", "0"),
                 get("/schemes/{id}", UNKNOWN),
                 get("/schemes/{id}/yaml", UNKNOWN),
                 get("/attachments/{id}", UNKNOWN));
