@@ -10,6 +10,7 @@ import java.util.stream.Collectors;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.TypeMismatchException;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
@@ -19,15 +20,18 @@ import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.authentication.AuthenticationCredentialsNotFoundException;
 import org.springframework.web.ErrorResponse;
+import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.bind.MissingRequestHeaderException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.servlet.NoHandlerFoundException;
+import org.springframework.web.servlet.resource.NoResourceFoundException;
 
+import cn.vanguard.Conflict;
 import cn.vanguard.Invalid;
 import cn.vanguard.NotFound;
-import cn.vanguard.ledger.Conflict;
 import cn.vanguard.rules.SchemeRejected;
 
 import jakarta.servlet.http.HttpServletRequest;
@@ -37,7 +41,9 @@ import tools.jackson.databind.exc.MismatchedInputException;
 /**
  * Errors of the API as RFC 9457 Problem Details, titles and details in Chinese: input a person got wrong is 400 (with
  * the fields, or every problem of a scheme file), outside one's scope 403, missing 404, a lost race or a reused
- * idempotency key 409. Limited to the API's controllers; the pages have their own error pages.
+ * idempotency key 409. Limited to the API's controllers; what goes wrong before one is chosen (no such path, a method
+ * or body format no controller takes) is answered alike by {@link FrameworkProblems}; the pages have their own error
+ * pages.
  */
 @RestControllerAdvice(basePackages = "cn.vanguard.api")
 @Order(Ordered.HIGHEST_PRECEDENCE)
@@ -118,7 +124,7 @@ class ApiProblems {
     @ExceptionHandler(MissingRequestHeaderException.class)
     ResponseEntity<ApiProblem> missingHeader(MissingRequestHeaderException e, HttpServletRequest request) {
         String message = e.getHeaderName().equalsIgnoreCase(EntriesApi.IDEMPOTENCY_KEY)
-                ? "缺少请求头 Idempotency-Key：每次新建都要带上客户端生成的唯一编号（如 UUID），重试同一请求时使用同一编号"
+                ? "缺少请求头 Idempotency-Key：" + EntriesApi.KEY_NEEDED
                 : "缺少请求头 " + e.getHeaderName();
         return respond(problem(HttpStatus.BAD_REQUEST, "缺少请求头", message, request).withErrors(Map.of(e.getHeaderName(), message)));
     }
@@ -127,19 +133,53 @@ class ApiProblems {
     @ExceptionHandler(Exception.class)
     ResponseEntity<ApiProblem> other(Exception e, HttpServletRequest request) {
         if (e instanceof ErrorResponse response) {
-            HttpStatus status = HttpStatus.resolve(response.getStatusCode().value());
-            String title = status == null ? "请求无法处理" : switch (status) {
-                case METHOD_NOT_ALLOWED -> "不支持该请求方法";
-                case NOT_ACCEPTABLE -> "不支持所要求的响应格式";
-                case UNSUPPORTED_MEDIA_TYPE -> "不支持该请求格式";
-                case NOT_FOUND -> "找不到";
-                default -> status.is4xxClientError() ? "请求有误" : "服务器内部错误";
-            };
-            String detail = status == HttpStatus.UNSUPPORTED_MEDIA_TYPE ? "请以 JSON 提交（Content-Type: application/json）" : title;
-            return respond(problem(response.getStatusCode().value(), title, detail, request));
+            return respond(framework(e, response.getStatusCode().value(), request));
         }
         LOG.error("API request {} {} failed", request.getMethod(), request.getRequestURI(), e);
         return respond(problem(HttpStatus.INTERNAL_SERVER_ERROR, "服务器内部错误", "服务器内部错误，请稍后重试；如果问题持续，请联系系统管理员", request));
+    }
+
+    /** Whether the request is one of the API's, so that its errors are answered as the API answers them. */
+    static boolean isApi(HttpServletRequest request) {
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        return path.equals("/api/v1") || path.startsWith("/api/v1/");
+    }
+
+    /**
+     * One of Spring MVC's own errors (no such path, a method or body format the resource does not take, …) in the
+     * API's words: a Chinese title, and a detail that says what to do instead.
+     */
+    static ApiProblem framework(Exception e, int statusCode, HttpServletRequest request) {
+        HttpStatus status = HttpStatus.resolve(statusCode);
+        String title = status == null ? "请求无法处理" : switch (status) {
+            case METHOD_NOT_ALLOWED -> "不支持该请求方法";
+            case NOT_ACCEPTABLE -> "不支持所要求的响应格式";
+            case UNSUPPORTED_MEDIA_TYPE -> "不支持该请求格式";
+            case NOT_FOUND -> "找不到";
+            default -> status.is4xxClientError() ? "请求有误" : "服务器内部错误";
+        };
+        String detail;
+        if (e instanceof NoResourceFoundException || e instanceof NoHandlerFoundException) {
+            detail = "没有这个接口：" + request.getMethod() + " " + request.getRequestURI() + "。全部接口见 /api/v1/docs";
+        } else if (e instanceof HttpRequestMethodNotSupportedException unsupported) {
+            String[] supported = unsupported.getSupportedMethods();
+            detail = request.getRequestURI() + " 不支持 " + unsupported.getMethod() + " 请求"
+                    + (supported == null || supported.length == 0 ? "" : "，可用的方法：" + String.join("、", supported));
+        } else if (status == HttpStatus.UNSUPPORTED_MEDIA_TYPE) {
+            detail = "请以 JSON 提交（Content-Type: application/json）";
+        } else if (status == HttpStatus.NOT_ACCEPTABLE) {
+            detail = "接口只返回 JSON：请在 Accept 头中接受 application/json";
+        } else if (e instanceof MissingServletRequestParameterException missing) {
+            detail = "缺少参数“" + missing.getParameterName() + "”";
+        } else if (e instanceof TypeMismatchException mismatch) {
+            detail = "参数“" + mismatch.getPropertyName() + "”的值“" + mismatch.getValue() + "”无效"
+                    + (mismatch.getRequiredType() == null ? "" : "，应为" + expected(mismatch.getRequiredType()));
+        } else if (status != null && status.is5xxServerError()) {
+            detail = "服务器内部错误，请稍后重试；如果问题持续，请联系系统管理员";
+        } else {
+            detail = title + "：请对照 /api/v1/docs 检查请求";
+        }
+        return problem(statusCode, title, detail, request);
     }
 
     private static String expected(Class<?> type) {

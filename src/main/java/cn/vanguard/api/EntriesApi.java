@@ -40,6 +40,8 @@ class EntriesApi {
 
     static final String IDEMPOTENCY_KEY = "Idempotency-Key";
     static final String REPLAYED = "Idempotent-Replayed";
+    /** What an API client does about the key, in the answers to a missing or empty one. */
+    static final String KEY_NEEDED = "每次新建都要带上客户端生成的唯一编号（如 UUID），重试同一请求时使用同一编号";
     private static final String KEY_DESCRIPTION = "客户端生成的唯一编号（如 UUID），每个账号内唯一，至少保留7天；重试同一请求时使用同一编号。"
             + "A unique client key (a UUID, say), unique per account and kept at least 7 days; a retry sends the same key.";
 
@@ -55,8 +57,10 @@ class EntriesApi {
 
     @GetMapping
     @Operation(operationId = "searchEntries", summary = "查询积分记录 Search entries",
-            description = "调用者台账查看范围内的记录，最新的在前。unitId 包含其全部下级组织；日期为发生日期（含首尾）。Entries in the "
-                    + "caller's scope, newest first; unitId includes its subtree; from/to are inclusive entry dates.")
+            description = "调用者台账查看范围内的记录，以及关于调用者本人的记录（党员账号即本人的全部记录），最新的在前。"
+                    + "unitId 包含其全部下级组织；日期为发生日期（含首尾）。Entries in the caller's scope and those about the "
+                    + "caller (for a member account, its own entries), newest first; unitId includes its subtree; from/to are "
+                    + "inclusive entry dates.")
     List<EntryView> search(
             @Parameter(description = "组织（含下级） Unit, with its subtree") @RequestParam(required = false) Long unitId,
             @Parameter(description = "党员 id Member id") @RequestParam(required = false) Long memberId,
@@ -99,7 +103,7 @@ class EntriesApi {
     ResponseEntity<EntryView> record(
             @Parameter(description = KEY_DESCRIPTION, required = true) @RequestHeader(IDEMPOTENCY_KEY) String key,
             @RequestBody RecordEntryRequest body) {
-        boolean replay = ledger.keyUsed(key);
+        boolean replay = ledger.keyUsed(required(key));
         return created(ledger.record(body.entry(), List.of(), key), replay);
     }
 
@@ -149,8 +153,19 @@ class EntriesApi {
             @Parameter(description = "被冲销的记录 id The entry to reverse") @PathVariable long id,
             @Parameter(description = KEY_DESCRIPTION, required = true) @RequestHeader(IDEMPOTENCY_KEY) String key,
             @RequestBody ReverseRequest body) {
-        boolean replay = ledger.keyUsed(key);
+        boolean replay = ledger.keyUsed(required(key));
         return created(ledger.reverse(id, body.reason(), key), replay);
+    }
+
+    /** The ledger's own messages about a bad key are for the pages, whose forms make the key themselves. */
+    private static String required(String key) {
+        if (key.isBlank()) {
+            throw Invalid.of(IDEMPOTENCY_KEY, "请求头 Idempotency-Key 不能为空：" + KEY_NEEDED);
+        }
+        if (key.length() > 100) {
+            throw Invalid.of(IDEMPOTENCY_KEY, "请求头 Idempotency-Key 过长：最多100个字符，UUID 即可");
+        }
+        return key;
     }
 
     private static int version(Integer version) {

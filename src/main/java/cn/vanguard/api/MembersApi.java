@@ -2,7 +2,6 @@ package cn.vanguard.api;
 
 import java.net.URI;
 import java.util.List;
-import java.util.Set;
 
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -16,7 +15,6 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import cn.vanguard.Invalid;
-import cn.vanguard.ledger.Conflict;
 import cn.vanguard.org.MemberRecord;
 import cn.vanguard.org.MemberStatus;
 import cn.vanguard.org.Members;
@@ -109,15 +107,7 @@ class MembersApi {
         if (body.version() == null) {
             throw Invalid.of("version", "请提交读取时的版本号 version");
         }
-        try {
-            return MemberView.of(members.update(id, body.form(), body.version()));
-        } catch (Invalid e) {
-            // a stale version is a lost race, as in the ledger, not a mistake in the fields
-            if (e.errors().keySet().equals(Set.of("version"))) {
-                throw new Conflict(e.errors().get("version"));
-            }
-            throw e;
-        }
+        return MemberView.of(members.update(id, body.form(), body.version()));
     }
 
     @PostMapping("/{id}/transfer")

@@ -14,6 +14,8 @@ import org.springframework.web.context.request.RequestAttributes;
 import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
 
+import cn.vanguard.Like;
+
 /**
  * Records every change. The actor is passed explicitly (services know who acts); the remote address is taken from
  * the current request when there is one. Before and after are flat maps of the fields that matter, stored as JSON.
@@ -101,8 +103,9 @@ public class AuditLog {
             params.put("units", units);
         }
         if (text != null && !text.isBlank()) {
-            sql.append(" and (lower(summary) like :text or lower(username) like :text or lower(action) like :text or object_id = :exact)");
-            params.put("text", "%" + text.trim().toLowerCase() + "%");
+            sql.append(" and (lower(summary) like :text" + Like.ESCAPE + " or lower(username) like :text" + Like.ESCAPE
+                    + " or lower(action) like :text" + Like.ESCAPE + " or object_id = :exact)");
+            params.put("text", Like.containing(text.trim().toLowerCase()));
             params.put("exact", text.trim());
         }
         if (from != null) {

@@ -21,6 +21,7 @@ import org.springframework.jdbc.support.KeyHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import cn.vanguard.Conflict;
 import cn.vanguard.Invalid;
 import cn.vanguard.NotFound;
 import cn.vanguard.audit.AuditLog;
@@ -642,17 +643,29 @@ public class Ledger {
     public record Filter(Long unitId, Long memberId, EntryStatus status, String itemCode, LocalDate from, LocalDate to) {
     }
 
-    /** Entries in the current user's scope, newest first, at most {@code limit}. */
+    /**
+     * Entries the current user may see, as {@link #visible(long)} decides one by one: those in their VIEW_LEDGER scope
+     * and those about themselves (a member's own entries). Newest first, at most {@code limit}.
+     */
     public List<LedgerEntry> search(Filter filter, int limit) {
         List<Long> scope = guard.units(Permission.VIEW_LEDGER);
+        Long self = guard.current().memberId();
         StringBuilder sql = new StringBuilder(SELECT + " where 1 = 1");
         Map<String, Object> params = new LinkedHashMap<>();
         if (scope != null) {
-            if (scope.isEmpty()) {
+            if (scope.isEmpty() && self == null) {
                 return List.of();
             }
-            sql.append(" and e.unit_id in (:scope)");
-            params.put("scope", scope);
+            List<String> seen = new ArrayList<>();
+            if (!scope.isEmpty()) {
+                seen.add("e.unit_id in (:scope)");
+                params.put("scope", scope);
+            }
+            if (self != null) {
+                seen.add("e.member_id = :self");
+                params.put("self", self);
+            }
+            sql.append(" and (").append(String.join(" or ", seen)).append(")");
         }
         if (filter.unitId() != null) {
             sql.append(" and u.path like (select path from org_unit where id = :unit) || '%'");

@@ -19,7 +19,9 @@ import org.springframework.jdbc.support.KeyHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import cn.vanguard.Conflict;
 import cn.vanguard.Invalid;
+import cn.vanguard.Like;
 import cn.vanguard.NotFound;
 import cn.vanguard.audit.AuditLog;
 import cn.vanguard.scheme.Category;
@@ -99,8 +101,8 @@ public class Members {
             params.put("path", units.get(query.unitId()).path() + "%");
         }
         if (query.text() != null && !query.text().isBlank()) {
-            sql.append(" and (m.name like :text or m.code like :text or m.phone like :text)");
-            params.put("text", "%" + query.text().strip() + "%");
+            sql.append(" and (m.name like :text" + Like.ESCAPE + " or m.code like :text" + Like.ESCAPE + " or m.phone like :text" + Like.ESCAPE + ")");
+            params.put("text", Like.containing(query.text().strip()));
         }
         if (query.type() != null) {
             sql.append(" and m.member_type = :type");
@@ -189,6 +191,10 @@ public class Members {
         return String.format("M%05d", n);
     }
 
+    /**
+     * Replaces a member's details, given the version they were read at; if someone else saved the member meanwhile,
+     * nothing changes and it is a {@link Conflict}, not a mistake in the fields.
+     */
     @Transactional
     public MemberRecord update(long id, MemberForm form, int version) {
         MemberRecord before = find(id).orElseThrow(() -> new NotFound("党员不存在"));
@@ -222,7 +228,7 @@ public class Members {
             throw Invalid.of("code", "党员编号“" + form.code().strip() + "”已被使用");
         }
         if (changed == 0) {
-            throw Invalid.of("version", "该党员的信息已被他人修改，请刷新后重新编辑");
+            throw new Conflict("该党员的信息在您读取之后已被他人修改，未保存：请重新读取最新信息后再修改");
         }
         MemberRecord after = find(id).orElseThrow();
         audit.record(guard.current().actor(), "MEMBER_UPDATED", "member", id, after.unitId(), "修改党员 " + after.name() + "（" + after.code() + "）",

@@ -48,6 +48,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import cn.vanguard.Conflict;
 import cn.vanguard.Invalid;
 import cn.vanguard.audit.AuditLog;
 import cn.vanguard.scheme.Category;
@@ -503,6 +504,9 @@ public class Rosters {
                         "导入花名册“" + name + "”：新增" + counts[0] + "名，修改" + counts[1] + "名，转接" + counts[2] + "名",
                         null, Map.of("file", name, "rows", rows, "added", counts[0], "updated", counts[1], "transferred", counts[2]));
             });
+        } catch (Conflict e) {
+            // someone saved the member between the version check above and the update
+            return Outcome.failed(List.of(new RowProblem(line[0], "", "该行党员的信息在导入过程中被他人修改了", "稍后重新导入同一文件")), rows);
         } catch (Invalid e) {
             Map.Entry<String, String> first = e.errors().entrySet().iterator().next();
             Col col = column(first.getKey());

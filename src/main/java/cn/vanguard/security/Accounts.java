@@ -21,7 +21,10 @@ import cn.vanguard.Invalid;
 import cn.vanguard.NotFound;
 import cn.vanguard.audit.AuditLog;
 
-/** Accounts and their roles per unit. Managing them needs MANAGE_ACCOUNTS over every unit a grant touches. */
+/**
+ * Accounts and their roles per unit. Managing them needs MANAGE_ACCOUNTS over every unit a grant touches, and every
+ * change is to an account the manager may look at ({@link #visible(long)}); an id that does not exist is {@link NotFound}.
+ */
 @Service
 public class Accounts {
 
@@ -304,9 +307,13 @@ public class Accounts {
         }
     }
 
+    /**
+     * Grants a role to an account the current user may look at ({@link #visible(long)}): the role's unit must lie in their
+     * scope, and so must the account, or a manager could hand roles to accounts of other organisations.
+     */
     @Transactional
     public void grant(long accountId, Grant grant) {
-        Account account = find(accountId).orElseThrow();
+        Account account = visible(accountId);
         CurrentUser user = guard.current();
         checkGrants(user, List.of(grant));
         if (account.grants().contains(grant)) {
@@ -320,9 +327,10 @@ public class Accounts {
                 Map.of("grants", account.grants().toString()), Map.of("grants", grants(accountId).toString()));
     }
 
+    /** Takes a role away from an account the current user may look at; the role's unit must lie in their scope. */
     @Transactional
     public void revoke(long accountId, Grant grant) {
-        Account account = find(accountId).orElseThrow();
+        Account account = visible(accountId);
         CurrentUser user = guard.current();
         checkGrants(user, List.of(grant));
         if (grant.role() == Role.SYSTEM_ADMIN && user.accountId() == accountId) {
@@ -336,7 +344,7 @@ public class Accounts {
 
     @Transactional
     public void setEnabled(long accountId, boolean enabled) {
-        Account account = find(accountId).orElseThrow();
+        Account account = visible(accountId);
         if (!manageable(account)) {
             throw Guard.denied();
         }
@@ -351,7 +359,7 @@ public class Accounts {
     /** Sets a new generated password that must be changed at the next sign-in; returns it once. */
     @Transactional
     public String resetPassword(long accountId) {
-        Account account = find(accountId).orElseThrow();
+        Account account = visible(accountId);
         if (!manageable(account)) {
             throw Guard.denied();
         }
@@ -385,7 +393,7 @@ public class Accounts {
     /** Links (or unlinks, with null) the account to a member record: the member's own login. */
     @Transactional
     public void linkMember(long accountId, Long memberId) {
-        Account account = find(accountId).orElseThrow();
+        Account account = visible(accountId);
         if (!manageable(account) && !guard.current().isSystemAdmin()) {
             throw Guard.denied();
         }

@@ -11,9 +11,13 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.springframework.web.util.UriComponentsBuilder;
 
 import cn.vanguard.Invalid;
+import cn.vanguard.NotFound;
 import cn.vanguard.ledger.Assessments;
 import cn.vanguard.org.MemberRecord;
 import cn.vanguard.org.MemberStatus;
@@ -77,18 +81,42 @@ class AssessmentsController {
         return "assessments";
     }
 
+    /**
+     * Saves one cell. htmx replaces only the cell's note; a plain form post (JavaScript off) is redirected back to the
+     * page it came from with the outcome as a message, so that reloading does not post it again.
+     */
     @PostMapping("/assessments")
     String assess(@RequestParam long memberId, @RequestParam int year, @RequestParam String item, @RequestParam(required = false) String value,
-                  Model model) {
+                  @RequestParam(required = false) Long unitId, @RequestHeader(value = "HX-Request", required = false) String htmx,
+                  Model model, RedirectAttributes redirect) {
         model.addAttribute("memberId", memberId);
         model.addAttribute("code", item);
         model.addAttribute("value", value);
+        String problem = null;
         try {
             assessments.assess(memberId, year, item, value);
             model.addAttribute("saved", true);
         } catch (Invalid e) {
-            model.addAttribute("cellError", e.getMessage());
+            problem = e.getMessage();
+            model.addAttribute("cellError", problem);
         }
-        return "assessments :: saved";
+        if (htmx != null) {
+            return "assessments :: saved";
+        }
+        String back = UriComponentsBuilder.fromPath("/assessments").queryParamIfPresent("unitId", Optional.ofNullable(unitId))
+                .queryParam("year", year).build().toUriString();
+        if (problem != null) {
+            return Pages.failed(redirect, "未保存：" + problem, back);
+        }
+        return Pages.done(redirect, saved(memberId, year, item, value), back);
+    }
+
+    /** “已保存张三的“年度考核等次”：优秀。”, once the cell is saved (so the member is one the user may assess). */
+    private String saved(long memberId, int year, String code, String value) {
+        MemberRecord member = members.find(memberId).orElseThrow(() -> new NotFound("党员不存在"));
+        String itemName = schemes.effective(member.unitId(), year).map(s -> s.scheme().item(code)).map(Item::name).orElse(code);
+        return value == null || value.isBlank()
+                ? "已清除" + member.name() + "的“" + itemName + "”，现为未评定。"
+                : "已保存" + member.name() + "的“" + itemName + "”：" + value.strip() + "。";
     }
 }

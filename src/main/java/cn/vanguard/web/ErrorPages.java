@@ -7,9 +7,9 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.servlet.ModelAndView;
 
+import cn.vanguard.Conflict;
 import cn.vanguard.Invalid;
 import cn.vanguard.NotFound;
-import cn.vanguard.ledger.Conflict;
 
 /** Errors of the pages as pages: 403 outside one's scope, 404 for what does not exist, 409 for a lost race. */
 @ControllerAdvice(basePackages = "cn.vanguard.web")

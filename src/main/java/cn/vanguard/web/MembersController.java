@@ -19,6 +19,7 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
+import cn.vanguard.Conflict;
 import cn.vanguard.Invalid;
 import cn.vanguard.org.Gender;
 import cn.vanguard.org.Labels;
@@ -137,8 +138,14 @@ class MembersController {
         return formPage(MemberFields.of(member), member, Map.of(), model);
     }
 
+    /**
+     * Saves the edit form. If someone else saved the member since the form was opened, nothing is saved and the form
+     * comes back (409) with everything as typed and the stale version kept, so that saving it again cannot overwrite
+     * the other change unseen.
+     */
     @PostMapping("/members/{id}/edit")
-    String edit(@PathVariable long id, @ModelAttribute MemberFields fields, Model model, RedirectAttributes redirect) {
+    String edit(@PathVariable long id, @ModelAttribute MemberFields fields, Model model, RedirectAttributes redirect,
+                HttpServletResponse response) {
         Map<String, String> errors = new LinkedHashMap<>();
         try {
             var form = fields.toForm(errors);
@@ -153,6 +160,11 @@ class MembersController {
         } catch (Invalid e) {
             Pages.invalid(model, e, "members/form");
             return formPage(fields, members.visible(id), e.errors(), model);
+        } catch (Conflict e) {
+            response.setStatus(HttpServletResponse.SC_CONFLICT);
+            model.addAttribute("conflict", "未保存：在您编辑期间，其他人修改了该党员的信息，为免覆盖他人的修改，这次没有保存。"
+                    + "您填写的内容仍在下面；请在新窗口打开最新信息，核对后重新修改并保存。");
+            return formPage(fields, members.visible(id), Map.of(), model);
         }
     }
 

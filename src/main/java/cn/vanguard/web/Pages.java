@@ -13,7 +13,11 @@ final class Pages {
     private Pages() {
     }
 
-    /** Puts a form's field errors on the model for {@code fragments/forms}; returns the view to render again. */
+    /**
+     * Puts a failed form's field errors on the model as {@code errors} (field → Chinese message), which its template shows
+     * beside each field, mostly through {@code members/fields :: error(field)}, and a request to correct the fields marked
+     * red as {@code flashError}, which the layout shows above the page; returns the view to render again.
+     */
     static String invalid(Model model, Invalid invalid, String view) {
         model.addAttribute("errors", invalid.errors());
         model.addAttribute("flashError", "请修改标红的内容后重新提交。");

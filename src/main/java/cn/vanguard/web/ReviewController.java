@@ -9,8 +9,8 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
+import cn.vanguard.Conflict;
 import cn.vanguard.Invalid;
-import cn.vanguard.ledger.Conflict;
 import cn.vanguard.ledger.Ledger;
 import cn.vanguard.ledger.LedgerEntry;
 import cn.vanguard.security.Guard;

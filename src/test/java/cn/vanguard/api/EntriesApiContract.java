@@ -4,6 +4,7 @@ import static cn.vanguard.api.UnitsApiContract.number;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
@@ -137,6 +138,27 @@ abstract class EntriesApiContract extends ApiTesting {
     }
 
     @Test
+    void anEmptyOrOverlongKeyIs400InTheWordsOfAnApiClient() throws Exception {
+        long approved = recorded(scorer, meeting(member));
+        mvc.perform(json(secretary, post("/api/v1/entries/{id}/approve", approved), "{\"version\": 0}")).andExpect(status().isOk());
+        for (String empty : List.of("", "   ")) {
+            for (ResultActions answer : List.of(record(scorer, empty, meeting(member)),
+                    mvc.perform(json(scorer, post("/api/v1/entries/{id}/reverse", approved), "{\"reason\": \"重复录入\"}")
+                            .header("Idempotency-Key", empty)))) {
+                answer.andExpect(status().isBadRequest())
+                        .andExpect(jsonPath("$.detail").value(containsString("Idempotency-Key 不能为空")))
+                        .andExpect(jsonPath("$.detail").value(containsString("UUID")))
+                        .andExpect(jsonPath("$.detail").value(not(containsString("刷新"))))
+                        .andExpect(jsonPath("$.errors['Idempotency-Key']").exists());
+            }
+        }
+        record(scorer, "k".repeat(101), meeting(member))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors['Idempotency-Key']").value(containsString("过长")));
+        mvc.perform(getAs(scorer, "/api/v1/entries?memberId={m}", member)).andExpect(jsonPath("$.length()").value(1));
+    }
+
+    @Test
     void nobodyRecordsOrReadsOutsideTheirUnits() throws Exception {
         record(scorer, Fixtures.unique("k"), meeting(stranger)).andExpect(status().isForbidden());
         long mine = recorded(scorer, meeting(member));
@@ -154,6 +176,23 @@ abstract class EntriesApiContract extends ApiTesting {
         mvc.perform(getAs(scorer, "/api/v1/entries?status=DONE"))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors.status").value(containsString("APPROVED")));
+    }
+
+    @Test
+    void aMemberListsTheirOwnEntriesAndNobodyElses() throws Exception {
+        long neighbour = fixtures.member(tree.branch().id(), "王五");
+        long first = recorded(scorer, meeting(member));
+        long second = recorded(scorer, meeting(member).replace("ACT_MEETING", "ACT_STUDY"));
+        recorded(scorer, meeting(neighbour));
+        String own = token(memberAccount);
+        mvc.perform(getAs(own, "/api/v1/entries"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$[*].id").value(contains(number(second), number(first))));
+        mvc.perform(getAs(own, "/api/v1/entries?memberId={m}&item=ACT_STUDY", member))
+                .andExpect(jsonPath("$[*].id").value(contains(number(second))));
+        mvc.perform(getAs(own, "/api/v1/entries?unitId={u}", tree.branch().id()))
+                .andExpect(jsonPath("$[*].id").value(contains(number(second), number(first))));
+        mvc.perform(getAs(own, "/api/v1/entries?memberId={m}", neighbour)).andExpect(status().isForbidden());
     }
 
     @Test

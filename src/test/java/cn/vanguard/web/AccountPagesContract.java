@@ -1,6 +1,7 @@
 package cn.vanguard.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestBuilders.formLogin;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.response.SecurityMockMvcResultMatchers.authenticated;
@@ -11,16 +12,20 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
 
+import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.mock.web.MockHttpSession;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 
+import cn.vanguard.NotFound;
 import cn.vanguard.org.MemberRecord;
 import cn.vanguard.org.Members;
 import cn.vanguard.security.Accounts;
@@ -31,7 +36,8 @@ import cn.vanguard.testing.Fixtures;
 
 /**
  * Managing accounts in the browser: who may list, create and change which accounts, the one-time password, the member
- * link and the forced password change of a new account. Runs on H2 and on PostgreSQL.
+ * link and the forced password change of a new account; and {@link Accounts} refusing the same when called directly.
+ * Runs on H2 and on PostgreSQL.
  */
 abstract class AccountPagesContract {
 
@@ -146,6 +152,29 @@ abstract class AccountPagesContract {
                         .param("role", "SECRETARY").param("unitId", String.valueOf(tree.otherBranch().id())))
                 .andExpect(redirectedUrl("/accounts/" + scorer.id()));
         assertThat(accounts.grants(scorer.id())).containsExactly(new Grant(Role.SCORER, tree.branch().id()));
+    }
+
+    @Test
+    void theServiceGrantsAndRevokesOnlyOnAccountsInTheManagersScope() {
+        admin.signIn();
+        Grant ours = new Grant(Role.SECRETARY, tree.branch().id());
+        assertThatThrownBy(() -> accounts.grant(otherScorer.id(), ours)).isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> accounts.revoke(otherScorer.id(), ours)).isInstanceOf(AccessDeniedException.class);
+        assertThat(accounts.grants(otherScorer.id())).containsExactly(new Grant(Role.SCORER, otherTree.branch().id()));
+        accounts.grant(scorer.id(), ours);
+        assertThat(accounts.grants(scorer.id())).contains(ours);
+    }
+
+    @Test
+    void theServiceAnswersAnUnknownAccountWithNotFound() {
+        system.signIn();
+        long unknown = 987_654_321L;
+        Grant grant = new Grant(Role.SCORER, tree.branch().id());
+        List<ThrowingCallable> changes = List.of(() -> accounts.grant(unknown, grant), () -> accounts.revoke(unknown, grant),
+                () -> accounts.setEnabled(unknown, false), () -> accounts.resetPassword(unknown), () -> accounts.linkMember(unknown, null));
+        for (ThrowingCallable change : changes) {
+            assertThatThrownBy(change).isInstanceOf(NotFound.class).hasMessage("账号不存在");
+        }
     }
 
     @Test

@@ -7,6 +7,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.AfterEach;
@@ -74,6 +75,18 @@ abstract class AuditPagesContract {
         assertThat(html).contains(mine).doesNotContain(theirs);
         assertThat(page("/audit?text=" + theirs, system)).contains(theirs);
         assertThat(page("/audit", supervisor)).contains(tree.committee().name()).doesNotContain(otherTree.committee().name());
+    }
+
+    @Test
+    void theTextFilterFindsPercentAndUnderscoreLiterally() {
+        String tag = Fixtures.unique("进度");
+        line(tag + "完成50%", tree.branch().id());
+        line(tag + "完成500", tree.branch().id());
+        line(tag + "a_b", tree.branch().id());
+        line(tag + "axb", tree.branch().id());
+        List<Long> units = List.of(tree.branch().id());
+        assertThat(audit.recent(units, tag + "完成50%", null, null, 10)).extracting(AuditLog.Line::summary).containsExactly(tag + "完成50%");
+        assertThat(audit.recent(units, "_b", null, null, 100)).extracting(AuditLog.Line::summary).containsExactly(tag + "a_b");
     }
 
     @Test

@@ -8,6 +8,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.nio.charset.StandardCharsets;
@@ -204,5 +205,27 @@ abstract class LedgerPagesContract {
                 .andExpect(status().isForbidden());
         assertThat(fixtures.jdbc().sql("select assessed_value from assessment where member_id = :m").param("m", member).query(String.class).single())
                 .isEqualTo("优秀");
+    }
+
+    @Test
+    void withoutJavaScriptAnAssessmentGoesBackToThePageWithAMessage() throws Exception {
+        String year = Integer.toString(fixtures.year());
+        String page = "/assessments?unitId=" + tree.branch().id() + "&year=" + year;
+        mvc.perform(post("/assessments").with(secretary.request()).with(csrf())
+                        .param("unitId", Long.toString(tree.branch().id())).param("memberId", Long.toString(member)).param("year", year)
+                        .param("item", "POST_LEVEL").param("value", "优秀"))
+                .andExpect(status().is3xxRedirection())
+                .andExpect(redirectedUrl(page))
+                .andExpect(flash().attribute("flash", "已保存王五的“年度考核等次”：优秀。"));
+        mvc.perform(post("/assessments").with(secretary.request()).with(csrf())
+                        .param("unitId", Long.toString(tree.branch().id())).param("memberId", Long.toString(member)).param("year", year)
+                        .param("item", "POST_LEVEL").param("value", "良好"))
+                .andExpect(redirectedUrl(page))
+                .andExpect(flash().attribute("flashError", org.hamcrest.Matchers.containsString("不是“年度考核等次”的等次")));
+        assertThat(fixtures.jdbc().sql("select assessed_value from assessment where member_id = :m").param("m", member).query(String.class).single())
+                .isEqualTo("优秀");
+        mvc.perform(get(page).with(secretary.request()).flashAttr("flash", "已保存王五的“年度考核等次”：优秀。"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("已保存王五的“年度考核等次”：优秀。")));
     }
 }

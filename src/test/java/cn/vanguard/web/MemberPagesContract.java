@@ -211,14 +211,38 @@ abstract class MemberPagesContract {
         assertThat(after.idCardMasked()).isEqualTo("1101**********0028");
         mvc.perform(post("/members/{id}/edit", zhang).with(admin.request()).with(csrf())
                         .param("code", stored.code()).param("name", "张三").param("type", "FORMAL").param("version", String.valueOf(stored.version())))
-                .andExpect(status().isOk())
-                .andExpect(content().string(containsString("已被他人修改")));
+                .andExpect(status().isConflict())
+                .andExpect(content().string(containsString("其他人修改了该党员的信息")));
         mvc.perform(post("/members/{id}/edit", zhang).with(admin.request()).with(csrf())
                         .param("code", stored.code()).param("name", "张三").param("type", "FORMAL").param("joinedOn", "2099-01-01")
                         .param("version", String.valueOf(after.version())))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("入党日期不能晚于今天")));
         assertThat(member(zhang).name()).isEqualTo("张三丰");
+    }
+
+    @Test
+    void aStaleEditSaysSomeoneElseChangedTheMemberAndKeepsEverythingTyped() throws Exception {
+        MemberRecord opened = member(zhang);
+        admin.signIn();
+        members.update(zhang, new MemberForm(opened.code(), "张三", opened.gender(), opened.birthDate(), null, "13800000001",
+                opened.joinedOn(), opened.type(), opened.category(), opened.status(), null), opened.version());
+        SignIn.out();
+        String html = mvc.perform(post("/members/{id}/edit", zhang).with(admin.request()).with(csrf())
+                        .param("code", opened.code()).param("name", "张小三").param("type", "PROBATIONARY").param("category", "RETIRED")
+                        .param("phone", "13912345678").param("joinedOn", "2011-07-01").param("idCard", ID_CARD)
+                        .param("version", String.valueOf(opened.version())))
+                .andExpect(status().isConflict())
+                .andReturn().getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(html).contains("其他人修改了该党员的信息", "为免覆盖他人的修改", "在新窗口打开最新信息")
+                .doesNotContain("请修改标红的内容")
+                .contains("value=\"张小三\"", "value=\"13912345678\"", "value=\"2011-07-01\"", "value=\"" + ID_CARD + "\"")
+                .contains("name=\"version\" value=\"" + opened.version() + "\"");
+        assertThat(html).containsPattern("value=\"PROBATIONARY\"\\s+selected").containsPattern("value=\"RETIRED\"\\s+selected");
+        MemberRecord now = member(zhang);
+        assertThat(now.name()).isEqualTo("张三");
+        assertThat(now.phone()).isEqualTo("13800000001");
+        assertThat(now.version()).isEqualTo(opened.version() + 1);
     }
 
     @Test

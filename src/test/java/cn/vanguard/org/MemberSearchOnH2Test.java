@@ -1,0 +1,7 @@
+package cn.vanguard.org;
+
+import cn.vanguard.testing.OnH2;
+
+@OnH2
+class MemberSearchOnH2Test extends MemberSearchContract {
+}
