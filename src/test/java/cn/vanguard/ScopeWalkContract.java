@@ -314,25 +314,25 @@ public abstract class ScopeWalkContract {
      * Last-login and last-used times are left out: reading is not changing.
      */
     private String fingerprint(World w) {
-        String units = "(select id from org_unit where path like :p)";
-        String people = "(select id from member where unit_id in " + units + " or id in (:m))";
-        String accounts = "(select account_id from role_grant where unit_id in " + units + " union select id from account where member_id in "
-                + people + ")";
+        List<Long> units = jdbc.sql("select id from org_unit where path like :p").param("p", w.committee().path() + "%").query(Long.class).list();
+        List<Long> people = jdbc.sql("select id from member where unit_id in (:u) or id in (:m)").param("u", units)
+                .param("m", List.of(w.target(), w.self(), w.declarer())).query(Long.class).list();
+        List<Long> accounts = jdbc.sql("select account_id from role_grant where unit_id in (:u) union select id from account where member_id in (:p)")
+                .param("u", units).param("p", people).query(Long.class).list();
         List<String> queries = List.of(
-                "select id, parent_id, name, kind, path, closed_at, version from org_unit where id in " + units + " order by id",
-                "select id, code, name, phone, member_type, category, status, unit_id, version from member where id in " + people + " order by id",
-                "select id, member_id, to_unit_id from member_transfer where member_id in " + people + " order by id",
-                "select id, member_id, status, version, reverses_id from ledger_entry where member_id in " + people + " order by id",
-                "select count(*) from attachment where entry_id in (select id from ledger_entry where member_id in " + people + ")",
-                "select id, member_id, item_code, assessed_value, version from assessment where member_id in " + people + " order by id",
-                "select id, unit_id, version_no from scheme_version where unit_id in " + units + " order by id",
-                "select id, username, password_hash, member_id, enabled, version from account where id in " + accounts + " order by id",
-                "select id, account_id, role, unit_id from role_grant where account_id in " + accounts + " or unit_id in " + units + " order by id",
-                "select id, account_id, revoked_at from api_token where account_id in " + accounts + " order by id");
-        StringBuilder print = new StringBuilder();
+                "select id, parent_id, name, kind, path, closed_at, version from org_unit where id in (:u) order by id",
+                "select id, code, name, phone, member_type, category, status, unit_id, version from member where id in (:p) order by id",
+                "select id, member_id, to_unit_id from member_transfer where member_id in (:p) order by id",
+                "select id, member_id, status, version, reverses_id from ledger_entry where member_id in (:p) order by id",
+                "select count(*) from attachment a join ledger_entry e on e.id = a.entry_id where e.member_id in (:p)",
+                "select id, member_id, item_code, assessed_value, version from assessment where member_id in (:p) order by id",
+                "select id, unit_id, version_no from scheme_version where unit_id in (:u) order by id",
+                "select id, username, password_hash, member_id, enabled, version from account where id in (:a) order by id",
+                "select id, account_id, role, unit_id from role_grant where account_id in (:a) or unit_id in (:u) order by id",
+                "select id, account_id, revoked_at from api_token where account_id in (:a) order by id");
+        StringBuilder print = new StringBuilder().append(units).append(people).append(accounts).append('\n');
         for (String sql : queries) {
-            print.append(jdbc.sql(sql).param("p", w.committee().path() + "%").param("m", List.of(w.target(), w.self(), w.declarer()))
-                    .query().listOfRows()).append('\n');
+            print.append(jdbc.sql(sql).param("u", units).param("p", people).param("a", accounts).query().listOfRows()).append('\n');
         }
         return print.toString();
     }

@@ -377,7 +377,7 @@ public class Ledger {
      */
     private Optional<LedgerEntry> replay(CurrentUser user, String key, String action, Object request, List<Upload> files) {
         if (key == null || key.isBlank()) {
-            throw Invalid.of("idempotencyKey", "缺少提交编号（Idempotency-Key），请刷新页面后重新提交");
+            throw Invalid.of("idempotencyKey", "缺少提交编号（Idempotency-Key）：每次新的提交都须带一个新的编号（在网页上刷新页面即可）");
         }
         if (key.length() > 100) {
             throw Invalid.of("idempotencyKey", "提交编号过长");
@@ -391,7 +391,7 @@ public class Ledger {
             return Optional.empty();
         }
         if (!stored.get().hash().equals(hash(action, request, files))) {
-            throw new Conflict("提交编号“" + key + "”已用于另一条不同的记录，请刷新页面后重新提交");
+            throw new Conflict("提交编号“" + key + "”已用于另一条内容不同的记录：新的提交须使用新的编号（在网页上刷新页面即可）");
         }
         return Optional.of(get(stored.get().entryId()));
     }

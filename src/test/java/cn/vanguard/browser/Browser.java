@@ -3,6 +3,7 @@ package cn.vanguard.browser;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 
 import com.microsoft.playwright.Browser.NewContextOptions;
 import com.microsoft.playwright.BrowserContext;
@@ -28,7 +29,16 @@ final class Browser implements AutoCloseable {
         this.playwright = Playwright.create();
         this.chromium = playwright.chromium().launch(new BrowserType.LaunchOptions().setExecutablePath(CHROMIUM).setHeadless(true)
                 .setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-background-networking", "--no-first-run",
-                        "--disable-component-update", "--disable-sync")));
+                        "--disable-component-update", "--disable-sync", "--lang=zh-CN"))
+                // a Chinese browser, as our users have: the browser's own widgets (file and date inputs) speak Chinese too
+                .setEnv(chineseEnvironment()));
+    }
+
+    private static Map<String, String> chineseEnvironment() {
+        Map<String, String> env = new java.util.HashMap<>(System.getenv());
+        env.put("LANGUAGE", "zh_CN:zh");
+        env.put("LANG", "zh_CN.UTF-8");
+        return env;
     }
 
     static boolean available() {
