@@ -9,6 +9,7 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -35,6 +36,7 @@ import cn.vanguard.scheme.Entry;
 import cn.vanguard.scheme.Evidence;
 import cn.vanguard.scheme.Inputs;
 import cn.vanguard.scheme.Item;
+import cn.vanguard.scheme.Scheme;
 import cn.vanguard.scheme.Problem;
 import cn.vanguard.security.CurrentUser;
 import cn.vanguard.security.Guard;
@@ -75,11 +77,13 @@ public class Ledger {
         this.clock = clock;
     }
 
-    private final RowMapper<LedgerEntry> row = (rs, n) -> {
-        long versionId = rs.getLong("scheme_version_id");
-        String code = rs.getString("item_code");
-        return new LedgerEntry(rs.getLong("id"), rs.getLong("member_id"), rs.getString("member_code"), rs.getString("member_name"),
-                rs.getLong("unit_id"), rs.getString("unit_name"), versionId, code, itemName(versionId, code),
+    /**
+     * An entry as stored; its item name is added by {@link #named} once the rows are read. A row mapper never queries:
+     * outside a transaction that query would need a second connection while the first is still held, and under load
+     * every connection of the pool ends up held by a request waiting for another (see docs/performance.md).
+     */
+    private static final RowMapper<LedgerEntry> ROW = (rs, n) -> new LedgerEntry(rs.getLong("id"), rs.getLong("member_id"),
+                rs.getString("member_code"), rs.getString("member_name"), rs.getLong("unit_id"), rs.getString("unit_name"), rs.getLong("scheme_version_id"), rs.getString("item_code"), null,
                 rs.getObject("entry_date", LocalDate.class), rs.getBigDecimal("quantity").stripTrailingZeros(),
                 rs.getBigDecimal("points") == null ? null : rs.getBigDecimal("points").stripTrailingZeros(),
                 rs.getString("occurrence"), rs.getString("note"), rs.getString("witnesses"),
@@ -89,11 +93,14 @@ public class Ledger {
                 rs.getObject("checked_by", Long.class), rs.getString("checked_name"), rs.getObject("checked_at", OffsetDateTime.class),
                 rs.getObject("decided_by", Long.class), rs.getString("decided_name"), rs.getObject("decided_at", OffsetDateTime.class),
                 rs.getString("reject_reason"), rs.getInt("version"), rs.getInt("attachment_count"));
-    };
 
-    private String itemName(long versionId, String code) {
-        Item item = schemes.get(versionId).scheme().item(code);
-        return item == null ? code : item.name();
+    /** The entries with their items' names, each scheme version read once. */
+    private List<LedgerEntry> named(List<LedgerEntry> entries) {
+        Map<Long, Scheme> versions = new HashMap<>();
+        return entries.stream().map(e -> {
+            Item item = versions.computeIfAbsent(e.schemeVersionId(), id -> schemes.get(id).scheme()).item(e.itemCode());
+            return e.withItemName(item == null ? e.itemCode() : item.name());
+        }).toList();
     }
 
     // ---------------------------------------------------------------- creating entries
@@ -626,7 +633,7 @@ public class Ledger {
 
     /** An entry without scope checks. */
     public LedgerEntry get(long id) {
-        return jdbc.sql(SELECT + " where e.id = :id").param("id", id).query(row).optional()
+        return jdbc.sql(SELECT + " where e.id = :id").param("id", id).query(ROW).optional().map(e -> named(List.of(e)).get(0))
                 .orElseThrow(() -> new NotFound("积分记录不存在"));
     }
 
@@ -696,15 +703,15 @@ public class Ledger {
         for (Map.Entry<String, Object> p : params.entrySet()) {
             spec = spec.param(p.getKey(), p.getValue());
         }
-        return spec.query(row).list();
+        return named(spec.query(ROW).list());
     }
 
     /** A member's own entries of a cycle, oldest first (the member page). */
     public List<LedgerEntry> ofMember(long memberId, int year) {
         MemberRecord member = members.visible(memberId);
-        return jdbc.sql(SELECT + " where e.member_id = :m and e.entry_date between :from and :to order by e.entry_date, e.id")
+        return named(jdbc.sql(SELECT + " where e.member_id = :m and e.entry_date between :from and :to order by e.entry_date, e.id")
                 .param("m", member.id()).param("from", LocalDate.of(year, 1, 1)).param("to", LocalDate.of(year, 12, 31))
-                .query(row).list();
+                .query(ROW).list());
     }
 
     /** What the current user can act on: declarations to check first and entries to approve, oldest first. */
@@ -725,13 +732,27 @@ public class Ledger {
         if (scope != null && scope.isEmpty()) {
             return List.of();
         }
-        return jdbc.sql(SELECT + " where e.status = :s" + (scope == null ? "" : " and e.unit_id in (:scope)") + " order by e.id")
-                .param("s", status.name()).param("scope", scope == null ? List.of(0L) : scope).query(row).list();
+        return named(jdbc.sql(SELECT + " where e.status = :s" + (scope == null ? "" : " and e.unit_id in (:scope)") + " order by e.id")
+                .param("s", status.name()).param("scope", scope == null ? List.of(0L) : scope).query(ROW).list());
     }
 
-    /** How many entries wait for the current user (the menu's badge). */
+    /** How many entries wait for the current user (the menu's badge on every page): {@link #queue()}, counted. */
     public long pendingForMe() {
-        return queue().size();
+        CurrentUser user = guard.current();
+        return waiting(EntryStatus.FIRST_CHECK, guard.units(Permission.FIRST_CHECK), user)
+                + waiting(EntryStatus.PENDING, guard.units(Permission.APPROVE_ENTRIES), user);
+    }
+
+    private long waiting(EntryStatus status, List<Long> scope, CurrentUser user) {
+        if (scope != null && scope.isEmpty()) {
+            return 0;
+        }
+        return jdbc.sql("select count(*) from ledger_entry e where e.status = :s and e.recorded_by <> :me"
+                        + (scope == null ? "" : " and e.unit_id in (:scope)")
+                        + (user.memberId() == null ? "" : " and e.member_id <> :self"))
+                .param("s", status.name()).param("me", user.accountId()).param("scope", scope == null ? List.of(0L) : scope)
+                .param("self", user.memberId() == null ? 0L : user.memberId())
+                .query(Long.class).single();
     }
 
     /** An approved entry that counts: approved, and not reversed by an approved reversal. For scoring. */

@@ -17,4 +17,11 @@ public record LedgerEntry(long id, long memberId, String memberCode, String memb
                           OffsetDateTime recordedAt, Long checkedBy, String checkedByName, OffsetDateTime checkedAt,
                           Long decidedBy, String decidedByName, OffsetDateTime decidedAt, String rejectReason, int version,
                           int attachments) {
+
+    /** The same entry with the item's name as its scheme version calls it. */
+    LedgerEntry withItemName(String name) {
+        return new LedgerEntry(id, memberId, memberCode, memberName, unitId, unitName, schemeVersionId, itemCode, name, date, quantity,
+                points, occurrence, note, witnesses, source, status, reversesId, reversedBy, recordedBy, recordedByName, recordedAt,
+                checkedBy, checkedByName, checkedAt, decidedBy, decidedByName, decidedAt, rejectReason, version, attachments);
+    }
 }

@@ -83,11 +83,14 @@ public class Accounts {
     }
 
     private Account load(long id) {
+        // the grants are read after the account, not from inside its row mapper: a query there would need a second
+        // connection while the first is still held, and under load the pool runs dry (see docs/performance.md)
+        List<Grant> grants = grants(id);
         return jdbc.sql("select * from account where id = :id").param("id", id).query((rs, n) -> new Account(
                 rs.getLong("id"), rs.getString("username"), rs.getString("display_name"), rs.getObject("member_id", Long.class),
                 rs.getBoolean("enabled"), rs.getBoolean("must_change_password"),
                 rs.getObject("locked_until", OffsetDateTime.class), rs.getObject("last_login_at", OffsetDateTime.class),
-                grants(id))).single();
+                grants)).single();
     }
 
     public List<Grant> grants(long accountId) {
