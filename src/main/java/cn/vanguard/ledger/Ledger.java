@@ -83,7 +83,8 @@ public class Ledger {
      * every connection of the pool ends up held by a request waiting for another (see docs/performance.md).
      */
     private static final RowMapper<LedgerEntry> ROW = (rs, n) -> new LedgerEntry(rs.getLong("id"), rs.getLong("member_id"),
-                rs.getString("member_code"), rs.getString("member_name"), rs.getLong("unit_id"), rs.getString("unit_name"), rs.getLong("scheme_version_id"), rs.getString("item_code"), null,
+                rs.getString("member_code"), rs.getString("member_name"), rs.getLong("unit_id"), rs.getString("unit_name"),
+                rs.getLong("scheme_version_id"), rs.getString("item_code"), null,
                 rs.getObject("entry_date", LocalDate.class), rs.getBigDecimal("quantity").stripTrailingZeros(),
                 rs.getBigDecimal("points") == null ? null : rs.getBigDecimal("points").stripTrailingZeros(),
                 rs.getString("occurrence"), rs.getString("note"), rs.getString("witnesses"),

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -21,6 +22,7 @@ import org.springframework.security.access.AccessDeniedException;
 import cn.vanguard.Conflict;
 import cn.vanguard.Invalid;
 import cn.vanguard.report.Scores;
+import cn.vanguard.security.Grant;
 import cn.vanguard.security.Role;
 import cn.vanguard.security.SignIn;
 import cn.vanguard.testing.Fixtures;
@@ -101,6 +103,30 @@ abstract class LedgerContract {
         assertThat(ledger.search(new Ledger.Filter(null, member, null, null, null, null), 10)).hasSize(1);
         NewEntry other = new NewEntry(member, "ACT_STUDY", day, null, null, null, null, null);
         assertThatThrownBy(() -> ledger.record(other, List.of(), key)).isInstanceOf(Conflict.class).hasMessageContaining("已用于另一条");
+    }
+
+    @Test
+    void theMenuBadgeCountsWhatTheReviewQueueShows() {
+        long secretaryMember = fixtures.member(tree.branch().id(), "王书记");
+        Fixtures.Account secretaryWithRecord = fixtures.account(secretaryMember, new Grant(Role.SECRETARY, tree.branch().id()));
+        scorer.signIn();
+        ledger.record(meeting(member), List.of(), Fixtures.unique("k"));
+        ledger.record(meeting(secretaryMember), List.of(), Fixtures.unique("k"));
+        secretary.signIn();
+        ledger.record(new NewEntry(member, "ACT_STUDY", day, null, null, null, null, null), List.of(), Fixtures.unique("k"));
+        memberAccount.signIn();
+        ledger.declare(new NewEntry(member, "PRC_VOLUNTEER", day, null, null, null, "社区志愿服务", null), List.of(), Fixtures.unique("k"));
+
+        Map<String, Integer> expected = Map.of(
+                scorer.username(), 1, // the declaration to check first
+                secretary.username(), 3, // the declaration and the scorer's two entries, not the secretary's own
+                secretaryWithRecord.username(), 3, // the declaration and the two entries not about them
+                memberAccount.username(), 0);
+        for (Fixtures.Account account : List.of(scorer, secretary, secretaryWithRecord, memberAccount)) {
+            account.signIn();
+            assertThat(ledger.queue()).as(account.username()).hasSize(expected.get(account.username()));
+            assertThat(ledger.pendingForMe()).as(account.username()).isEqualTo(ledger.queue().size());
+        }
     }
 
     @Test
