@@ -715,45 +715,45 @@ public class Ledger {
                 .query(ROW).list());
     }
 
-    /** What the current user can act on: declarations to check first and entries to approve, oldest first. */
-    public List<LedgerEntry> queue() {
+    /**
+     * What the current user can act on, oldest first: declarations to check first and entries to approve, never one
+     * they recorded or declared or one about themselves (four eyes). At most {@code limit}; {@link #pendingForMe()}
+     * counts them all.
+     */
+    public List<LedgerEntry> queue(int limit) {
         CurrentUser user = guard.current();
+        String order = " order by e.recorded_at, e.id limit " + Math.max(1, limit);
         List<LedgerEntry> open = new ArrayList<>();
-        List<Long> checkScope = guard.units(Permission.FIRST_CHECK);
-        List<Long> approveScope = guard.units(Permission.APPROVE_ENTRIES);
-        open.addAll(inStatus(EntryStatus.FIRST_CHECK, checkScope));
-        open.addAll(inStatus(EntryStatus.PENDING, approveScope));
-        return open.stream()
-                .filter(e -> e.recordedBy() != user.accountId() && (user.memberId() == null || user.memberId() != e.memberId()))
+        waiting(SELECT, EntryStatus.FIRST_CHECK, guard.units(Permission.FIRST_CHECK), user, order)
+                .ifPresent(spec -> open.addAll(spec.query(ROW).list()));
+        waiting(SELECT, EntryStatus.PENDING, guard.units(Permission.APPROVE_ENTRIES), user, order)
+                .ifPresent(spec -> open.addAll(spec.query(ROW).list()));
+        return named(open.stream()
                 .sorted(java.util.Comparator.comparing(LedgerEntry::recordedAt).thenComparing(LedgerEntry::id))
-                .toList();
+                .limit(Math.max(1, limit)).toList());
     }
 
-    private List<LedgerEntry> inStatus(EntryStatus status, List<Long> scope) {
-        if (scope != null && scope.isEmpty()) {
-            return List.of();
-        }
-        return named(jdbc.sql(SELECT + " where e.status = :s" + (scope == null ? "" : " and e.unit_id in (:scope)") + " order by e.id")
-                .param("s", status.name()).param("scope", scope == null ? List.of(0L) : scope).query(ROW).list());
-    }
-
-    /** How many entries wait for the current user (the menu's badge on every page): {@link #queue()}, counted. */
+    /** How many entries wait for the current user (the menu's badge on every page): {@link #queue(int)}, all counted. */
     public long pendingForMe() {
         CurrentUser user = guard.current();
-        return waiting(EntryStatus.FIRST_CHECK, guard.units(Permission.FIRST_CHECK), user)
-                + waiting(EntryStatus.PENDING, guard.units(Permission.APPROVE_ENTRIES), user);
+        String count = "select count(*) from ledger_entry e";
+        return waiting(count, EntryStatus.FIRST_CHECK, guard.units(Permission.FIRST_CHECK), user, "")
+                .map(spec -> spec.query(Long.class).single()).orElse(0L)
+                + waiting(count, EntryStatus.PENDING, guard.units(Permission.APPROVE_ENTRIES), user, "")
+                .map(spec -> spec.query(Long.class).single()).orElse(0L);
     }
 
-    private long waiting(EntryStatus status, List<Long> scope, CurrentUser user) {
+    /** The entries in a status that wait for the user within a scope (null: everywhere), or nothing without a scope. */
+    private Optional<JdbcClient.StatementSpec> waiting(String select, EntryStatus status, List<Long> scope, CurrentUser user,
+                                                       String tail) {
         if (scope != null && scope.isEmpty()) {
-            return 0;
+            return Optional.empty();
         }
-        return jdbc.sql("select count(*) from ledger_entry e where e.status = :s and e.recorded_by <> :me"
+        return Optional.of(jdbc.sql(select + " where e.status = :s and e.recorded_by <> :me"
                         + (scope == null ? "" : " and e.unit_id in (:scope)")
-                        + (user.memberId() == null ? "" : " and e.member_id <> :self"))
+                        + (user.memberId() == null ? "" : " and e.member_id <> :self") + tail)
                 .param("s", status.name()).param("me", user.accountId()).param("scope", scope == null ? List.of(0L) : scope)
-                .param("self", user.memberId() == null ? 0L : user.memberId())
-                .query(Long.class).single();
+                .param("self", user.memberId() == null ? 0L : user.memberId()));
     }
 
     /** An approved entry that counts: approved, and not reversed by an approved reversal. For scoring. */

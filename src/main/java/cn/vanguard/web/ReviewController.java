@@ -1,5 +1,7 @@
 package cn.vanguard.web;
 
+import java.util.List;
+
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -23,6 +25,9 @@ import cn.vanguard.security.Permission;
 @Controller
 class ReviewController {
 
+    /** The review queue shows the oldest entries first, this many at a time. */
+    static final int PAGE = 100;
+
     private final Ledger ledger;
     private final Guard guard;
 
@@ -36,7 +41,9 @@ class ReviewController {
         if (!guard.canAnywhere(Permission.FIRST_CHECK) && !guard.canAnywhere(Permission.APPROVE_ENTRIES)) {
             throw Guard.denied();
         }
-        model.addAttribute("entries", ledger.queue());
+        List<LedgerEntry> entries = ledger.queue(PAGE);
+        model.addAttribute("entries", entries);
+        model.addAttribute("waiting", entries.size() < PAGE ? entries.size() : ledger.pendingForMe());
         return "review";
     }
 

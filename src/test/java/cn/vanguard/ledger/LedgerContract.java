@@ -124,9 +124,12 @@ abstract class LedgerContract {
                 memberAccount.username(), 0);
         for (Fixtures.Account account : List.of(scorer, secretary, secretaryWithRecord, memberAccount)) {
             account.signIn();
-            assertThat(ledger.queue()).as(account.username()).hasSize(expected.get(account.username()));
-            assertThat(ledger.pendingForMe()).as(account.username()).isEqualTo(ledger.queue().size());
+            assertThat(ledger.queue(100)).as(account.username()).hasSize(expected.get(account.username()));
+            assertThat(ledger.pendingForMe()).as(account.username()).isEqualTo(ledger.queue(100).size());
         }
+        secretary.signIn();
+        List<LedgerEntry> all = ledger.queue(100);
+        assertThat(ledger.queue(2)).as("the oldest first").containsExactlyElementsOf(all.subList(0, 2));
     }
 
     @Test

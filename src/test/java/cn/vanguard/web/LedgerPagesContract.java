@@ -13,6 +13,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 
 import org.apache.poi.ss.usermodel.Workbook;
@@ -24,6 +25,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.MockMvc;
 
+import cn.vanguard.ledger.EntrySource;
 import cn.vanguard.ledger.EntryStatus;
 import cn.vanguard.ledger.Ledger;
 import cn.vanguard.ledger.LedgerEntry;
@@ -150,6 +152,20 @@ abstract class LedgerPagesContract {
         assertThat(ledger.get(entry.id()).status()).isEqualTo(EntryStatus.APPROVED);
         mvc.perform(get("/review").with(scorer.request())).andExpect(status().isOk());
         mvc.perform(get("/review").with(self.request())).andExpect(status().isForbidden());
+    }
+
+    @Test
+    void aLongReviewQueueShowsTheOldestFirstAndSaysHowManyWait() throws Exception {
+        List<Ledger.Seed> seeds = new ArrayList<>();
+        for (int i = 0; i <= ReviewController.PAGE; i++) {
+            seeds.add(new Ledger.Seed(member, "ACT_STUDY", LocalDate.of(fixtures.year(), 1, 1 + i % 28), java.math.BigDecimal.ONE, null, null,
+                    "集中学习" + i, null, EntrySource.SCORER, EntryStatus.PENDING, scorer.id(), null, null, null));
+        }
+        ledger.seedTrusted(seeds, cn.vanguard.audit.AuditLog.Actor.SYSTEM);
+        String page = mvc.perform(get("/review").with(secretary.request())).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString();
+        assertThat(page).contains("共" + (ReviewController.PAGE + 1) + "条记录等待您处理", "最早的" + ReviewController.PAGE + "条");
+        assertThat(page.split("id=\"review-", -1)).hasSize(ReviewController.PAGE + 1);
     }
 
     @Test
