@@ -3,16 +3,14 @@ package cn.vanguard.load;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
-import java.util.stream.Stream;
 
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.util.FileSystemUtils;
 
 import cn.vanguard.VanguardApplication;
 import cn.vanguard.audit.AuditLog;
@@ -55,7 +53,11 @@ final class LoadSetup {
         if (postgres) {
             builder.initializers(new PostgresSchema());
         } else {
-            deleteRecursively(Path.of("target/load-data"));
+            try {
+                FileSystemUtils.deleteRecursively(Path.of("target/load-data"));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
             arguments.add("--spring.datasource.url=jdbc:h2:file:./target/load-data/vanguard;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH");
         }
         application = builder.run(arguments.toArray(String[]::new));
@@ -126,19 +128,6 @@ final class LoadSetup {
     private static int freePort() {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static void deleteRecursively(Path directory) {
-        if (!Files.exists(directory)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(directory)) {
-            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(path);
-            }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
