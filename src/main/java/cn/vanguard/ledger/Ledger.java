@@ -24,6 +24,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 import cn.vanguard.Conflict;
 import cn.vanguard.Invalid;
+import cn.vanguard.Text;
 import cn.vanguard.NotFound;
 import cn.vanguard.audit.AuditLog;
 import cn.vanguard.org.MemberRecord;
@@ -308,6 +309,9 @@ public class Ledger {
         if (entry.occurrence() != null && entry.occurrence().length() > 100) {
             errors.put("occurrence", "事项编号不超过100字");
         }
+        Text.check(errors, "note", "说明", entry.note(), 500, true);
+        Text.check(errors, "occurrence", "事项编号", entry.occurrence(), 100, false);
+        Text.check(errors, "witnesses", "证明人", entry.witnesses(), 100, false);
         return errors;
     }
 
@@ -454,6 +458,7 @@ public class Ledger {
         if (!pass && (reason == null || reason.isBlank())) {
             throw Invalid.of("reason", "驳回时请填写理由");
         }
+        Text.require("reason", "驳回理由", pass ? null : reason, 200, true);
         OffsetDateTime now = OffsetDateTime.now(clock);
         int changed = pass
                 ? jdbc.sql("update ledger_entry set status = 'PENDING', checked_by = :by, checked_at = :now, version = version + 1 "
@@ -530,6 +535,7 @@ public class Ledger {
         if (reason == null || reason.isBlank()) {
             throw Invalid.of("reason", "驳回时请填写理由");
         }
+        Text.require("reason", "驳回理由", reason, 200, true);
         int changed = jdbc.sql("update ledger_entry set status = 'REJECTED', decided_by = :by, decided_at = :now, reject_reason = :reason, "
                         + "version = version + 1 where id = :id and status = 'PENDING' and version = :v")
                 .param("by", user.accountId()).param("now", OffsetDateTime.now(clock)).param("reason", reason.strip())
@@ -571,6 +577,7 @@ public class Ledger {
         if (reason == null || reason.isBlank()) {
             throw Invalid.of("reason", "请填写冲销理由");
         }
+        Text.require("reason", "冲销理由", reason, 200, true);
         if (original.status() != EntryStatus.APPROVED) {
             throw new Conflict("只能冲销已生效的记录");
         }

@@ -22,6 +22,7 @@ import org.springframework.transaction.annotation.Transactional;
 import cn.vanguard.Conflict;
 import cn.vanguard.Invalid;
 import cn.vanguard.Like;
+import cn.vanguard.Text;
 import cn.vanguard.NotFound;
 import cn.vanguard.audit.AuditLog;
 import cn.vanguard.scheme.Category;
@@ -253,6 +254,7 @@ public class Members {
         if (on == null) {
             errors.put("on", "请填写转接日期");
         }
+        Text.check(errors, "reason", "转接原因", reason, 200, false);
         if (!errors.isEmpty()) {
             throw new Invalid(errors);
         }
@@ -291,6 +293,8 @@ public class Members {
             errors.put("name", "请填写姓名");
         } else if (form.name().strip().length() > 50) {
             errors.put("name", "姓名不超过50字");
+        } else {
+            Text.check(errors, "name", "姓名", form.name(), 50, false);
         }
         if (!blank(form.code())) {
             String code = form.code().strip();

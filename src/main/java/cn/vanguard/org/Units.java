@@ -17,6 +17,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import cn.vanguard.Invalid;
+import cn.vanguard.Text;
 import cn.vanguard.NotFound;
 import cn.vanguard.audit.AuditLog;
 import cn.vanguard.security.CurrentUser;
@@ -272,6 +273,7 @@ public class Units implements UnitTree {
         if (clean.isEmpty() || clean.length() > 100) {
             throw Invalid.of("name", "请填写组织名称（不超过100字）");
         }
+        Text.require("name", "组织名称", clean, 100, false);
         return clean;
     }
 

@@ -18,6 +18,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import cn.vanguard.Invalid;
+import cn.vanguard.Text;
 import cn.vanguard.NotFound;
 import cn.vanguard.audit.AuditLog;
 
@@ -265,6 +266,8 @@ public class Accounts {
             errors.put("displayName", "请填写姓名");
         } else if (displayName.trim().length() > 50) {
             errors.put("displayName", "姓名不能超过50字");
+        } else {
+            Text.check(errors, "displayName", "姓名", displayName, 50, false);
         }
         if (memberId != null && linked(memberId)) {
             errors.put("member", "该党员已关联了一个账号");

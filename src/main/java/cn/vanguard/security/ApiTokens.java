@@ -18,6 +18,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import cn.vanguard.Invalid;
+import cn.vanguard.Text;
 import cn.vanguard.audit.AuditLog;
 
 /**
@@ -50,6 +51,7 @@ public class ApiTokens {
         if (name == null || name.isBlank() || name.length() > 50) {
             throw Invalid.of("name", "请为令牌起一个不超过50字的名称");
         }
+        Text.require("name", "令牌名称", name, 50, false);
         CurrentUser user = guard.current();
         byte[] secret = new byte[32];
         RANDOM.nextBytes(secret);
