@@ -55,6 +55,14 @@ public final class Text {
         }
     }
 
+    /**
+     * Whether a search for {@code text} can find nothing, because it holds NUL: no stored text does (see above), and
+     * PostgreSQL refuses it even as a query parameter. A search calls this before it sends the text to the database.
+     */
+    public static boolean unmatchable(String text) {
+        return text != null && text.indexOf('\u0000') >= 0;
+    }
+
     private static boolean unpaired(String text, int i) {
         char c = text.charAt(i);
         if (Character.isHighSurrogate(c)) {

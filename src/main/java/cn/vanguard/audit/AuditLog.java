@@ -15,6 +15,7 @@ import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
 
 import cn.vanguard.Like;
+import cn.vanguard.Text;
 
 /**
  * Records every change. The actor is passed explicitly (services know who acts); the remote address is taken from
@@ -93,6 +94,9 @@ public class AuditLog {
      * one shown), for reading the log page by page.
      */
     public List<Line> recent(List<Long> units, String text, Instant from, Instant to, Long beforeId, int limit) {
+        if (Text.unmatchable(text)) {
+            return List.of();
+        }
         StringBuilder sql = new StringBuilder("select * from audit_log where 1 = 1");
         Map<String, Object> params = new TreeMap<>();
         if (units != null) {

@@ -394,6 +394,7 @@ public class Ledger {
         if (key.length() > 100) {
             throw Invalid.of("idempotencyKey", "提交编号过长");
         }
+        Text.require("idempotencyKey", "提交编号", key, 100, false);
         record Stored(String hash, Long entryId) {
         }
         Optional<Stored> stored = jdbc.sql("select request_hash, entry_id from idempotency_key where account_id = :a and client_key = :k")
@@ -665,6 +666,9 @@ public class Ledger {
     public List<LedgerEntry> search(Filter filter, int limit) {
         List<Long> scope = guard.units(Permission.VIEW_LEDGER);
         Long self = guard.current().memberId();
+        if (Text.unmatchable(filter.itemCode())) {
+            return List.of();
+        }
         StringBuilder sql = new StringBuilder(SELECT + " where 1 = 1");
         Map<String, Object> params = new LinkedHashMap<>();
         if (scope != null) {

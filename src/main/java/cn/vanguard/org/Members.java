@@ -66,6 +66,9 @@ public class Members {
     }
 
     public Optional<MemberRecord> findByCode(String code) {
+        if (Text.unmatchable(code)) {
+            return Optional.empty();
+        }
         return jdbc.sql(SELECT + " where m.code = :c").param("c", code).query(ROW).optional();
     }
 
@@ -88,6 +91,9 @@ public class Members {
     /** Members the current user may see that match, ordered by unit path and code; at most {@code limit}. */
     public List<MemberRecord> search(Query query, int limit) {
         List<Long> scope = guard.units(Permission.VIEW_MEMBERS);
+        if (Text.unmatchable(query.text())) {
+            return List.of();
+        }
         StringBuilder sql = new StringBuilder(SELECT + " where 1 = 1");
         Map<String, Object> params = new LinkedHashMap<>();
         if (scope != null) {

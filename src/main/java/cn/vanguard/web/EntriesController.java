@@ -102,7 +102,8 @@ class EntriesController {
             }
             throw Guard.denied();
         }
-        EntryStatus state = status == null || status.isBlank() ? null : EntryStatus.valueOf(status);
+        EntryStatus state = status == null || status.isBlank() ? null : java.util.Arrays.stream(EntryStatus.values())
+                .filter(s -> s.name().equals(status.strip())).findFirst().orElseThrow(() -> Invalid.of("status", "请从列表中选择记录状态"));
         List<LedgerEntry> entries = ledger.search(new Ledger.Filter(unitId, memberId, state, item, from, to), 300);
         model.addAttribute("entries", entries);
         model.addAttribute("units", units.visibleTree());
