@@ -112,7 +112,11 @@ final class Client {
     }
 
     static JsonNode json(HttpResponse<String> response) {
-        return JSON.readTree(response.body());
+        return json(response.body());
+    }
+
+    static JsonNode json(String body) {
+        return JSON.readTree(body);
     }
 
     private HttpResponse<String> send(HttpRequest request) throws IOException {
