@@ -40,7 +40,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The application killed with SIGKILL in the middle of work, then started again on the same database: a ledger import
- * (one transaction of two thousand entries, sent through the import page) and a burst of entries recorded and approved
+ * (one transaction of a thousand entries, sent through the import page) and a burst of entries recorded and approved
  * through the API by four clients at once. Nothing half-done may remain — no part of an import, no entry approved
  * without its audit line or with it but not approved, no idempotency key without its entry — and nothing may be done
  * twice when the clients send their requests again. Where the database keeps every commit (PostgreSQL), a retried
@@ -53,7 +53,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 abstract class CrashMidWayContract {
 
-    static final int IMPORT_ROWS = 2000;
+    static final int IMPORT_ROWS = 1000;
     /** The import is killed once this many of its entries were written (inside its still open transaction). */
     static final int IMPORT_ROWS_BEFORE_KILL = 50;
     static final int BURST = 160;
