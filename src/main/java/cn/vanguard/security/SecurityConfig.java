@@ -23,6 +23,9 @@ import org.springframework.security.web.authentication.UsernamePasswordAuthentic
 import org.springframework.security.web.authentication.preauth.AbstractPreAuthenticatedProcessingFilter;
 import org.springframework.context.ApplicationEventPublisher;
 
+import cn.vanguard.DatabaseUnavailable;
+
+import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletResponse;
 
 /**
@@ -77,9 +80,15 @@ class SecurityConfig {
     }
 
     private static AuthenticationFailureHandler loginFailure() {
-        return (request, response, exception) -> response.sendRedirect(request.getContextPath()
-                + (exception instanceof LockedException ? "/login?locked" : exception instanceof DisabledException
-                ? "/login?disabled" : "/login?error"));
+        return (request, response, exception) -> {
+            if (DatabaseUnavailable.causedIt(exception)) {
+                // not a wrong password: the accounts could not be read, and the page that says so answers (web.DatabaseDownPage)
+                throw new ServletException(exception);
+            }
+            response.sendRedirect(request.getContextPath()
+                    + (exception instanceof LockedException ? "/login?locked" : exception instanceof DisabledException
+                    ? "/login?disabled" : "/login?error"));
+        };
     }
 
     private static AccessDeniedHandler accessDenied() {
