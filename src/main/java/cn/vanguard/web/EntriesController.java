@@ -53,6 +53,7 @@ import cn.vanguard.scheme.ItemKind;
 import cn.vanguard.security.Guard;
 import cn.vanguard.security.Permission;
 import cn.vanguard.sheet.Problems;
+import cn.vanguard.sheet.FileProblem;
 import cn.vanguard.sheet.SheetRows;
 
 /** The ledger in the browser: the list, fast entry of many rows, import of a ledger file, an entry's page and its actions. */
@@ -356,7 +357,7 @@ class EntriesController {
             Problems problems = new Problems();
             List<SheetRows.Row> rows = SheetRows.read(temporary, name, LEDGER_COLUMNS, List.of("member_id", "item", "date"), problems);
             if (!problems.isEmpty()) {
-                model.addAttribute("fileProblems", problems.all().stream().map(p -> p.render(true)).toList());
+                model.addAttribute("fileProblems", problems.all().stream().map(FileProblem::onPage).toList());
                 return "entries/import";
             }
             if (rows.isEmpty()) {
