@@ -33,6 +33,7 @@ import jakarta.servlet.http.HttpServletResponse;
 @Configuration(proxyBeanMethods = false)
 class SecurityConfig {
 
+
     @Bean
     PasswordEncoder passwordEncoder() {
         return new BCryptPasswordEncoder();
@@ -71,7 +72,7 @@ class SecurityConfig {
                 .formLogin(f -> f.loginPage("/login").defaultSuccessUrl("/", false).failureHandler(loginFailure()).permitAll())
                 .logout(l -> l.logoutUrl("/logout").logoutSuccessUrl("/login?logout"))
                 .exceptionHandling(e -> e.accessDeniedHandler(accessDenied()))
-                .addFilterAfter(new PasswordChangeFilter(jdbc), UsernamePasswordAuthenticationFilter.class)
+                .addFilterAfter(new SessionCheck(jdbc), UsernamePasswordAuthenticationFilter.class)
                 .headers(h -> h.frameOptions(f -> f.deny()));
         return http.build();
     }
@@ -79,7 +80,7 @@ class SecurityConfig {
     private static AuthenticationFailureHandler loginFailure() {
         return (request, response, exception) -> response.sendRedirect(request.getContextPath()
                 + (exception instanceof LockedException ? "/login?locked" : exception instanceof DisabledException
-                ? "/login?disabled" : "/login?error"));
+                ? "/login?disabled" : exception instanceof PasswordSignIn.TooManyAttempts ? "/login?throttled" : "/login?error"));
     }
 
     private static AccessDeniedHandler accessDenied() {
