@@ -509,9 +509,7 @@ public class Ledger {
         CurrentUser user = guard.current();
         guard.require(Permission.FIRST_CHECK, entry.unitId());
         requireOtherEyes(user, entry, "初审");
-        if (entry.status() != EntryStatus.FIRST_CHECK) {
-            throw new Conflict("该记录当前状态为“" + entry.status().label() + "”，不能初审");
-        }
+        requireStep(entry, EntryStatus.FIRST_CHECK, pass ? EntryStatus.PENDING : EntryStatus.REJECTED, "初审");
         if (!pass && (reason == null || reason.isBlank())) {
             throw Invalid.of("reason", "驳回时请填写理由");
         }
@@ -543,9 +541,7 @@ public class Ledger {
         CurrentUser user = guard.current();
         guard.require(Permission.APPROVE_ENTRIES, entry.unitId());
         requireOtherEyes(user, entry, "审核");
-        if (entry.status() != EntryStatus.PENDING) {
-            throw new Conflict("该记录当前状态为“" + entry.status().label() + "”，不能审核通过");
-        }
+        requireStep(entry, EntryStatus.PENDING, EntryStatus.APPROVED, "审核通过");
         Item item = schemes.get(entry.schemeVersionId()).scheme().item(entry.itemCode());
         if (entry.reversesId() == null) {
             String evidence = evidenceProblem(item, entry.attachments(), entry.witnesses());
@@ -585,9 +581,7 @@ public class Ledger {
         CurrentUser user = guard.current();
         guard.require(Permission.APPROVE_ENTRIES, entry.unitId());
         requireOtherEyes(user, entry, "审核");
-        if (entry.status() != EntryStatus.PENDING) {
-            throw new Conflict("该记录当前状态为“" + entry.status().label() + "”，不能驳回");
-        }
+        requireStep(entry, EntryStatus.PENDING, EntryStatus.REJECTED, "驳回");
         if (reason == null || reason.isBlank()) {
             throw Invalid.of("reason", "驳回时请填写理由");
         }
@@ -602,6 +596,17 @@ public class Ledger {
         audit.record(user.actor(), "ENTRY_REJECTED", "ledger_entry", id, entry.unitId(),
                 "驳回：" + entry.memberName() + " " + entry.itemName() + "，理由：" + reason.strip(), fields(entry), fields(after));
         return after;
+    }
+
+    /**
+     * A review step acts on entries waiting at its stage (a first check on 待初审, an approval or rejection on 待审核)
+     * and moves them only where {@link EntryStatus#canMoveTo} allows; the update repeats the stage, so that of two
+     * reviewers at once only one moves the entry.
+     */
+    private static void requireStep(LedgerEntry entry, EntryStatus stage, EntryStatus next, String what) {
+        if (entry.status() != stage || !stage.canMoveTo(next)) {
+            throw new Conflict("该记录当前状态为“" + entry.status().label() + "”，不能" + what);
+        }
     }
 
     /** Four eyes: nobody checks or approves an entry they recorded or declared, or one about themselves. */
