@@ -364,7 +364,7 @@ class EntriesController {
                 model.addAttribute("flashError", "文件中没有数据行。");
                 return "entries/import";
             }
-            List<LedgerEntry> created = ledger.importRows(unitId, rows, sha256(bytes, unitId));
+            List<LedgerEntry> created = ledger.importRows(unitId, rows, sha256(bytes));
             return Pages.done(redirect, "已导入" + created.size() + "条积分记录，等待审核。", "/entries?status=PENDING&unitId=" + unitId);
         } catch (RowsInvalid e) {
             model.addAttribute("rowProblems", e.problems());
@@ -378,10 +378,9 @@ class EntriesController {
         }
     }
 
-    private static String sha256(byte[] bytes, long unitId) {
+    private static String sha256(byte[] bytes) {
         try {
             MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            digest.update(Long.toString(unitId).getBytes());
             return HexFormat.of().formatHex(digest.digest(bytes)).substring(0, 32);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
