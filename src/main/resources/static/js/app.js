@@ -18,3 +18,44 @@ document.addEventListener('submit', function (event) {
         form.querySelectorAll('button[type="submit"]').forEach(function (b) { b.disabled = true; });
     }
 });
+// No page carries inline script (the Content-Security-Policy forbids it): what pages did with on…= attributes is here,
+// asked for by data- attributes.
+// data-autosubmit: a select or field whose change submits its form (filters of unit, year, type).
+document.addEventListener('change', function (event) {
+    var field = event.target;
+    if (field.dataset && field.dataset.autosubmit !== undefined && field.form) {
+        field.form.requestSubmit ? field.form.requestSubmit() : field.form.submit();
+    }
+});
+// data-confirm="…": a form that asks before it is sent (resetting a password, revoking tokens).
+document.addEventListener('submit', function (event) {
+    var form = event.target;
+    if (form.dataset.confirm && !window.confirm(form.dataset.confirm)) {
+        event.preventDefault();
+        event.stopImmediatePropagation();
+    }
+}, true);
+// data-no-enter: a search field inside another form, where Enter must not send the outer form.
+document.addEventListener('keydown', function (event) {
+    var field = event.target;
+    if (event.key === 'Enter' && field.dataset && field.dataset.noEnter !== undefined) {
+        event.preventDefault();
+    }
+});
+// data-fill="id" data-value="…": a button that puts a value into the field with that id (choosing a found member).
+document.addEventListener('click', function (event) {
+    var button = event.target.closest ? event.target.closest('[data-fill]') : null;
+    if (button) {
+        var field = document.getElementById(button.dataset.fill);
+        if (field) {
+            field.value = button.dataset.value;
+        }
+    }
+});
+// data-count-rows="selector": an htmx request that sends how many rows the page already has (more rows of fast entry).
+document.addEventListener('htmx:configRequest', function (event) {
+    var source = event.detail.elt;
+    if (source && source.dataset && source.dataset.countRows) {
+        event.detail.parameters.from = document.querySelectorAll(source.dataset.countRows).length;
+    }
+});

@@ -545,6 +545,8 @@ public abstract class ScopeWalkContract {
                         .param("unitId", id(w.group().id()))));
         web("POST /accounts/{id}/password", MANAGE, (w, c) -> post("/accounts/{id}/password", freshAccount(w, null).id()),
                 deny((w, c) -> post("/accounts/{id}/password", freshAccount(w, null).id())));
+        web("POST /accounts/{id}/tokens/revoke", MANAGE, (w, c) -> post("/accounts/{id}/tokens/revoke", freshAccount(w, null).id()),
+                deny((w, c) -> post("/accounts/{id}/tokens/revoke", freshAccount(w, null).id())));
         web("POST /accounts/{id}/enabled", MANAGE, (w, c) -> post("/accounts/{id}/enabled", freshAccount(w, null).id()).param("enabled", "false"),
                 deny((w, c) -> post("/accounts/{id}/enabled", freshAccount(w, null).id()).param("enabled", "false")));
         web("POST /accounts/{id}/member", MANAGE, (w, c) -> post("/accounts/{id}/member", freshAccount(w, null).id())

@@ -13,6 +13,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.TypeMismatchException;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -30,6 +31,7 @@ import org.springframework.web.servlet.NoHandlerFoundException;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 
 import cn.vanguard.Conflict;
+import cn.vanguard.DatabaseUnavailable;
 import cn.vanguard.Invalid;
 import cn.vanguard.NotFound;
 import cn.vanguard.rules.SchemeRejected;
@@ -51,6 +53,8 @@ class ApiProblems {
 
     private static final Logger LOG = LoggerFactory.getLogger(ApiProblems.class);
     static final MediaType PROBLEM = MediaType.APPLICATION_PROBLEM_JSON;
+    /** How long a client waits before retrying while the database is unavailable: a restart takes seconds. */
+    static final String RETRY_AFTER_SECONDS = "5";
 
     @ExceptionHandler(Invalid.class)
     ResponseEntity<ApiProblem> invalid(Invalid e, HttpServletRequest request) {
@@ -129,14 +133,28 @@ class ApiProblems {
         return respond(problem(HttpStatus.BAD_REQUEST, "缺少请求头", message, request).withErrors(Map.of(e.getHeaderName(), message)));
     }
 
-    /** Spring's own errors keep their status; anything else is a bug, logged, and shown without its details. */
+    /**
+     * Spring's own errors keep their status; a database that cannot be reached is 503 (the client retries later);
+     * anything else is a bug, logged, and shown without its details.
+     */
     @ExceptionHandler(Exception.class)
     ResponseEntity<ApiProblem> other(Exception e, HttpServletRequest request) {
         if (e instanceof ErrorResponse response) {
             return respond(framework(e, response.getStatusCode().value(), request));
         }
+        if (DatabaseUnavailable.causedIt(e)) {
+            LOG.warn("API request {} {}: the database is unavailable: {}", request.getMethod(), request.getRequestURI(), e.toString());
+            return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS)
+                    .contentType(PROBLEM).body(unavailable(request));
+        }
         LOG.error("API request {} {} failed", request.getMethod(), request.getRequestURI(), e);
         return respond(problem(HttpStatus.INTERNAL_SERVER_ERROR, "服务器内部错误", "服务器内部错误，请稍后重试；如果问题持续，请联系系统管理员", request));
+    }
+
+    /** What the API answers (503) while the database cannot be reached; nothing is lost by retrying with the same key. */
+    static ApiProblem unavailable(HttpServletRequest request) {
+        return problem(HttpStatus.SERVICE_UNAVAILABLE, DatabaseUnavailable.TITLE, "数据库暂时无法连接，请稍后重试；录入记录时用同一 Idempotency-Key "
+                + "重试不会重复录入。如果持续出现，请联系系统管理员", request);
     }
 
     /** Whether the request is one of the API's, so that its errors are answered as the API answers them. */

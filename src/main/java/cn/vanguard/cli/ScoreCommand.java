@@ -201,6 +201,12 @@ final class ScoreCommand implements Callable<Integer> {
         }
         String text;
         try {
+            // four bytes a character at most: a file larger than that is refused before it is read into memory
+            if (Files.size(schemeChoice.scheme) > 4L * SchemeFiles.MAX_CHARACTERS) {
+                err.println(schemeChoice.scheme + ": " + (chinese ? "方案文件超过 " + SchemeFiles.MAX_CHARACTERS + " 个字符的上限"
+                        : "is longer than " + SchemeFiles.MAX_CHARACTERS + " characters, the limit"));
+                return null;
+            }
             text = Files.readString(schemeChoice.scheme, StandardCharsets.UTF_8);
         } catch (NoSuchFileException e) {
             err.println(schemeChoice.scheme + ": " + (chinese ? "文件不存在" : "no such file"));

@@ -1,5 +1,6 @@
 package cn.vanguard.ledger;
 
+import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -12,6 +13,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import cn.vanguard.Invalid;
+import cn.vanguard.Numeric;
 import cn.vanguard.audit.AuditLog;
 import cn.vanguard.org.MemberRecord;
 import cn.vanguard.org.Members;
@@ -67,6 +69,10 @@ public class Assessments {
             jdbc.sql("delete from assessment where member_id = :m and cycle_year = :y and item_code = :i")
                     .param("m", memberId).param("y", year).param("i", itemCode).update();
         } else {
+            String figure = Numeric.LEDGER.problem("评定值", number(value));
+            if (figure != null) {
+                throw Invalid.of("value", figure);
+            }
             Checked<Assessment> checked = Inputs.assessment(scheme.scheme(), itemCode, value, 0);
             if (!checked.ok()) {
                 throw Invalid.of("value", checked.problems().get(0).chinese());
@@ -89,6 +95,15 @@ public class Assessments {
         a.put(itemCode, value == null || value.isBlank() ? null : value);
         audit.record(user.actor(), "ASSESSED", "member", memberId, member.unitId(),
                 year + "年度评定 " + member.name() + " " + itemCode + "：" + (before == null ? "—" : before) + " → " + (value == null || value.isBlank() ? "—" : value), b, a);
+    }
+
+    /** The value as a number, when it is one (a criterion's points; a level's label is not). */
+    private static BigDecimal number(String value) {
+        try {
+            return new BigDecimal(value.strip());
+        } catch (NumberFormatException e) {
+            return null;
+        }
     }
 
     /** For trusted setup code (the demo organisation). */

@@ -1,6 +1,10 @@
 package cn.vanguard.ledger;
 
-/** Where an entry stands in its review. Only APPROVED entries count in scores. */
+/**
+ * Where an entry stands in its review. Only APPROVED entries count in scores. Every change of status goes through
+ * {@link #canMoveTo}: a declaration is checked first (待初审 → 待审核 or 已驳回), an entry under review is approved or
+ * rejected (待审核 → 已生效 or 已驳回), and a decided entry never changes again (a correction is a reversing entry).
+ */
 public enum EntryStatus {
     FIRST_CHECK("待初审"),
     PENDING("待审核"),
@@ -19,5 +23,14 @@ public enum EntryStatus {
 
     public boolean open() {
         return this == FIRST_CHECK || this == PENDING;
+    }
+
+    /** Whether an entry in this status may move to {@code next}. */
+    public boolean canMoveTo(EntryStatus next) {
+        return switch (this) {
+            case FIRST_CHECK -> next == PENDING || next == REJECTED;
+            case PENDING -> next == APPROVED || next == REJECTED;
+            case APPROVED, REJECTED -> false;
+        };
     }
 }

@@ -26,6 +26,7 @@ import cn.vanguard.Conflict;
 import cn.vanguard.Invalid;
 import cn.vanguard.Text;
 import cn.vanguard.NotFound;
+import cn.vanguard.Numeric;
 import cn.vanguard.audit.AuditLog;
 import cn.vanguard.org.MemberRecord;
 import cn.vanguard.org.MemberStatus;
@@ -37,6 +38,8 @@ import cn.vanguard.scheme.Entry;
 import cn.vanguard.scheme.Evidence;
 import cn.vanguard.scheme.Inputs;
 import cn.vanguard.scheme.Item;
+import cn.vanguard.scheme.ItemKind;
+import cn.vanguard.scheme.Pool;
 import cn.vanguard.scheme.Scheme;
 import cn.vanguard.scheme.Problem;
 import cn.vanguard.security.CurrentUser;
@@ -51,12 +54,17 @@ import cn.vanguard.security.Permission;
 @Service
 public class Ledger {
 
+    /**
+     * An entry as read: its unit is the unit its member belongs to now, not the one stored when it was recorded. Every
+     * decision about an entry (view, check, approve, reject, reverse, evidence, the queue, the list) is a scope check
+     * against this unit, so that after a transfer the new unit decides and the old one no longer sees the entry.
+     */
     static final String SELECT = """
-            select e.*, m.code as member_code, m.name as member_name, u.name as unit_name,
+            select e.*, m.unit_id as member_unit_id, m.code as member_code, m.name as member_name, u.name as unit_name,
                    ra.display_name as recorded_name, ca.display_name as checked_name, da.display_name as decided_name,
                    (select count(*) from attachment a where a.entry_id = e.id) as attachment_count,
                    (select max(r.id) from ledger_entry r where r.reverses_id = e.id and r.status <> 'REJECTED') as reversed_by
-            from ledger_entry e join member m on m.id = e.member_id join org_unit u on u.id = e.unit_id
+            from ledger_entry e join member m on m.id = e.member_id join org_unit u on u.id = m.unit_id
             join account ra on ra.id = e.recorded_by left join account ca on ca.id = e.checked_by
             left join account da on da.id = e.decided_by""";
 
@@ -84,7 +92,7 @@ public class Ledger {
      * every connection of the pool ends up held by a request waiting for another (see docs/performance.md).
      */
     private static final RowMapper<LedgerEntry> ROW = (rs, n) -> new LedgerEntry(rs.getLong("id"), rs.getLong("member_id"),
-                rs.getString("member_code"), rs.getString("member_name"), rs.getLong("unit_id"), rs.getString("unit_name"),
+                rs.getString("member_code"), rs.getString("member_name"), rs.getLong("member_unit_id"), rs.getString("unit_name"),
                 rs.getLong("scheme_version_id"), rs.getString("item_code"), null,
                 rs.getObject("entry_date", LocalDate.class), rs.getBigDecimal("quantity").stripTrailingZeros(),
                 rs.getBigDecimal("points") == null ? null : rs.getBigDecimal("points").stripTrailingZeros(),
@@ -119,8 +127,7 @@ public class Ledger {
         if (replay.isPresent()) {
             return replay.get();
         }
-        MemberRecord member = memberFor(entry.memberId());
-        guard.require(Permission.RECORD_ENTRIES, member.unitId());
+        MemberRecord member = memberFor(entry.memberId(), Permission.RECORD_ENTRIES);
         return create(user, member, schemeFor(member, entry.date()), entry, files, source, EntryStatus.PENDING, null, key, "record");
     }
 
@@ -151,30 +158,27 @@ public class Ledger {
     /** What is wrong with an entry the current user would record (field → Chinese message); nothing is saved. */
     public Map<String, String> problems(NewEntry entry) {
         try {
-            MemberRecord member = memberFor(entry.memberId());
-            if (!guard.can(Permission.RECORD_ENTRIES, member.unitId())) {
-                return Map.of("memberId", "该党员不在您可以记录的组织范围内");
-            }
+            MemberRecord member = memberFor(entry.memberId(), Permission.RECORD_ENTRIES);
             return checkEntry(schemeFor(member, entry.date()), entry);
         } catch (Invalid e) {
             return e.errors();
+        } catch (org.springframework.security.access.AccessDeniedException e) {
+            return Map.of("memberId", "该党员不在您可以记录的组织范围内");
         }
     }
 
     /**
      * Imports a ledger file in the columns of the command line's entries files (member_id, item, date, quantity,
      * points, occurrence, note; Chinese headers accepted) for members of a unit: all rows, or none with a report of
-     * every bad row by its line. The file's content is its idempotency key: the same file is never imported twice.
+     * every bad row by its line. The file's content and the unit are its idempotency key: the same file is never
+     * imported twice into a unit, by whomever.
      */
     @Transactional
     public List<LedgerEntry> importRows(long unitId, List<cn.vanguard.sheet.SheetRows.Row> rows, String fileHash) {
         CurrentUser user = guard.current();
         guard.require(Permission.RECORD_ENTRIES, unitId);
-        int earlier = jdbc.sql("select count(*) from idempotency_key where account_id = :a and client_key like :k")
-                .param("a", user.accountId()).param("k", "import:" + fileHash + ":%").query(Integer.class).single();
-        if (earlier > 0) {
-            throw new Conflict("这个文件已经导入过（" + earlier + "条记录），不会重复导入");
-        }
+        String prefix = "import:" + unitId + ":" + fileHash + ":";
+        refuseImportedBefore(user, prefix);
         List<RowsInvalid.RowProblem> problems = new ArrayList<>();
         List<NewEntry> entries = new ArrayList<>();
         List<Integer> lines = new ArrayList<>();
@@ -205,7 +209,7 @@ public class Ledger {
         List<LedgerEntry> created = new ArrayList<>();
         for (int i = 0; i < entries.size(); i++) {
             try {
-                created.add(recordAs(entries.get(i), List.of(), "import:" + fileHash + ":" + lines.get(i), EntrySource.IMPORT));
+                created.add(recordAs(entries.get(i), List.of(), prefix + lines.get(i), EntrySource.IMPORT));
             } catch (Invalid e) {
                 int line = lines.get(i);
                 e.errors().forEach((field, message) -> problems.add(new RowsInvalid.RowProblem(line, field, message)));
@@ -217,6 +221,34 @@ public class Ledger {
         }
         audit.record(user.actor(), "ENTRIES_IMPORTED", "ledger_entry", null, unitId, "导入台账 " + created.size() + " 条", null, null);
         return created;
+    }
+
+    /**
+     * Refuses a file already imported into the unit, saying when and by whom: the importer's name only when they are
+     * the current user or hold a role (or are a member) in the current user's scope.
+     */
+    private void refuseImportedBefore(CurrentUser user, String prefix) {
+        record Earlier(long accountId, String name, OffsetDateTime at, int rows) {
+        }
+        Optional<Earlier> earlier = jdbc.sql("""
+                        select k.account_id, a.display_name, min(k.created_at), count(*) from idempotency_key k
+                        join account a on a.id = k.account_id where k.client_key like :k
+                        group by k.account_id, a.display_name order by min(k.created_at) limit 1""")
+                .param("k", prefix + "%")
+                .query((rs, n) -> new Earlier(rs.getLong(1), rs.getString(2), rs.getObject(3, OffsetDateTime.class), rs.getInt(4)))
+                .optional();
+        if (earlier.isEmpty()) {
+            return;
+        }
+        Earlier first = earlier.get();
+        List<Long> theirUnits = jdbc.sql("""
+                        select unit_id from role_grant where account_id = :a and unit_id is not null
+                        union select m.unit_id from account a join member m on m.id = a.member_id where a.id = :a""")
+                .param("a", first.accountId()).query(Long.class).list();
+        boolean known = first.accountId() == user.accountId() || theirUnits.stream().anyMatch(u -> guard.can(Permission.VIEW_LEDGER, u));
+        String when = first.at().atZoneSameInstant(clock.getZone()).format(java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm"));
+        throw new Conflict("这个文件已于" + when + (known ? "由" + first.name() : "") + "导入过（" + first.rows()
+                + "条记录），不会重复导入；如需补录，请只上传新增的行");
     }
 
     private static LocalDate parseDate(String text) {
@@ -254,14 +286,16 @@ public class Ledger {
         if (!guard.isSelf(entry.memberId())) {
             throw Guard.denied();
         }
-        MemberRecord member = memberFor(entry.memberId());
+        MemberRecord member = memberFor(entry.memberId(), null);
         Map<String, String> errors = new LinkedHashMap<>();
         if (entry.note() == null || entry.note().isBlank()) {
             errors.put("note", "请说明申报的事项（时间、地点、内容）");
         }
         PublishedScheme scheme = schemeFor(member, entry.date());
         Item item = scheme.scheme().itemByCodeOrName(entry.itemCode() == null ? "" : entry.itemCode().trim());
-        if (item != null) {
+        if (item != null && !declarable(item)) {
+            errors.put("itemCode", "“" + item.name() + "”不能个人申报，请联系记分员录入");
+        } else if (item != null) {
             String evidence = evidenceProblem(item, files.size(), entry.witnesses());
             if (evidence != null) {
                 errors.put("files", evidence);
@@ -275,8 +309,23 @@ public class Ledger {
         return create(user, member, scheme, entry, files, EntrySource.DECLARED, EntryStatus.FIRST_CHECK, null, key, "declare");
     }
 
-    private MemberRecord memberFor(long memberId) {
+    /**
+     * Whether members may declare the item themselves: items that earn points (not counters, vetoes, forfeits or
+     * deductions), the rule of 个人申报.
+     */
+    public static boolean declarable(Item item) {
+        return (item.kind() == ItemKind.PER_UNIT || item.kind() == ItemKind.RANGE) && item.pool() != Pool.NONE && !item.isDeduction();
+    }
+
+    /**
+     * The member an entry is about, once the current user may act on them ({@code permission} in the member's unit;
+     * null when the caller has checked already): a refusal says nothing of a member out of scope.
+     */
+    private MemberRecord memberFor(long memberId, Permission permission) {
         MemberRecord member = members.find(memberId).orElseThrow(() -> Invalid.of("memberId", "党员不存在"));
+        if (permission != null) {
+            guard.require(permission, member.unitId());
+        }
         if (member.status() == MemberStatus.TRANSFERRED_OUT) {
             throw Invalid.of("memberId", member.name() + "已转出，不能再记录积分");
         }
@@ -297,6 +346,18 @@ public class Ledger {
         LocalDate today = LocalDate.now(clock);
         if (entry.date().isAfter(today)) {
             errors.put("date", "日期不能晚于今天（" + today + "）");
+        }
+        String quantity = Numeric.LEDGER.problem("数量", entry.quantity());
+        String points = Numeric.LEDGER.problem("分值", entry.points());
+        if (quantity != null || points != null) {
+            // the scheme's checks would compare (and print) a number that cannot be stored: it is refused as it is
+            if (quantity != null) {
+                errors.put("quantity", quantity);
+            }
+            if (points != null) {
+                errors.put("points", points);
+            }
+            return errors;
         }
         Checked<Entry> checked = Inputs.entry(scheme.scheme(), entry.date().getYear(), entry.itemCode(), entry.date(), entry.quantity(),
                 entry.points(), entry.occurrence(), 0);
@@ -453,9 +514,7 @@ public class Ledger {
         CurrentUser user = guard.current();
         guard.require(Permission.FIRST_CHECK, entry.unitId());
         requireOtherEyes(user, entry, "初审");
-        if (entry.status() != EntryStatus.FIRST_CHECK) {
-            throw new Conflict("该记录当前状态为“" + entry.status().label() + "”，不能初审");
-        }
+        requireStep(entry, EntryStatus.FIRST_CHECK, pass ? EntryStatus.PENDING : EntryStatus.REJECTED, "初审");
         if (!pass && (reason == null || reason.isBlank())) {
             throw Invalid.of("reason", "驳回时请填写理由");
         }
@@ -488,9 +547,7 @@ public class Ledger {
         CurrentUser user = guard.current();
         guard.require(Permission.APPROVE_ENTRIES, entry.unitId());
         requireOtherEyes(user, entry, "审核");
-        if (entry.status() != EntryStatus.PENDING) {
-            throw new Conflict("该记录当前状态为“" + entry.status().label() + "”，不能审核通过");
-        }
+        requireStep(entry, EntryStatus.PENDING, EntryStatus.APPROVED, "审核通过");
         Item item = schemes.get(entry.schemeVersionId()).scheme().item(entry.itemCode());
         if (entry.reversesId() == null) {
             String evidence = evidenceProblem(item, entry.attachments(), entry.witnesses());
@@ -530,9 +587,7 @@ public class Ledger {
         CurrentUser user = guard.current();
         guard.require(Permission.APPROVE_ENTRIES, entry.unitId());
         requireOtherEyes(user, entry, "审核");
-        if (entry.status() != EntryStatus.PENDING) {
-            throw new Conflict("该记录当前状态为“" + entry.status().label() + "”，不能驳回");
-        }
+        requireStep(entry, EntryStatus.PENDING, EntryStatus.REJECTED, "驳回");
         if (reason == null || reason.isBlank()) {
             throw Invalid.of("reason", "驳回时请填写理由");
         }
@@ -548,6 +603,17 @@ public class Ledger {
         audit.record(user.actor(), "ENTRY_REJECTED", "ledger_entry", id, entry.unitId(),
                 "驳回：" + entry.memberName() + " " + entry.itemName() + "，理由：" + reason.strip(), fields(entry), fields(after));
         return after;
+    }
+
+    /**
+     * A review step acts on entries waiting at its stage (a first check on 待初审, an approval or rejection on 待审核)
+     * and moves them only where {@link EntryStatus#canMoveTo} allows; the update repeats the stage, so that of two
+     * reviewers at once only one moves the entry.
+     */
+    private static void requireStep(LedgerEntry entry, EntryStatus stage, EntryStatus next, String what) {
+        if (entry.status() != stage || !stage.canMoveTo(next)) {
+            throw new Conflict("该记录当前状态为“" + entry.status().label() + "”，不能" + what);
+        }
     }
 
     /** Four eyes: nobody checks or approves an entry they recorded or declared, or one about themselves. */
@@ -677,7 +743,7 @@ public class Ledger {
             }
             List<String> seen = new ArrayList<>();
             if (!scope.isEmpty()) {
-                seen.add("e.unit_id in (:scope)");
+                seen.add("m.unit_id in (:scope)");
                 params.put("scope", scope);
             }
             if (self != null) {
@@ -747,7 +813,7 @@ public class Ledger {
     /** How many entries wait for the current user (the menu's badge on every page): {@link #queue(int)}, all counted. */
     public long pendingForMe() {
         CurrentUser user = guard.current();
-        String count = "select count(*) from ledger_entry e";
+        String count = "select count(*) from ledger_entry e join member m on m.id = e.member_id";
         return waiting(count, EntryStatus.FIRST_CHECK, guard.units(Permission.FIRST_CHECK), user, "")
                 .map(spec -> spec.query(Long.class).single()).orElse(0L)
                 + waiting(count, EntryStatus.PENDING, guard.units(Permission.APPROVE_ENTRIES), user, "")
@@ -761,7 +827,7 @@ public class Ledger {
             return Optional.empty();
         }
         return Optional.of(jdbc.sql(select + " where e.status = :s and e.recorded_by <> :me"
-                        + (scope == null ? "" : " and e.unit_id in (:scope)")
+                        + (scope == null ? "" : " and m.unit_id in (:scope)")
                         + (user.memberId() == null ? "" : " and e.member_id <> :self") + tail)
                 .param("s", status.name()).param("me", user.accountId()).param("scope", scope == null ? List.of(0L) : scope)
                 .param("self", user.memberId() == null ? 0L : user.memberId()));

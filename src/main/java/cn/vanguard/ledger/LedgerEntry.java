@@ -7,6 +7,8 @@ import java.time.OffsetDateTime;
 /**
  * An entry of the ledger as pages and the API show it.
  *
+ * @param unitId      the unit the member belongs to now, whose roles decide about the entry (not the unit it was
+ *                    recorded in: a transfer hands the member's entries to the new unit)
  * @param reversesId  the entry this one reverses (冲销), or null
  * @param reversedBy  the reversal of this entry that is not rejected, or null
  */

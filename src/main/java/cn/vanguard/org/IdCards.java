@@ -6,9 +6,13 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.util.Base64;
+import java.util.Set;
 
 import javax.crypto.Cipher;
 import javax.crypto.spec.GCMParameterSpec;
@@ -22,7 +26,7 @@ import org.springframework.stereotype.Component;
 /**
  * ID-card numbers (居民身份证号码): checked (GB 11643 checksum), stored encrypted with AES-256-GCM under a key from
  * the configuration (the same on every node), and shown masked. Without a configured key one is generated once into
- * a key file beside the embedded database.
+ * a key file beside the embedded database, readable by its owner only.
  */
 @Component
 public class IdCards {
@@ -31,6 +35,7 @@ public class IdCards {
     private static final int[] WEIGHTS = {7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2};
     private static final char[] CHECK = {'1', '0', 'X', '9', '8', '7', '6', '5', '4', '3', '2'};
     private static final SecureRandom RANDOM = new SecureRandom();
+    private static final Set<PosixFilePermission> OWNER_ONLY = PosixFilePermissions.fromString("rw-------");
 
     private final SecretKeySpec key;
 
@@ -48,20 +53,46 @@ public class IdCards {
         }
         try {
             if (Files.exists(file)) {
+                tighten(file);
                 return Base64.getDecoder().decode(Files.readString(file).trim());
             }
             byte[] bytes = new byte[32];
             RANDOM.nextBytes(bytes);
-            if (file.getParent() != null) {
-                Files.createDirectories(file.getParent());
+            Path dir = file.toAbsolutePath().getParent();
+            Files.createDirectories(dir);
+            // written whole into a file that is owner-only from its creation, then renamed into place: no moment in
+            // which another user of the machine could open it, and no half-written key after a crash
+            Path temporary = posix(dir) ? Files.createTempFile(dir, ".id-card", ".tmp", PosixFilePermissions.asFileAttribute(OWNER_ONLY))
+                    : Files.createTempFile(dir, ".id-card", ".tmp");
+            try {
+                Files.writeString(temporary, Base64.getEncoder().encodeToString(bytes));
+                Files.move(temporary, file, StandardCopyOption.ATOMIC_MOVE);
+            } finally {
+                Files.deleteIfExists(temporary);
             }
-            Files.writeString(file, Base64.getEncoder().encodeToString(bytes));
             LOG.warn("No VANGUARD_ID_CARD_KEY configured: generated {} for ID-card encryption; back it up with the database, "
                     + "and configure the key explicitly when several nodes share a database", file.toAbsolutePath());
             return bytes;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** A key file others may read (made by hand, or by an older version) is made owner-only, with a warning. */
+    private static void tighten(Path file) throws IOException {
+        if (!posix(file)) {
+            return;
+        }
+        Set<PosixFilePermission> permissions = Files.getPosixFilePermissions(file);
+        if (!OWNER_ONLY.containsAll(permissions)) {
+            Files.setPosixFilePermissions(file, OWNER_ONLY);
+            LOG.warn("The ID-card key file {} was readable by others ({}): made it owner-only (rw-------); if others could read "
+                    + "it before, consider the ID-card numbers exposed", file.toAbsolutePath(), PosixFilePermissions.toString(permissions));
+        }
+    }
+
+    private static boolean posix(Path path) {
+        return path.getFileSystem().supportedFileAttributeViews().contains("posix");
     }
 
     /** Why the number is not a valid 18-character ID-card number, or null. */

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -50,14 +51,17 @@ public class Members {
     private final IdCards idCards;
     private final AuditLog audit;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
 
-    public Members(JdbcClient jdbc, Guard guard, Units units, IdCards idCards, AuditLog audit, Clock clock) {
+    public Members(JdbcClient jdbc, Guard guard, Units units, IdCards idCards, AuditLog audit, Clock clock,
+                   ApplicationEventPublisher events) {
         this.jdbc = jdbc;
         this.guard = guard;
         this.units = units;
         this.idCards = idCards;
         this.audit = audit;
         this.clock = clock;
+        this.events = events;
     }
 
     /** A member without any scope check, for other modules' own checks. */
@@ -150,10 +154,12 @@ public class Members {
     @Transactional
     public MemberRecord create(MemberForm form) {
         CurrentUser user = guard.current();
-        Map<String, String> errors = check(form, null);
-        if (form.unitId() != null) {
+        // permission before validation: whoever may not create members learns nothing from the form's checks
+        guard.requireAnywhere(Permission.MANAGE_MEMBERS);
+        if (form.unitId() != null && units.find(form.unitId()).isPresent()) {
             guard.require(Permission.MANAGE_MEMBERS, form.unitId());
         }
+        Map<String, String> errors = check(form, null);
         if (!errors.isEmpty()) {
             throw new Invalid(errors);
         }
@@ -243,7 +249,10 @@ public class Members {
         return after;
     }
 
-    /** Moves a member to another unit, keeping the history; needs MANAGE_MEMBERS in both units. */
+    /**
+     * Moves a member to another unit, keeping the history; needs MANAGE_MEMBERS in both units. Listeners of
+     * {@link MemberTransferred} move what follows the member in the same transaction.
+     */
     @Transactional
     public MemberRecord transfer(long id, long toUnitId, LocalDate on, String reason) {
         MemberRecord before = find(id).orElseThrow(() -> new NotFound("党员不存在"));
@@ -275,6 +284,7 @@ public class Members {
                 .update();
         audit.record(user.actor(), "MEMBER_TRANSFERRED", "member", id, toUnitId,
                 before.name() + " 从“" + before.unitName() + "”转入“" + to.name() + "”", Map.of("unit", before.unitName()), Map.of("unit", to.name()));
+        events.publishEvent(new MemberTransferred(id, before.name(), before.unitId(), toUnitId, to.name(), user.actor()));
         return find(id).orElseThrow();
     }
 
@@ -309,7 +319,7 @@ public class Members {
             } else {
                 Optional<MemberRecord> other = findByCode(code);
                 if (other.isPresent() && (existing == null || other.get().id() != existing)) {
-                    errors.put("code", "党员编号“" + code + "”已被" + other.get().name() + "使用");
+                    errors.put("code", "党员编号“" + code + "”已被" + (inScope(other.get()) ? other.get().name() : "其他党员") + "使用");
                 }
             }
         }
@@ -346,6 +356,11 @@ public class Members {
             errors.put("joinedOn", "入党时应年满18周岁，请核对入党日期和出生日期");
         }
         return errors;
+    }
+
+    /** Whether the current user may see the member (a message may then name them); nobody is signed in for trusted setup. */
+    private boolean inScope(MemberRecord member) {
+        return guard.signedIn() && (guard.isSelf(member.id()) || guard.can(Permission.VIEW_MEMBERS, member.unitId()));
     }
 
     static boolean blank(String text) {

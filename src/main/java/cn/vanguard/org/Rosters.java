@@ -57,6 +57,7 @@ import cn.vanguard.security.CurrentUser;
 import cn.vanguard.security.Guard;
 import cn.vanguard.security.Permission;
 import cn.vanguard.sheet.FileProblem;
+import cn.vanguard.sheet.Limits;
 import cn.vanguard.sheet.Problems;
 import cn.vanguard.sheet.SheetRows;
 
@@ -215,7 +216,8 @@ public class Rosters {
             for (Col col : Col.values()) {
                 columns.put(col.name(), col.headers);
             }
-            rows = SheetRows.read(file, name, columns, Arrays.stream(Col.values()).filter(c -> c.required).map(Col::name).toList(), problems);
+            rows = SheetRows.read(file, name, columns, Arrays.stream(Col.values()).filter(c -> c.required).map(Col::name).toList(),
+                    Limits.UPLOAD.withMaxRows(MAX_ROWS), problems);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } finally {
@@ -226,9 +228,6 @@ public class Rosters {
         }
         if (rows.isEmpty()) {
             return fileProblem("文件中没有党员：表头下面没有任何一行", "在表头下面逐行填写党员信息后重新上传");
-        }
-        if (rows.size() > MAX_ROWS) {
-            return fileProblem("文件有" + rows.size() + "行，一次最多导入" + MAX_ROWS + "行", "把花名册分成几个文件分别导入");
         }
         return importRows(name, rows);
     }
@@ -545,19 +544,33 @@ public class Rosters {
             return new RowProblem(problem.line(), "", chinese, "第一行是表头，请保留模板中的列名（姓名、党员身份、所在组织必须有），或重新下载模板填写");
         }
         if (chinese.startsWith("无法读取")) {
-            return new RowProblem(0, "", "无法读取该文件：它不是有效的Excel工作簿（.xlsx）", "用Excel打开后“另存为”.xlsx 文件，或重新下载模板填写");
+            return new RowProblem(0, "", chinese, "用Excel打开后“另存为”.xlsx 文件，或重新下载模板填写");
+        }
+        if (chinese.contains("的上限")) {
+            return new RowProblem(problem.line(), "", chinese, "把文件改小后重新上传：分成几个文件，或删去多余的行、列和过长的内容");
         }
         return new RowProblem(problem.line(), "", chinese, "按模板的格式填写后重新上传");
     }
 
-    /** Excel on Chinese Windows saves CSV in GBK: such bytes are read as GB18030 and passed on as UTF-8. */
+    /**
+     * Excel on Chinese Windows saves CSV in GBK: such bytes are read as GB18030 and passed on as UTF-8. Bytes that are
+     * neither are passed on as they are, for the reader to refuse at the line where they are (never replaced silently).
+     */
     static byte[] utf8(byte[] content) {
-        try {
-            StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(content));
+        if (decodes(content, StandardCharsets.UTF_8)) {
             return content;
+        }
+        Charset gb = Charset.forName("GB18030");
+        return decodes(content, gb) ? new String(content, gb).getBytes(StandardCharsets.UTF_8) : content;
+    }
+
+    private static boolean decodes(byte[] content, Charset charset) {
+        try {
+            charset.newDecoder().onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(content));
+            return true;
         } catch (CharacterCodingException e) {
-            return new String(content, Charset.forName("GB18030")).getBytes(StandardCharsets.UTF_8);
+            return false;
         }
     }
 

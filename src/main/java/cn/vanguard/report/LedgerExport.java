@@ -21,6 +21,7 @@ import cn.vanguard.scheme.Member;
 import cn.vanguard.scheme.MemberInput;
 import cn.vanguard.security.Guard;
 import cn.vanguard.security.Permission;
+import cn.vanguard.sheet.CsvText;
 
 /**
  * The approved ledger of a scheme's population in the command line's files (formats.md): members.csv, entries.csv,
@@ -87,7 +88,7 @@ public class LedgerExport {
         w.write("member_id,item,date,quantity,points,occurrence,note\n");
         for (MemberInput input : inputs) {
             for (Entry e : input.entries()) {
-                w.write(csv(input.member().id()) + "," + e.item().code() + "," + e.date() + "," + e.quantity().toPlainString() + ","
+                w.write(csv(input.member().id()) + "," + csv(e.item().code()) + "," + e.date() + "," + e.quantity().toPlainString() + ","
                         + (e.points() == null ? "" : e.points().toPlainString()) + "," + csv(e.occurrence()) + ",#" + e.ref() + "\n");
             }
         }
@@ -97,16 +98,14 @@ public class LedgerExport {
         w.write("member_id,item,value\n");
         for (MemberInput input : inputs) {
             for (Assessment a : input.assessments()) {
-                w.write(csv(input.member().id()) + "," + a.item().code() + ","
+                w.write(csv(input.member().id()) + "," + csv(a.item().code()) + ","
                         + csv(a.level() != null ? a.level().label() : a.value().toPlainString()) + "\n");
             }
         }
     }
 
+    /** Every text cell goes through the one CSV writer of the product, which keeps formulas from running. */
     private static String csv(String text) {
-        if (text == null) {
-            return "";
-        }
-        return text.contains(",") || text.contains("\"") || text.contains("\n") ? "\"" + text.replace("\"", "\"\"") + "\"" : text;
+        return CsvText.cell(text);
     }
 }

@@ -144,7 +144,8 @@ public class Scores {
         List<Long> ids = people.stream().map(MemberRecord::id).toList();
         Map<Long, List<Ledger.CountingEntry>> entries = ledger.counting(ids, year);
         Map<Long, List<Assessments.Stored>> assessed = assessments.of(ids, year);
-        Map<Long, String> rankingUnits = rankingUnits(people);
+        Map<Long, Unit> rankingUnits = rankingUnits(people);
+        Map<Long, String> labels = labels(rankingUnits);
         List<MemberInput> inputs = new ArrayList<>();
         for (MemberRecord person : people) {
             List<String> notes = new ArrayList<>();
@@ -168,32 +169,48 @@ public class Scores {
                 }
             }
             notCounted.put(person.id(), notes);
-            inputs.add(new MemberInput(engineMember(person, rankingUnits.get(person.id())), own, own2, List.of(), null));
+            Unit rankingUnit = rankingUnits.get(person.id());
+            inputs.add(new MemberInput(engineMember(person, labels.get(rankingUnit.id()), rankingUnit.id()), own, own2, List.of(), null));
         }
         return inputs;
     }
 
-    /** The engine's view of a member: the code as id and the ranking unit (their 党支部) as unit. */
-    static Member engineMember(MemberRecord person, String rankingUnit) {
-        return new Member(person.code(), person.name(), rankingUnit, person.type(), person.category(),
-                person.status() == MemberStatus.EXEMPT ? Boolean.TRUE : null);
+    /**
+     * The engine's view of a member: the code as id, and their ranking unit (their 党支部) as unit, shown by its label
+     * and told apart by its id: populations are keyed by the unit's id, never by a name.
+     */
+    static Member engineMember(MemberRecord person, String unitLabel, long unitId) {
+        return new Member(person.code(), person.name(), unitLabel, person.type(), person.category(),
+                person.status() == MemberStatus.EXEMPT ? Boolean.TRUE : null, Long.toString(unitId));
     }
 
-    /**
-     * Each member's ranking unit, named by its branch; two branches of the same name are told apart by their parent's
-     * name.
-     */
-    private Map<Long, String> rankingUnits(List<MemberRecord> people) {
+    /** Each member's ranking unit: the branch their unit belongs to. */
+    private Map<Long, Unit> rankingUnits(List<MemberRecord> people) {
         Map<Long, Unit> branchByUnit = new HashMap<>();
         Map<Long, Unit> branchOf = new LinkedHashMap<>();
         for (MemberRecord person : people) {
             branchOf.put(person.id(), branchByUnit.computeIfAbsent(person.unitId(), units::branchOf));
         }
+        return branchOf;
+    }
+
+    /**
+     * How each ranking unit is shown (in results, explanations and the exported members.csv, whose org_unit the command
+     * line ranks by): its name; when two branches share it, with the parent's name; when those are alike too, with the
+     * unit's id as well, so that the exported files still tell the two apart.
+     */
+    private Map<Long, String> labels(Map<Long, Unit> rankingUnits) {
+        List<Unit> branches = rankingUnits.values().stream().distinct().toList();
         Map<String, Long> nameUse = new HashMap<>();
-        branchByUnit.values().stream().distinct().forEach(b -> nameUse.merge(b.name(), 1L, Long::sum));
+        branches.forEach(b -> nameUse.merge(b.name(), 1L, Long::sum));
         Map<Long, String> labels = new HashMap<>();
-        branchOf.forEach((memberId, branch) -> labels.put(memberId, nameUse.get(branch.name()) > 1 && branch.parentId() != null
-                ? units.get(branch.parentId()).name() + "/" + branch.name() : branch.name()));
+        for (Unit branch : branches) {
+            labels.put(branch.id(), nameUse.get(branch.name()) > 1 && branch.parentId() != null
+                    ? units.get(branch.parentId()).name() + "/" + branch.name() : branch.name());
+        }
+        Map<String, Long> labelUse = new HashMap<>();
+        labels.values().forEach(l -> labelUse.merge(l, 1L, Long::sum));
+        labels.replaceAll((id, label) -> labelUse.get(label) > 1 ? label + "（#" + id + "）" : label);
         return labels;
     }
 

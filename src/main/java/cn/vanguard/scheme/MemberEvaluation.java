@@ -1,8 +1,6 @@
 package cn.vanguard.scheme;
 
-import static cn.vanguard.scheme.Decimals.DIVISION;
 import static cn.vanguard.scheme.Decimals.HUNDRED;
-import static java.math.BigDecimal.ONE;
 import static java.math.BigDecimal.ZERO;
 
 import java.math.BigDecimal;
@@ -347,7 +345,10 @@ final class MemberEvaluation {
         return value;
     }
 
-    /** 民主测评得分 = Σ(票数 × 权重) ÷ 总票数 × 100, counted into the section at max/100 (scoring.md §6). */
+    /**
+     * 民主测评得分 = Σ(票数 × 权重) ÷ 总票数 × 100, counted into the section at max/100 (scoring.md §6), computed as
+     * Σ(票数 × 权重) × max ÷ 总票数 so that the one division comes last (§4).
+     */
     private BigDecimal votes(Section section) {
         Votes votes = null;
         for (Votes v : input.votes()) {
@@ -366,26 +367,31 @@ final class MemberEvaluation {
         for (int i = 0; i < section.votes().size(); i++) {
             weighted = weighted.add(BigDecimal.valueOf(votes.counts().get(i)).multiply(section.votes().get(i).weight()));
         }
-        BigDecimal raw = weighted.multiply(HUNDRED).divide(BigDecimal.valueOf(total), DIVISION);
-        BigDecimal value = raw.multiply(section.max()).divide(HUNDRED, DIVISION);
+        BigDecimal voters = BigDecimal.valueOf(total);
+        BigDecimal raw = Decimals.quotient(weighted.multiply(HUNDRED), voters);
+        BigDecimal value = Decimals.quotient(weighted.multiply(section.max()), voters);
         if (why.on()) {
             why.add(Step.SECTION, Wording.votes(section, votes, raw), raw, value, null);
         }
         return value;
     }
 
-    /** max × min(1, earned / target); a zero target gives the full section (scoring.md §2). */
+    /**
+     * max × earned ÷ target, at most max and at least 0; a zero target gives the full section (scoring.md §2). The
+     * product comes before the one division (§4): 30 × 150 ÷ 180 is 25, never 30 × 0.8333… = 24.99…9.
+     */
     private BigDecimal attainment(Section section, BigDecimal earned) {
         Attainment attainment = section.attainment();
         BigDecimal target = attainment.perMonth() != null
                 ? attainment.perMonth().multiply(BigDecimal.valueOf(plan.span.months()))
                 : tally.quantity(scheme.indexOf(scheme.item(attainment.expectedItem())));
         BigDecimal value;
-        if (target.signum() <= 0) {
+        if (target.signum() <= 0 || earned.compareTo(target) >= 0) {
             value = section.max();
+        } else if (earned.signum() <= 0) {
+            value = ZERO;
         } else {
-            BigDecimal ratio = Decimals.max(ZERO, Decimals.min(ONE, earned.divide(target, DIVISION)));
-            value = section.max().multiply(ratio);
+            value = Decimals.quotient(section.max().multiply(earned), target);
         }
         if (why.on()) {
             why.add(Step.SECTION, Wording.attainment(scheme, section, plan.span, earned, target), earned, value, null);

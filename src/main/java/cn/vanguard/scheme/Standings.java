@@ -134,19 +134,24 @@ final class Standings {
         }
     }
 
+    /** Keyed by the unit's identity, never by its name: two branches called alike are two populations. */
     private static Map<String, List<Tally>> populations(RankScope scope, List<Tally> scored) {
         Map<String, List<Tally>> populations = new LinkedHashMap<>();
         for (Tally tally : scored) {
-            String key = scope == RankScope.ALL ? "" : tally.member.unit();
+            String key = scope == RankScope.ALL ? "" : tally.member.unitId();
             populations.computeIfAbsent(key, k -> new ArrayList<>()).add(tally);
         }
         return populations;
     }
 
-    /** 评星定级 (scoring.md §9). */
+    /**
+     * 评星定级 (scoring.md §9). A unit the scheme gives quotas of its own (named as its members' {@code unit}) is rated on
+     * its own; populations are keyed by the unit's identity.
+     */
     private void stars(List<Tally> scored) {
         StarRule rule = scheme.stars();
         Map<String, List<Tally>> populations = new LinkedHashMap<>();
+        Map<String, List<StarQuota>> quotasOf = new LinkedHashMap<>();
         for (Tally tally : scored) {
             if (!tally.member.type().isPartyMember()) {
                 if (tally.explanation.on()) {
@@ -154,13 +159,13 @@ final class Standings {
                 }
                 continue;
             }
-            String unit = tally.member.unit();
-            String key = rule.scope() == RankScope.UNIT || rule.unitQuotas().containsKey(unit) ? unit : "";
+            List<StarQuota> own = rule.unitQuotas().get(tally.member.unit());
+            String key = rule.scope() == RankScope.UNIT || own != null ? "#" + tally.member.unitId() : "";
             populations.computeIfAbsent(key, k -> new ArrayList<>()).add(tally);
+            quotasOf.putIfAbsent(key, own != null ? own : rule.quotas());
         }
         for (Map.Entry<String, List<Tally>> population : populations.entrySet()) {
-            List<StarQuota> quotas = rule.unitQuotas().getOrDefault(population.getKey(), rule.quotas());
-            rate(rule, quotas, population.getValue());
+            rate(rule, quotasOf.get(population.getKey()), population.getValue());
         }
     }
 

@@ -180,8 +180,8 @@ final class Wording {
         if (target.signum() <= 0) {
             return section.name() + "：满分目标为0，得满分" + plain(section.max()) + "分" + cite(section.clause());
         }
-        return section.name() + "：完成" + plain(earned) + "，目标" + targetText + "，按 " + plain(section.max()) + " × min(1, "
-                + plain(earned) + " ÷ " + plain(target) + ") 计分" + cite(section.clause());
+        return section.name() + "：完成" + plain(earned) + "，目标" + targetText + "，按 " + plain(section.max()) + " × "
+                + plain(earned) + " ÷ " + plain(target) + " 计分（先乘后除，最高" + plain(section.max()) + "分）" + cite(section.clause());
     }
 
     static String bonusCap(Scheme scheme) {

@@ -7,25 +7,31 @@ import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.userdetails.UserDetails;
 
-/** The authenticated account; roles and scope are looked up per request by {@link Guard}, so changes apply at once. */
+/**
+ * The authenticated account. Roles and scope are looked up per request by {@link Guard}, so changes apply at once; the
+ * session epoch is the account's at sign-in, and {@link SessionCheck} ends the session once the account's moves on.
+ * No password hash is kept: the principal lives in the session table.
+ */
 public final class AccountPrincipal implements UserDetails {
+
+    private static final long serialVersionUID = 2L;
 
     private final long accountId;
     private final String username;
-    private final String passwordHash;
-    private final boolean enabled;
-    private final boolean locked;
+    private final int sessionEpoch;
 
-    AccountPrincipal(long accountId, String username, String passwordHash, boolean enabled, boolean locked) {
+    AccountPrincipal(long accountId, String username, int sessionEpoch) {
         this.accountId = accountId;
         this.username = username;
-        this.passwordHash = passwordHash;
-        this.enabled = enabled;
-        this.locked = locked;
+        this.sessionEpoch = sessionEpoch;
     }
 
     public long accountId() {
         return accountId;
+    }
+
+    int sessionEpoch() {
+        return sessionEpoch;
     }
 
     @Override
@@ -35,21 +41,11 @@ public final class AccountPrincipal implements UserDetails {
 
     @Override
     public String getPassword() {
-        return passwordHash;
+        return null;
     }
 
     @Override
     public String getUsername() {
         return username;
-    }
-
-    @Override
-    public boolean isAccountNonLocked() {
-        return !locked;
-    }
-
-    @Override
-    public boolean isEnabled() {
-        return enabled;
     }
 }

@@ -157,7 +157,7 @@ public class Accounts {
     }
 
     /** The unit an audit line about the account belongs to: its first role's unit, else its member's unit. */
-    private Long auditUnit(Account account) {
+    Long auditUnit(Account account) {
         return account.grants().stream().map(Grant::unitId).filter(Objects::nonNull).findFirst()
                 .orElseGet(() -> memberUnit(account.memberId()));
     }
@@ -346,54 +346,6 @@ public class Accounts {
                 .param("a", accountId).param("r", grant.role().name()).param("u", grant.unitId()).update();
         audit.record(user.actor(), "ROLE_REVOKED", "account", accountId, grant.unitId(), "取消 " + account.username() + " " + grant.role().label(),
                 Map.of("grants", account.grants().toString()), Map.of("grants", grants(accountId).toString()));
-    }
-
-    @Transactional
-    public void setEnabled(long accountId, boolean enabled) {
-        Account account = visible(accountId);
-        if (!manageable(account)) {
-            throw Guard.denied();
-        }
-        if (!enabled && guard.current().accountId() == accountId) {
-            throw Invalid.of("enabled", "不能停用自己的账号");
-        }
-        jdbc.sql("update account set enabled = :e, version = version + 1 where id = :id").param("e", enabled).param("id", accountId).update();
-        audit.record(guard.current().actor(), enabled ? "ACCOUNT_ENABLED" : "ACCOUNT_DISABLED", "account", accountId, auditUnit(account),
-                (enabled ? "启用账号 " : "停用账号 ") + account.username(), Map.of("enabled", account.enabled()), Map.of("enabled", enabled));
-    }
-
-    /** Sets a new generated password that must be changed at the next sign-in; returns it once. */
-    @Transactional
-    public String resetPassword(long accountId) {
-        Account account = visible(accountId);
-        if (!manageable(account)) {
-            throw Guard.denied();
-        }
-        String password = generatePassword();
-        jdbc.sql("update account set password_hash = :h, must_change_password = true, failed_logins = 0, locked_until = null, version = version + 1 where id = :id")
-                .param("h", passwords.encode(password)).param("id", accountId).update();
-        audit.record(guard.current().actor(), "PASSWORD_RESET", "account", accountId, auditUnit(account), "重置 " + account.username() + " 的密码", null, null);
-        return password;
-    }
-
-    /** The signed-in user changes their own password, giving the current one. */
-    @Transactional
-    public void changeOwnPassword(String current, String next) {
-        CurrentUser user = guard.current();
-        String hash = jdbc.sql("select password_hash from account where id = :id").param("id", user.accountId()).query(String.class).single();
-        if (!passwords.matches(current == null ? "" : current, hash)) {
-            throw Invalid.of("current", "当前密码不正确");
-        }
-        String weakness = weakness(next);
-        if (weakness != null) {
-            throw Invalid.of("password", weakness);
-        }
-        if (passwords.matches(next, hash)) {
-            throw Invalid.of("password", "新密码不能与当前密码相同");
-        }
-        jdbc.sql("update account set password_hash = :h, must_change_password = false, version = version + 1 where id = :id")
-                .param("h", passwords.encode(next)).param("id", user.accountId()).update();
-        audit.record(user.actor(), "PASSWORD_CHANGED", "account", user.accountId(), null, user.username() + " 修改了密码", null, null);
     }
 
     /** Links (or unlinks, with null) the account to a member record: the member's own login. */

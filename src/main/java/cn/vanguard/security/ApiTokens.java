@@ -65,9 +65,7 @@ public class ApiTokens {
     }
 
     public List<Token> mine() {
-        return jdbc.sql("select * from api_token where account_id = :a order by id desc").param("a", guard.current().accountId())
-                .query((rs, n) -> new Token(rs.getLong("id"), rs.getString("name"), rs.getObject("created_at", OffsetDateTime.class),
-                        rs.getObject("last_used_at", OffsetDateTime.class), rs.getObject("revoked_at", OffsetDateTime.class))).list();
+        return of(guard.current().accountId());
     }
 
     @Transactional
@@ -81,17 +79,30 @@ public class ApiTokens {
         audit.record(user.actor(), "API_TOKEN_REVOKED", "api_token", tokenId, null, "吊销API令牌", null, null);
     }
 
-    /** The account a live token belongs to (enabled accounts only), noting its use. */
+    /** Revokes every live token of the account (no scope check: the caller decided); returns how many. */
+    int revokeAll(long accountId) {
+        return jdbc.sql("update api_token set revoked_at = :now where account_id = :a and revoked_at is null")
+                .param("now", OffsetDateTime.now(clock)).param("a", accountId).update();
+    }
+
+    /** The tokens of an account (no scope check: the caller decided), newest first. */
+    List<Token> of(long accountId) {
+        return jdbc.sql("select * from api_token where account_id = :a order by id desc").param("a", accountId)
+                .query((rs, n) -> new Token(rs.getLong("id"), rs.getString("name"), rs.getObject("created_at", OffsetDateTime.class),
+                        rs.getObject("last_used_at", OffsetDateTime.class), rs.getObject("revoked_at", OffsetDateTime.class))).list();
+    }
+
+    /** The account a live token belongs to, asked on every request: a revoked token or a disabled account is refused. */
     Optional<AccountPrincipal> authenticate(String token) {
         if (token == null || !token.startsWith("vgd_")) {
             return Optional.empty();
         }
         String hash = hash(token);
         Optional<AccountPrincipal> principal = jdbc.sql("""
-                select a.id, a.username, a.password_hash, a.enabled from api_token t join account a on a.id = t.account_id
+                select a.id, a.username, a.session_epoch from api_token t join account a on a.id = t.account_id
                 where t.token_hash = :h and t.revoked_at is null and a.enabled = true""")
                 .param("h", hash)
-                .query((rs, n) -> new AccountPrincipal(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getBoolean(4), false))
+                .query((rs, n) -> new AccountPrincipal(rs.getLong(1), rs.getString(2), rs.getInt(3)))
                 .optional();
         principal.ifPresent(p -> jdbc.sql("update api_token set last_used_at = :now where token_hash = :h")
                 .param("now", OffsetDateTime.now(clock)).param("h", hash).update());

@@ -23,6 +23,9 @@ import org.springframework.security.web.authentication.UsernamePasswordAuthentic
 import org.springframework.security.web.authentication.preauth.AbstractPreAuthenticatedProcessingFilter;
 import org.springframework.context.ApplicationEventPublisher;
 
+import cn.vanguard.DatabaseUnavailable;
+
+import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletResponse;
 
 /**
@@ -32,6 +35,15 @@ import jakarta.servlet.http.HttpServletResponse;
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfig {
+
+    /**
+     * Every response, pages and API alike. Scripts come only from the application's own files (no inline script, no
+     * eval: htmx runs with allowEval=false), and so do styles: no page writes a style attribute or element (htmx's
+     * indicator styles are in app.css), while Tabler's scripts set styles through the DOM, which CSP allows. Images may be
+     * data: URLs (Tabler's icons in its CSS) and blob: URLs (images made in the browser).
+     */
+    static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data: blob:; "
+            + "font-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'self'; frame-ancestors 'none'; form-action 'self'";
 
     @Bean
     PasswordEncoder passwordEncoder() {
@@ -57,7 +69,8 @@ class SecurityConfig {
                 .exceptionHandling(e -> e
                         .authenticationEntryPoint((request, response, ex) -> problem(response, HttpStatus.UNAUTHORIZED,
                                 "需要认证", "请在 Authorization 头中提供有效的 API 令牌：Bearer vgd_…"))
-                        .accessDeniedHandler((request, response, ex) -> problem(response, HttpStatus.FORBIDDEN, "无权操作", ex.getMessage())));
+                        .accessDeniedHandler((request, response, ex) -> problem(response, HttpStatus.FORBIDDEN, "无权操作", ex.getMessage())))
+                .headers(h -> h.contentSecurityPolicy(c -> c.policyDirectives(CONTENT_SECURITY_POLICY)));
         return http.build();
     }
 
@@ -71,15 +84,22 @@ class SecurityConfig {
                 .formLogin(f -> f.loginPage("/login").defaultSuccessUrl("/", false).failureHandler(loginFailure()).permitAll())
                 .logout(l -> l.logoutUrl("/logout").logoutSuccessUrl("/login?logout"))
                 .exceptionHandling(e -> e.accessDeniedHandler(accessDenied()))
-                .addFilterAfter(new PasswordChangeFilter(jdbc), UsernamePasswordAuthenticationFilter.class)
-                .headers(h -> h.frameOptions(f -> f.deny()));
+                .addFilterAfter(new SessionCheck(jdbc), UsernamePasswordAuthenticationFilter.class)
+                .headers(h -> h.frameOptions(f -> f.deny()).contentSecurityPolicy(c -> c.policyDirectives(CONTENT_SECURITY_POLICY)));
         return http.build();
     }
 
     private static AuthenticationFailureHandler loginFailure() {
-        return (request, response, exception) -> response.sendRedirect(request.getContextPath()
-                + (exception instanceof LockedException ? "/login?locked" : exception instanceof DisabledException
-                ? "/login?disabled" : "/login?error"));
+        return (request, response, exception) -> {
+            if (DatabaseUnavailable.causedIt(exception)) {
+                // not a wrong password: the accounts could not be read, and the page that says so answers (web.DatabaseDownPage)
+                throw new ServletException(exception);
+            }
+            response.sendRedirect(request.getContextPath()
+                    + (exception instanceof LockedException ? "/login?locked" : exception instanceof DisabledException
+                    ? "/login?disabled" : exception instanceof PasswordSignIn.TooManyAttempts ? "/login?throttled"
+                    : "/login?error"));
+        };
     }
 
     private static AccessDeniedHandler accessDenied() {

@@ -11,10 +11,18 @@ import java.util.Arrays;
  * An RFC 4180 CSV table in UTF-8, with or without a byte-order mark, read straight from bytes so that a ten-million-row
  * ledger reads in seconds: fields are located in a buffer and decoded only when asked for. Quoted fields may hold
  * commas, doubled quotes and line breaks; CRLF and LF both end a row; rows whose cells are all empty are skipped.
+ * The read is held to its {@link Limits} as it streams (a row never grows the buffer past what the column and cell
+ * limits allow), bytes that are not UTF-8 stop it at their line, and text cells the writer guarded against formulas
+ * ({@link CsvText}) read back as they were.
  */
 final class CsvTable implements Table {
 
+    private static final int STOP = -2;
+
     private final InputStream in;
+    private final Bounds bounds;
+    private final long maxRecordBytes;
+    private long total;
     private byte[] buffer = new byte[1 << 20];
     private int position;
     private int limit;
@@ -27,8 +35,11 @@ final class CsvTable implements Table {
     private int[] ends = new int[16];
     private boolean[] escaped = new boolean[16];
 
-    CsvTable(InputStream in) {
+    CsvTable(InputStream in, Bounds bounds) {
         this.in = in;
+        this.bounds = bounds;
+        Limits limits = bounds.limits;
+        this.maxRecordBytes = Math.max(buffer.length, limits.maxColumns() * (4L * limits.maxCellChars() + 3) + 2);
         fill();
         if (limit >= 3 && (buffer[0] & 0xFF) == 0xEF && (buffer[1] & 0xFF) == 0xBB && (buffer[2] & 0xFF) == 0xBF) {
             position = 3;
@@ -38,27 +49,38 @@ final class CsvTable implements Table {
     @Override
     public boolean next() {
         while (true) {
-            if (position >= limit && eof) {
+            if (bounds.stopped() || position >= limit && eof) {
                 return false;
             }
             int start = position;
             int startLine = nextLine;
-            int result = parseRecord(start);
+            int result = parseRecord(start, startLine);
+            if (result == STOP) {
+                return false;
+            }
             if (result < 0) {
-                compactAndFill(start);
+                if (!compactAndFill(start, startLine)) {
+                    return false;
+                }
                 nextLine = startLine;
                 continue;
             }
             position = result;
             line = startLine;
+            if (!utf8(start, result, startLine)) {
+                return false;
+            }
             if (!blank()) {
-                return true;
+                return bounds.row();
             }
         }
     }
 
-    /** Parses one record from {@code p}; returns the position after it, or -1 if the buffer ran out first. */
-    private int parseRecord(int p) {
+    /**
+     * Parses one record from {@code p}; returns the position after it, -1 if the buffer ran out first, or {@link #STOP}
+     * after reporting a row wider or a cell longer than the limits.
+     */
+    private int parseRecord(int p, int startLine) {
         width = 0;
         int lines = 0;
         while (true) {
@@ -110,6 +132,9 @@ final class CsvTable implements Table {
             if (p >= limit && !eof) {
                 return -1;
             }
+            if (!bounds.column(startLine, width) || !cellFits(fieldStart, fieldEnd, esc, startLine)) {
+                return STOP;
+            }
             starts[width] = fieldStart;
             ends[width] = fieldEnd;
             escaped[width] = esc;
@@ -143,16 +168,38 @@ final class CsvTable implements Table {
         }
     }
 
-    private void compactAndFill(int recordStart) {
+    /** False after reporting when the field being read has nowhere to go: longer than any row the limits allow. */
+    private boolean cellFits(int start, int end, boolean esc, int startLine) {
+        int bytes = end - start;
+        if (bytes <= bounds.limits.maxCellChars()) {
+            return true;
+        }
+        String text = new String(buffer, start, bytes, StandardCharsets.UTF_8);
+        if (esc) {
+            text = text.replace("\"\"", "\"");
+        }
+        return bounds.cell(startLine, width, text.strip().codePointCount(0, text.strip().length()));
+    }
+
+    private boolean compactAndFill(int recordStart, int startLine) {
         int remaining = limit - recordStart;
         if (recordStart == 0 && remaining == buffer.length) {
-            buffer = Arrays.copyOf(buffer, buffer.length * 2);
+            if (buffer.length >= maxRecordBytes) {
+                if (width < bounds.limits.maxColumns()) {
+                    bounds.cell(startLine, width, bounds.limits.maxCellChars() + 1);
+                } else {
+                    bounds.column(startLine, width);
+                }
+                return false;
+            }
+            buffer = Arrays.copyOf(buffer, (int) Math.min(buffer.length * 2L, maxRecordBytes));
         } else {
             System.arraycopy(buffer, recordStart, buffer, 0, remaining);
         }
         position = 0;
         limit = remaining;
         fill();
+        return !bounds.stopped();
     }
 
     private void fill() {
@@ -163,11 +210,60 @@ final class CsvTable implements Table {
                     eof = true;
                 } else {
                     limit += read;
+                    total += read;
+                    if (total > bounds.limits.maxBytes()) {
+                        bounds.tooLarge();
+                        eof = true;
+                    }
                 }
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** False after reporting the line of the first byte in {@code [from, to)} that is not part of UTF-8 text. */
+    private boolean utf8(int from, int to, int startLine) {
+        int p = from;
+        while (p < to) {
+            if (buffer[p] >= 0) {
+                p++;
+                continue;
+            }
+            int length = sequence(p, to);
+            if (length == 0) {
+                int at = startLine;
+                for (int i = from; i < p; i++) {
+                    if (buffer[i] == '\n') {
+                        at++;
+                    }
+                }
+                bounds.stop(at, "is not UTF-8 text here: save the file as \"CSV UTF-8\" and try again",
+                        "含有不是UTF-8编码的文字：请在Excel中“另存为”“CSV UTF-8（逗号分隔）”后重试");
+                return false;
+            }
+            p += length;
+        }
+        return true;
+    }
+
+    /** The length of the well-formed UTF-8 sequence at {@code p} (no overlong forms, no surrogates), or 0. */
+    private int sequence(int p, int to) {
+        int b0 = buffer[p] & 0xFF;
+        int length = b0 >= 0xC2 && b0 <= 0xDF ? 2 : b0 >= 0xE0 && b0 <= 0xEF ? 3 : b0 >= 0xF0 && b0 <= 0xF4 ? 4 : 0;
+        if (length == 0 || p + length > to) {
+            return 0;
+        }
+        for (int i = 1; i < length; i++) {
+            if ((buffer[p + i] & 0xC0) != 0x80) {
+                return 0;
+            }
+        }
+        int b1 = buffer[p + 1] & 0xFF;
+        if (b0 == 0xE0 && b1 < 0xA0 || b0 == 0xED && b1 > 0x9F || b0 == 0xF0 && b1 < 0x90 || b0 == 0xF4 && b1 > 0x8F) {
+            return 0;
+        }
+        return length;
     }
 
     private boolean blank() {
@@ -206,7 +302,15 @@ final class CsvTable implements Table {
             return DIGITS[buffer[start] - '0'];
         }
         String text = new String(buffer, start, end - start, StandardCharsets.UTF_8);
-        return escaped[column] ? text.replace("\"\"", "\"") : text;
+        if (escaped[column]) {
+            text = text.replace("\"\"", "\"");
+        }
+        return buffer[start] == CsvText.GUARD ? CsvText.restore(text) : text;
+    }
+
+    @Override
+    public boolean stopped() {
+        return bounds.stopped();
     }
 
     @Override
@@ -239,11 +343,11 @@ final class CsvTable implements Table {
         if (column >= width) {
             return index.get("");
         }
-        if (escaped[column]) {
-            return index.get(cell(column));
-        }
         int start = trimmedStart(column);
         int end = trimmedEnd(column, start);
+        if (escaped[column] || start < end && buffer[start] == CsvText.GUARD) {
+            return index.get(cell(column));
+        }
         return index.get(buffer, start, end - start);
     }
 

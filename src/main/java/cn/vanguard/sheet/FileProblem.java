@@ -6,6 +6,11 @@ package cn.vanguard.sheet;
  */
 public record FileProblem(String file, int line, String message, String chinese) {
 
+    /** As a page shows it beside the one file uploaded: {@code 第 3 行：单元格超过 2000 个字符的上限（B 列）}. */
+    public String onPage() {
+        return (line > 0 ? "第 " + line + " 行：" : "") + chinese;
+    }
+
     public String render(boolean inChinese) {
         return file + (line > 0 ? ":" + line : "") + ": " + (inChinese ? chinese : message);
     }

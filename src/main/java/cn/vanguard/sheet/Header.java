@@ -24,6 +24,9 @@ public final class Header {
      */
     static Header read(Table table, String file, Set<Column> required, Problems problems) {
         if (!table.next()) {
+            if (table.stopped()) {
+                return null;
+            }
             problems.add(file, 0, "is empty: the first row must be the header (" + describe(required) + ")",
                     "文件为空：第一行应为表头（" + describeChinese(required) + "）");
             return null;

@@ -159,17 +159,7 @@ public final class ResultFiles {
     }
 
     private static void csvRow(Writer out, List<String> cells) throws IOException {
-        StringBuilder b = new StringBuilder();
-        for (int i = 0; i < cells.size(); i++) {
-            if (i > 0) {
-                b.append(',');
-            }
-            String cell = cells.get(i);
-            boolean quote = cell.indexOf(',') >= 0 || cell.indexOf('"') >= 0 || cell.indexOf('\n') >= 0 || cell.indexOf('\r') >= 0
-                    || (!cell.isEmpty() && (Character.isWhitespace(cell.charAt(0)) || Character.isWhitespace(cell.charAt(cell.length() - 1))));
-            b.append(quote ? "\"" + cell.replace("\"", "\"\"") + "\"" : cell);
-        }
-        out.write(b.append("\r\n").toString());
+        out.write(CsvText.row(cells) + "\r\n");
     }
 
     /** The CSV rows under Chinese headers, with vetoes, flags and warnings by their Chinese names, ready to print. */

@@ -23,19 +23,29 @@ public final class SheetRows {
         }
     }
 
+    /** Reads an upload to the web application, held to {@link Limits#UPLOAD}. */
+    public static List<Row> read(Path file, String displayName, Map<String, List<String>> columns, List<String> required, Problems problems) {
+        return read(file, displayName, columns, required, Limits.UPLOAD, problems);
+    }
+
     /**
-     * Reads the first sheet (XLSX) or the file (CSV).
+     * Reads the first sheet (XLSX) or the file (CSV), stopping at the first limit reached (then the problems say which,
+     * and the rows are not the whole file).
      *
      * @param columns  column key → accepted headers (the first one is shown in messages)
      * @param required the keys that must be present
      */
-    public static List<Row> read(Path file, String displayName, Map<String, List<String>> columns, List<String> required, Problems problems) {
+    public static List<Row> read(Path file, String displayName, Map<String, List<String>> columns, List<String> required, Limits limits,
+                                 Problems problems) {
         List<Row> rows = new ArrayList<>();
-        try (Table table = Tables.open(file, problems)) {
+        try (Table table = Tables.open(file, displayName, limits, problems)) {
             if (table == null) {
                 return rows;
             }
             if (!table.next()) {
+                if (table.stopped()) {
+                    return rows;
+                }
                 problems.add(displayName, 0, "is empty: the first row must be the header", "文件为空：第一行应为表头");
                 return rows;
             }

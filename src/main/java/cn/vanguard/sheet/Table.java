@@ -8,8 +8,13 @@ import java.io.Closeable;
  */
 public interface Table extends Closeable {
 
-    /** Advances to the next row that is not blank; false at the end. */
+    /** Advances to the next row that is not blank; false at the end, or once a limit of the read was hit. */
     boolean next();
+
+    /** Whether reading stopped at a limit (the problem is reported): the rows read so far are not the whole file. */
+    default boolean stopped() {
+        return false;
+    }
 
     int line();
 

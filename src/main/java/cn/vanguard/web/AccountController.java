@@ -15,10 +15,15 @@ import cn.vanguard.Invalid;
 import cn.vanguard.org.Members;
 import cn.vanguard.org.Unit;
 import cn.vanguard.org.Units;
+import cn.vanguard.security.AccountLifecycle;
 import cn.vanguard.security.Accounts;
 import cn.vanguard.security.ApiTokens;
 import cn.vanguard.security.CurrentUser;
 import cn.vanguard.security.Guard;
+import cn.vanguard.security.LiveSessions;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 
 /**
  * One's own account: who one is, one's roles and member record, changing one's password (also where an account with a
@@ -28,13 +33,18 @@ import cn.vanguard.security.Guard;
 class AccountController {
 
     private final Accounts accounts;
+    private final AccountLifecycle lifecycle;
+    private final LiveSessions sessions;
     private final ApiTokens tokens;
     private final Guard guard;
     private final Units units;
     private final Members members;
 
-    AccountController(Accounts accounts, ApiTokens tokens, Guard guard, Units units, Members members) {
+    AccountController(Accounts accounts, AccountLifecycle lifecycle, LiveSessions sessions, ApiTokens tokens, Guard guard, Units units,
+                      Members members) {
         this.accounts = accounts;
+        this.lifecycle = lifecycle;
+        this.sessions = sessions;
         this.tokens = tokens;
         this.guard = guard;
         this.units = units;
@@ -84,14 +94,16 @@ class AccountController {
 
     @PostMapping("/account/password")
     String changePassword(@RequestParam(required = false) String current, @RequestParam(required = false) String password,
-                          @RequestParam(required = false) String repeat, Model model, RedirectAttributes redirect) {
+                          @RequestParam(required = false) String repeat, Model model, RedirectAttributes redirect,
+                          HttpServletRequest request, HttpServletResponse response) {
         boolean forced = forced();
         try {
             if (password == null || !password.equals(repeat)) {
                 throw Invalid.of("repeat", "两次输入的新密码不一致");
             }
-            accounts.changeOwnPassword(current, password);
-            return Pages.done(redirect, "密码已修改。", forced ? "/" : "/account");
+            lifecycle.changeOwnPassword(current, password, request.getSession().getId());
+            sessions.keepCurrent(request, response);
+            return Pages.done(redirect, "密码已修改；其他设备上的登录已退出，API令牌已全部吊销。", forced ? "/" : "/account");
         } catch (Invalid e) {
             model.addAttribute("forced", forced);
             return Pages.invalid(model, e, "account/password");

@@ -19,6 +19,7 @@ import cn.vanguard.org.MemberRecord;
 import cn.vanguard.org.Members;
 import cn.vanguard.org.Unit;
 import cn.vanguard.org.Units;
+import cn.vanguard.security.AccountLifecycle;
 import cn.vanguard.security.Accounts;
 import cn.vanguard.security.Accounts.Account;
 import cn.vanguard.security.Grant;
@@ -29,7 +30,7 @@ import cn.vanguard.security.Role;
 /**
  * Accounts for those who manage them (MANAGE_ACCOUNTS): the list, creating an account with its roles per unit and an
  * optional member link (its one-time password shown once), and on an account's page its roles, member link, password
- * reset and enabled state. Every rule, scope included, is {@link Accounts}'.
+ * reset, enabled state and API tokens (revoked all at once). Every rule, scope included, is {@link Accounts}'.
  */
 @Controller
 class AccountsController {
@@ -38,12 +39,14 @@ class AccountsController {
     static final int GRANT_ROWS = 3;
 
     private final Accounts accounts;
+    private final AccountLifecycle lifecycle;
     private final Units units;
     private final Members members;
     private final Guard guard;
 
-    AccountsController(Accounts accounts, Units units, Members members, Guard guard) {
+    AccountsController(Accounts accounts, AccountLifecycle lifecycle, Units units, Members members, Guard guard) {
         this.accounts = accounts;
+        this.lifecycle = lifecycle;
         this.units = units;
         this.members = members;
         this.guard = guard;
@@ -183,6 +186,7 @@ class AccountsController {
         model.addAttribute("view", view(account));
         model.addAttribute("manageable", accounts.manageable(account));
         model.addAttribute("self", guard.current().accountId() == id);
+        model.addAttribute("tokens", lifecycle.tokensOf(id));
         model.addAttribute("roles", offeredRoles());
         model.addAttribute("units", manageableUnits());
         return "accounts/show";
@@ -217,16 +221,23 @@ class AccountsController {
     @PostMapping("/accounts/{id}/password")
     String resetPassword(@PathVariable long id, RedirectAttributes redirect) {
         Account account = accounts.visible(id);
-        String password = accounts.resetPassword(id);
+        String password = lifecycle.resetPassword(id);
         redirect.addFlashAttribute("password", password);
         return Pages.done(redirect, "已为“" + account.username() + "”重置密码。", "/accounts/" + id);
+    }
+
+    @PostMapping("/accounts/{id}/tokens/revoke")
+    String revokeTokens(@PathVariable long id, RedirectAttributes redirect) {
+        Account account = accounts.visible(id);
+        int revoked = lifecycle.revokeTokens(id);
+        return Pages.done(redirect, "已吊销“" + account.username() + "”的" + revoked + "个API令牌，使用它们的系统将无法再访问。", "/accounts/" + id);
     }
 
     @PostMapping("/accounts/{id}/enabled")
     String setEnabled(@PathVariable long id, @RequestParam boolean enabled, RedirectAttributes redirect) {
         Account account = accounts.visible(id);
         try {
-            accounts.setEnabled(id, enabled);
+            lifecycle.setEnabled(id, enabled);
             return Pages.done(redirect, (enabled ? "已启用账号“" : "已停用账号“") + account.username() + "”。", "/accounts/" + id);
         } catch (Invalid e) {
             return Pages.failed(redirect, e.getMessage(), "/accounts/" + id);

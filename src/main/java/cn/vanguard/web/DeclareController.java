@@ -25,8 +25,6 @@ import cn.vanguard.org.Members;
 import cn.vanguard.rules.PublishedScheme;
 import cn.vanguard.rules.Schemes;
 import cn.vanguard.scheme.Item;
-import cn.vanguard.scheme.ItemKind;
-import cn.vanguard.scheme.Pool;
 import cn.vanguard.security.Guard;
 
 /** 个人申报: a member declares what they did, on the phone, with a photo or a PDF as evidence. */
@@ -75,11 +73,9 @@ class DeclareController {
         return "declare";
     }
 
-    /** What a member can declare: items that earn or cost points (not counters, vetoes or forfeits). */
+    /** What a member can declare, as the ledger decides it. */
     static List<Item> declarable(PublishedScheme scheme) {
-        return scheme.scheme().items().stream()
-                .filter(i -> (i.kind() == ItemKind.PER_UNIT || i.kind() == ItemKind.RANGE) && i.pool() != Pool.NONE && !i.isDeduction())
-                .toList();
+        return scheme.scheme().items().stream().filter(Ledger::declarable).toList();
     }
 
     @PostMapping("/declare")

@@ -53,6 +53,7 @@ import cn.vanguard.scheme.ItemKind;
 import cn.vanguard.security.Guard;
 import cn.vanguard.security.Permission;
 import cn.vanguard.sheet.Problems;
+import cn.vanguard.sheet.FileProblem;
 import cn.vanguard.sheet.SheetRows;
 
 /** The ledger in the browser: the list, fast entry of many rows, import of a ledger file, an entry's page and its actions. */
@@ -357,14 +358,14 @@ class EntriesController {
             Problems problems = new Problems();
             List<SheetRows.Row> rows = SheetRows.read(temporary, name, LEDGER_COLUMNS, List.of("member_id", "item", "date"), problems);
             if (!problems.isEmpty()) {
-                model.addAttribute("fileProblems", problems.all().stream().map(p -> p.render(true)).toList());
+                model.addAttribute("fileProblems", problems.all().stream().map(FileProblem::onPage).toList());
                 return "entries/import";
             }
             if (rows.isEmpty()) {
                 model.addAttribute("flashError", "文件中没有数据行。");
                 return "entries/import";
             }
-            List<LedgerEntry> created = ledger.importRows(unitId, rows, sha256(bytes, unitId));
+            List<LedgerEntry> created = ledger.importRows(unitId, rows, sha256(bytes));
             return Pages.done(redirect, "已导入" + created.size() + "条积分记录，等待审核。", "/entries?status=PENDING&unitId=" + unitId);
         } catch (RowsInvalid e) {
             model.addAttribute("rowProblems", e.problems());
@@ -378,10 +379,9 @@ class EntriesController {
         }
     }
 
-    private static String sha256(byte[] bytes, long unitId) {
+    private static String sha256(byte[] bytes) {
         try {
             MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            digest.update(Long.toString(unitId).getBytes());
             return HexFormat.of().formatHex(digest.digest(bytes)).substring(0, 32);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);

@@ -117,6 +117,7 @@ class MembersController {
 
     @PostMapping("/members")
     String create(@ModelAttribute MemberFields fields, Model model, RedirectAttributes redirect) {
+        guard.requireAnywhere(Permission.MANAGE_MEMBERS);
         Map<String, String> errors = new LinkedHashMap<>();
         try {
             var form = fields.toForm(errors);

@@ -31,6 +31,7 @@ import cn.vanguard.org.Unit;
 import cn.vanguard.org.Units;
 import cn.vanguard.rules.PublishedScheme;
 import cn.vanguard.rules.SchemeRejected;
+import cn.vanguard.scheme.file.SchemeFiles;
 import cn.vanguard.rules.Schemes;
 import cn.vanguard.scheme.Scheme;
 import cn.vanguard.scheme.file.Presets;
@@ -203,8 +204,14 @@ class SchemesController {
         String text = yaml;
         String filename = null;
         if (file != null && !file.isEmpty()) {
-            text = new String(file.getBytes(), StandardCharsets.UTF_8);
             filename = file.getOriginalFilename();
+            try {
+                text = StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(file.getBytes())).toString();
+            } catch (java.nio.charset.CharacterCodingException e) {
+                model.addAttribute("form", new FileForm(unitId, year, null, filename));
+                return filePage(model, Map.of("yaml", "“" + filename + "”不是UTF-8编码的文本：请用文本编辑器另存为UTF-8后重新上传"), null,
+                        "schemes/upload");
+            }
         }
         FileForm form = new FileForm(unitId, year, text, filename);
         model.addAttribute("form", form);
@@ -249,6 +256,11 @@ class SchemesController {
             return filePage(model, e.errors(), null, view);
         } catch (SchemeRejected e) {
             model.addAttribute("flashError", "方案文件有" + e.problems().size() + "处问题，未发布。请按下面标出的行修改后重新提交。");
+            if (form.yaml().length() > SchemeFiles.MAX_CHARACTERS) {
+                // a text past the limit is not sent back into the page: the problem says what to do with it
+                model.addAttribute("form", new FileForm(form.unitId(), form.year(), null, form.filename()));
+                return filePage(model, Map.of("yaml", e.problems().get(0).chinese()), null, view);
+            }
             return filePage(model, Map.of(), FileListing.of(form.yaml(), e.problems()), view);
         }
     }

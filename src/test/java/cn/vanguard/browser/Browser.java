@@ -13,7 +13,9 @@ import com.microsoft.playwright.Playwright;
 
 /**
  * Debian's Chromium driven by Playwright (no browser download): a desktop and a phone (375 px) context, and
- * screenshots under target/screenshots.
+ * screenshots under target/screenshots. Every page of every context is listened to for the whole run: a Content
+ * Security Policy violation (Chromium reports "Refused to …" on the console) or an uncaught script error is kept in
+ * {@link #problems()}.
  */
 final class Browser implements AutoCloseable {
 
@@ -23,6 +25,7 @@ final class Browser implements AutoCloseable {
     private final Playwright playwright;
     private final com.microsoft.playwright.Browser chromium;
     private final String base;
+    private final List<String> problems = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
 
     Browser(String base) {
         this.base = base;
@@ -60,9 +63,25 @@ final class Browser implements AutoCloseable {
     }
 
     private BrowserContext context(int width, int height, boolean mobile) {
-        return chromium.newContext(new NewContextOptions().setViewportSize(width, height).setLocale("zh-CN")
+        BrowserContext context = chromium.newContext(new NewContextOptions().setViewportSize(width, height).setLocale("zh-CN")
                 .setTimezoneId("Asia/Shanghai").setIsMobile(mobile).setHasTouch(mobile).setDeviceScaleFactor(1)
                 .setBaseURL(base));
+        context.onPage(page -> {
+            page.onConsoleMessage(message -> {
+                if (message.text().contains("Refused to") || message.text().contains("Content Security Policy")) {
+                    problems.add(page.url() + ": " + message.text());
+                }
+            });
+            page.onPageError(error -> problems.add(page.url() + ": page error: " + error));
+        });
+        return context;
+    }
+
+    /** The CSP violations and uncaught script errors of every page so far. */
+    List<String> problems() {
+        synchronized (problems) {
+            return List.copyOf(problems);
+        }
     }
 
     private static Page signIn(BrowserContext context, String username, String password) {

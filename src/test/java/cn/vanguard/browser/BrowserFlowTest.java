@@ -108,7 +108,52 @@ class BrowserFlowTest {
             Browser.shoot(member, "me-after-phone");
 
             tour(browser, password);
+            scriptsWithoutInlineCode(admin, scorer, secretary, memberName);
+            aResetEndsTheSessionsInTheDatabase(admin, scorer);
+            assertThat(browser.problems()).as("Content Security Policy violations and script errors on any page").isEmpty();
         }
+    }
+
+    /** What pages do through app.js now that no page carries inline script: each of the data- attributes, once. */
+    private void scriptsWithoutInlineCode(Page admin, Page scorer, Page secretary, String memberName) {
+        scorer.navigate("/entries/new");
+        int rows = scorer.locator("#rows tr").count();
+        scorer.click("button:has-text('再加5行')");
+        scorer.waitForCondition(() -> scorer.locator("#rows tr").count() == rows + 5);
+
+        long branch = jdbc.sql("select id from org_unit where name = '第一党支部'").query(Long.class).single();
+        secretary.navigate("/scores?unitId=" + branch);
+        secretary.selectOption("#type", "FORMAL");
+        secretary.waitForURL(url -> url.contains("type=FORMAL"));
+
+        String code = jdbc.sql("select code from member where name = :n").param("n", memberName).query(String.class).single();
+        admin.navigate("/accounts/new");
+        admin.fill("input[name='q']", memberName);
+        admin.click("#member-results button:has-text('选择')");
+        assertThat(admin.inputValue("#memberCode")).isEqualTo(code);
+        admin.press("input[name='q']", "Enter");
+        assertThat(admin.url()).as("Enter in the search does not send the form around it").endsWith("/accounts/new");
+    }
+
+    /** A password reset (asked to confirm first) ends the scorer's open session, whose row is deleted from the database. */
+    private void aResetEndsTheSessionsInTheDatabase(Page admin, Page scorer) {
+        long scorerAccount = jdbc.sql("select id from account where username = 'jifen1'").query(Long.class).single();
+        assertThat(sessionRows("jifen1")).isPositive();
+        admin.navigate("/accounts/" + scorerAccount);
+        admin.onceDialog(dialog -> dialog.dismiss());
+        admin.click("button:has-text('重置密码')");
+        assertThat(admin.locator(".password-once").count()).as("a dismissed confirmation sends nothing").isZero();
+        admin.onceDialog(dialog -> dialog.accept());
+        admin.click("button:has-text('重置密码')");
+        admin.waitForSelector(".password-once");
+        assertThat(sessionRows("jifen1")).isZero();
+        scorer.navigate("/entries");
+        assertThat(scorer.url()).contains("/login?ended");
+        assertThat(scorer.textContent("body")).contains("登录已失效");
+    }
+
+    private int sessionRows(String username) {
+        return jdbc.sql("select count(*) from spring_session where principal_name = :u").param("u", username).query(Integer.class).single();
     }
 
     /** Every main page at desktop and phone width, for people to look at: target/screenshots/PAGE-desktop|phone.png. */

@@ -70,10 +70,25 @@ abstract class WebAndCommandLineAgreeContract {
         PublishedScheme scheme = schemes.effective(committee, year).orElseThrow();
         List<Scores.MemberScore> web = scores.population(scheme, year, false).scores();
         assertThat(web).hasSizeGreaterThan(80);
+        // names a spreadsheet would run as formulas: the export guards them, and the command line reads them back as they are
+        List<String> formulas = List.of("=HYPERLINK(\"http://evil.example\",\"点我\")", "@SUM(1+1)*cmd", "-2+3", "+1-1", "'=1+1", "\t=1");
+        Map<String, String> renamed = new HashMap<>();
+        for (int i = 0; i < formulas.size(); i++) {
+            String code = web.get(i).member().code();
+            fixtures.jdbc().sql("update member set name = ? where code = ?").params(formulas.get(i), code).update();
+            renamed.put(code, formulas.get(i));
+        }
 
         ByteArrayOutputStream zip = new ByteArrayOutputStream();
         export.zip(scheme, year, committee, zip);
         unzip(zip.toByteArray());
+        for (String line : Files.readAllLines(dir.resolve("members.csv"))) {
+            for (String cell : line.split(",", -1)) {
+                String text = cell.startsWith("\"") ? cell.substring(1) : cell;
+                assertThat(text).as("a cell of members.csv: " + line).doesNotStartWith("=").doesNotStartWith("@").doesNotStartWith("+")
+                        .doesNotStartWith("\t").satisfiesAnyOf(t -> assertThat(t).doesNotStartWith("-"), t -> assertThat(t).matches("-[0-9.]+"));
+            }
+        }
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         int status = Cli.run(new String[] {"score", "--scheme", dir.resolve(scheme.schemeId() + ".yaml").toString(), "--year",
@@ -96,6 +111,7 @@ abstract class WebAndCommandLineAgreeContract {
             scored += result.scored() ? 1 : 0;
         }
         assertThat(scored).isGreaterThan(50);
+        renamed.forEach((code, name) -> assertThat(cli.get(code).get("name")).as("name of " + code).isEqualTo(name));
     }
 
     private void unzip(byte[] bytes) throws Exception {

@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Test;
 class ScoringInvariantsTest {
 
     private static final long BASE_SEED = Long.getLong("vanguard.seed", 20251121L);
-    private static final int RUNS = 250;
+    private static final int RUNS = Integer.getInteger("vanguard.runs", 250);
 
     private static void forAllSeeds(LongConsumer property) {
         for (int i = 0; i < RUNS; i++) {
@@ -185,7 +185,7 @@ class ScoringInvariantsTest {
                     assertThat(r.stars()).as("no star outside the population").isNull();
                     continue;
                 }
-                populations.computeIfAbsent(rule.scope() == RankScope.ALL ? "" : r.member().unit(), k -> new ArrayList<>()).add(r);
+                populations.computeIfAbsent(rule.scope() == RankScope.ALL ? "" : r.member().unitId(), k -> new ArrayList<>()).add(r);
             }
             for (List<MemberResult> population : populations.values()) {
                 int n = population.size();

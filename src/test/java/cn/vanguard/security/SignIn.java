@@ -14,7 +14,8 @@ public final class SignIn {
     }
 
     public static AccountPrincipal principal(long accountId, String username) {
-        return new AccountPrincipal(accountId, username, "", true, false);
+        // the epoch every account starts with: a test that ends an account's sessions signs in again through the login form
+        return new AccountPrincipal(accountId, username, 0);
     }
 
     /** Runs the following service calls as the account, until {@link #out()}. */

@@ -18,6 +18,9 @@ import org.springframework.test.context.TestPropertySource;
  * mapper, outside a transaction) fails here within seconds, instead of deadlocking the pool under load in production.
  * (Flyway, which needs two connections of its own, migrates through its own.) The PostgreSQL twin keeps the default
  * pool, so that concurrency is tested there.
+ * <p>
+ * Every MockMvc sign-in comes from 127.0.0.1: the per-address limit of sign-in failures is lifted so that tests of
+ * wrong passwords cannot lock the others out ({@code LoginThrottleContract} tests the limit with addresses of its own).
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
@@ -27,7 +30,7 @@ import org.springframework.test.context.TestPropertySource;
 @TestPropertySource(properties = {
         "spring.datasource.url=" + OnH2.URL, "spring.flyway.url=" + OnH2.URL, "spring.flyway.user=sa",
         "vanguard.key-file=target/test-id-card.key",
-        "spring.thymeleaf.cache=false", "vanguard.sessions.jdbc=false",
+        "spring.thymeleaf.cache=false", "vanguard.sessions.jdbc=false", "vanguard.login.address-max-failures=100000",
         "spring.datasource.hikari.maximum-pool-size=1", "spring.datasource.hikari.connection-timeout=5000"})
 public @interface OnH2 {
 

@@ -23,6 +23,7 @@ import org.springframework.test.context.TestPropertySource;
 @AutoConfigureMockMvc
 @Import(Fixtures.class)
 @ContextConfiguration(initializers = PostgresSchema.class)
-@TestPropertySource(properties = {"vanguard.key-file=target/test-id-card.key", "spring.thymeleaf.cache=false", "vanguard.sessions.jdbc=false"})
+@TestPropertySource(properties = {"vanguard.key-file=target/test-id-card.key", "spring.thymeleaf.cache=false", "vanguard.sessions.jdbc=false",
+        "vanguard.login.address-max-failures=100000"})
 public @interface OnPostgres {
 }

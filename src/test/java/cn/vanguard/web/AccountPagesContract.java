@@ -28,6 +28,7 @@ import org.springframework.test.web.servlet.MvcResult;
 import cn.vanguard.NotFound;
 import cn.vanguard.org.MemberRecord;
 import cn.vanguard.org.Members;
+import cn.vanguard.security.AccountLifecycle;
 import cn.vanguard.security.Accounts;
 import cn.vanguard.security.Grant;
 import cn.vanguard.security.Role;
@@ -47,6 +48,8 @@ abstract class AccountPagesContract {
     Fixtures fixtures;
     @Autowired
     Accounts accounts;
+    @Autowired
+    AccountLifecycle lifecycle;
     @Autowired
     Members members;
 
@@ -171,7 +174,8 @@ abstract class AccountPagesContract {
         long unknown = 987_654_321L;
         Grant grant = new Grant(Role.SCORER, tree.branch().id());
         List<ThrowingCallable> changes = List.of(() -> accounts.grant(unknown, grant), () -> accounts.revoke(unknown, grant),
-                () -> accounts.setEnabled(unknown, false), () -> accounts.resetPassword(unknown), () -> accounts.linkMember(unknown, null));
+                () -> lifecycle.setEnabled(unknown, false), () -> lifecycle.resetPassword(unknown), () -> lifecycle.revokeTokens(unknown),
+                () -> accounts.linkMember(unknown, null));
         for (ThrowingCallable change : changes) {
             assertThatThrownBy(change).isInstanceOf(NotFound.class).hasMessage("账号不存在");
         }

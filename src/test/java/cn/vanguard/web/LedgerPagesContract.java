@@ -113,10 +113,30 @@ abstract class LedgerPagesContract {
                 .andExpect(status().is3xxRedirection());
         assertThat(entries()).isEqualTo(2);
         mvc.perform(multipart("/entries/import").file(file).param("unitId", Long.toString(tree.branch().id())).with(scorer.request()).with(csrf()))
-                .andExpect(content().string(org.hamcrest.Matchers.containsString("已经导入过")));
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("导入过（2条记录）")));
         assertThat(entries()).isEqualTo(2);
+        mvc.perform(multipart("/entries/import").file(file).param("unitId", Long.toString(tree.branch().id())).with(secondScorer().request()).with(csrf()))
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("由测试" + scorer.username() + "导入过（2条记录）")));
+        assertThat(entries()).as("the same file is not imported into the unit again by another scorer").isEqualTo(2);
         mvc.perform(multipart("/entries/import").file(file).param("unitId", Long.toString(tree.branch().id())).with(outsider.request()).with(csrf()))
                 .andExpect(status().isForbidden());
+    }
+
+    @Test
+    void aReimportNamesTheFirstImporterOnlyWhenTheyAreInScope() throws Exception {
+        Fixtures.Account committeeScorer = fixtures.account(Role.SCORER, tree.committee().id());
+        String csv = "成员编号,项目编码,日期,数量\n" + code + ",ACT_STUDY," + LocalDate.now().minusDays(1) + ",1\n";
+        MockMultipartFile file = new MockMultipartFile("file", "台账.csv", "text/csv", csv.getBytes(StandardCharsets.UTF_8));
+        mvc.perform(multipart("/entries/import").file(file).param("unitId", Long.toString(tree.branch().id())).with(committeeScorer.request()).with(csrf()))
+                .andExpect(status().is3xxRedirection());
+        mvc.perform(multipart("/entries/import").file(file).param("unitId", Long.toString(tree.branch().id())).with(scorer.request()).with(csrf()))
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("导入过（1条记录）")))
+                .andExpect(content().string(org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString(committeeScorer.username()))));
+        assertThat(entries()).isEqualTo(1);
+    }
+
+    private Fixtures.Account secondScorer() {
+        return fixtures.account(Role.SCORER, tree.branch().id());
     }
 
     private LedgerEntry recorded() {

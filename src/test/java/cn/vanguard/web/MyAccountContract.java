@@ -17,6 +17,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 
@@ -87,17 +88,26 @@ abstract class MyAccountContract {
     @Test
     void aForcedChangeSendsTheUserToThePasswordPageUntilDoneThenHome() throws Exception {
         fixtures.jdbc().sql("update account set must_change_password = true where id = :id").param("id", account.id()).update();
-        mvc.perform(get("/me").with(account.request())).andExpect(redirectedUrl("/account/password"));
-        mvc.perform(get("/account").with(account.request())).andExpect(redirectedUrl("/account/password"));
-        mvc.perform(post("/account/tokens").with(account.request()).with(csrf()).param("name", "x"))
+        // signed in through the form: the change ends every other session of the account and keeps this one
+        MvcResult login = mvc.perform(formLogin("/login").user(account.username()).password(Fixtures.PASSWORD)).andExpect(authenticated()).andReturn();
+        MockHttpSession session = (MockHttpSession) login.getRequest().getSession(false);
+        mvc.perform(get("/me").session(session)).andExpect(redirectedUrl("/account/password"));
+        mvc.perform(get("/account").session(session)).andExpect(redirectedUrl("/account/password"));
+        mvc.perform(post("/account/tokens").session(session).with(csrf()).param("name", "x"))
                 .andExpect(redirectedUrl("/account/password"));
-        assertThat(page("/account/password")).contains("请设置您自己的密码").contains("初始密码");
-        assertThat(change(Fixtures.PASSWORD, Fixtures.PASSWORD, Fixtures.PASSWORD).getResponse().getContentAsString(StandardCharsets.UTF_8))
+        assertThat(mvc.perform(get("/account/password").session(session)).andExpect(status().isOk()).andReturn().getResponse()
+                .getContentAsString(StandardCharsets.UTF_8)).contains("请设置您自己的密码").contains("初始密码");
+        assertThat(change(session, Fixtures.PASSWORD, Fixtures.PASSWORD, Fixtures.PASSWORD).getResponse().getContentAsString(StandardCharsets.UTF_8))
                 .contains("新密码不能与当前密码相同");
-        mvc.perform(get("/").with(account.request())).andExpect(redirectedUrl("/account/password"));
-        assertThat(change(Fixtures.PASSWORD, "Chosen2026a", "Chosen2026a").getResponse().getRedirectedUrl()).isEqualTo("/");
-        mvc.perform(get("/").with(account.request())).andExpect(status().isOk());
-        mvc.perform(get("/account").with(account.request())).andExpect(status().isOk());
+        mvc.perform(get("/").session(session)).andExpect(redirectedUrl("/account/password"));
+        assertThat(change(session, Fixtures.PASSWORD, "Chosen2026a", "Chosen2026a").getResponse().getRedirectedUrl()).isEqualTo("/");
+        mvc.perform(get("/").session(session)).andExpect(status().isOk());
+        mvc.perform(get("/account").session(session)).andExpect(status().isOk());
+    }
+
+    private MvcResult change(MockHttpSession session, String current, String password, String repeat) throws Exception {
+        return mvc.perform(post("/account/password").session(session).with(csrf())
+                .param("current", current).param("password", password).param("repeat", repeat)).andReturn();
     }
 
     @Test

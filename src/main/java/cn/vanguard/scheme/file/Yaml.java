@@ -32,10 +32,20 @@ final class Yaml {
     private Yaml() {
     }
 
-    /** Parses the text; a syntax error is reported and gives {@code null}. */
+    /** Aliases of a list or a mapping: a scheme needs none, and each may multiply what is read (billion laughs). */
+    static final int MAX_ALIASES = 20;
+    /** Lists and mappings inside each other: a scheme needs about eight. */
+    static final int MAX_DEPTH = 30;
+
+    /** Parses the text; a syntax error, or a document past the limits, is reported and gives {@code null}. */
     static Value parse(String text, Problems problems) {
         try {
-            org.yaml.snakeyaml.Yaml yaml = new org.yaml.snakeyaml.Yaml(new LoaderOptions());
+            LoaderOptions options = new LoaderOptions();
+            options.setMaxAliasesForCollections(MAX_ALIASES);
+            options.setNestingDepthLimit(MAX_DEPTH);
+            options.setCodePointLimit(SchemeFiles.MAX_CHARACTERS);
+            options.setAllowRecursiveKeys(false);
+            org.yaml.snakeyaml.Yaml yaml = new org.yaml.snakeyaml.Yaml(options);
             Node root = yaml.compose(new StringReader(text));
             if (root == null) {
                 problems.add(1, "", "the file is empty: a scheme needs at least id, name, scope and sections",
@@ -49,7 +59,18 @@ final class Yaml {
             problems.add(line, "", "not valid YAML: " + problem, "不是有效的YAML格式：" + problem);
             return null;
         } catch (RuntimeException e) {
-            problems.add(1, "", "not valid YAML: " + e.getMessage(), "不是有效的YAML格式：" + e.getMessage());
+            String message = String.valueOf(e.getMessage());
+            if (message.startsWith("Number of aliases")) {
+                problems.add(1, "", "uses more than " + MAX_ALIASES + " aliases of lists or mappings, the limit",
+                        "引用（*别名）列表或键值对超过 " + MAX_ALIASES + " 处的上限：请把内容直接写出来");
+            } else if (message.startsWith("Nesting Depth")) {
+                problems.add(1, "", "nests lists and mappings more than " + MAX_DEPTH + " deep, the limit",
+                        "列表和键值对的嵌套超过 " + MAX_DEPTH + " 层的上限");
+            } else if (message.contains("exceeds the limit")) {
+                SchemeFiles.tooLong(problems);
+            } else {
+                problems.add(1, "", "not valid YAML: " + message, "不是有效的YAML格式：" + message);
+            }
             return null;
         }
     }

@@ -1,0 +1,80 @@
+package cn.vanguard.web;
+
+import java.io.IOException;
+import java.util.Locale;
+import java.util.Map;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Component;
+import org.springframework.web.filter.OncePerRequestFilter;
+import org.thymeleaf.ITemplateEngine;
+import org.thymeleaf.context.Context;
+
+import cn.vanguard.DatabaseUnavailable;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+/**
+ * While the database cannot be reached, a page says so in Chinese with status 503 — also when the failure comes before
+ * a controller runs: the signed-in session, the account's grants and the sign-in itself are read from the database by
+ * filters, where {@link ErrorPages} never sees the failure and the servlet container would answer a bare 500. Placed
+ * before every other filter of the application (the session's among them); the API answers its own requests.
+ */
+@Component
+@Order(Ordered.HIGHEST_PRECEDENCE + 10)
+class DatabaseDownPage extends OncePerRequestFilter {
+
+    static final String VIEW = "unavailable";
+    /** How long a browser (or a proxy) waits before asking again: a restart of the database takes seconds. */
+    static final String RETRY_AFTER_SECONDS = "5";
+    static final String MESSAGE = "数据库暂时无法连接，请稍后刷新页面重试；如果持续出现，请联系系统管理员。";
+    private static final Logger LOG = LoggerFactory.getLogger(DatabaseDownPage.class);
+
+    private final ITemplateEngine templates;
+
+    DatabaseDownPage(ITemplateEngine templates) {
+        this.templates = templates;
+    }
+
+    /** What the page shows: the message, and links that work under any context path (the page is rendered outside MVC). */
+    static Map<String, Object> model(HttpServletRequest request) {
+        String uri = request.getRequestURI();
+        // a page asked for is asked for again; a form sent is not sent again by a link
+        String again = "GET".equals(request.getMethod()) && uri.startsWith("/") && !uri.startsWith("//")
+                ? uri + (request.getQueryString() == null ? "" : "?" + request.getQueryString())
+                : request.getContextPath() + "/";
+        return Map.of("title", DatabaseUnavailable.TITLE, "message", MESSAGE, "base", request.getContextPath(), "again", again);
+    }
+
+    @Override
+    protected boolean shouldNotFilter(HttpServletRequest request) {
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        return path.equals("/api/v1") || path.startsWith("/api/v1/");
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        try {
+            chain.doFilter(request, response);
+        } catch (IOException | ServletException | RuntimeException e) {
+            if (!DatabaseUnavailable.causedIt(e) || response.isCommitted()) {
+                throw e;
+            }
+            LOG.warn("{} {}: the database is unavailable: {}", request.getMethod(), request.getRequestURI(), e.toString());
+            response.reset();
+            response.setStatus(HttpStatus.SERVICE_UNAVAILABLE.value());
+            response.setHeader(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS);
+            response.setContentType("text/html;charset=UTF-8");
+            templates.process(VIEW, new Context(Locale.SIMPLIFIED_CHINESE, model(request)), response.getWriter());
+        }
+    }
+}

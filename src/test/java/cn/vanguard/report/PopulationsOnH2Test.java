@@ -1,0 +1,7 @@
+package cn.vanguard.report;
+
+import cn.vanguard.testing.OnH2;
+
+@OnH2
+class PopulationsOnH2Test extends PopulationsContract {
+}

@@ -1,0 +1,7 @@
+package cn.vanguard.report;
+
+import cn.vanguard.testing.OnPostgres;
+
+@OnPostgres
+class PopulationsOnPostgresTest extends PopulationsContract {
+}
