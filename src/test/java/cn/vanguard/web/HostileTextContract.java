@@ -37,6 +37,7 @@ import cn.vanguard.ledger.EntryStatus;
 import cn.vanguard.ledger.Ledger;
 import cn.vanguard.ledger.LedgerEntry;
 import cn.vanguard.ledger.NewEntry;
+import cn.vanguard.org.Rosters;
 import cn.vanguard.org.Unit;
 import cn.vanguard.org.UnitKind;
 import cn.vanguard.security.ApiTokens;
@@ -57,6 +58,8 @@ import tools.jackson.databind.json.JsonMapper;
 abstract class HostileTextContract {
 
     private static final byte[] PNG = {(byte) 0x89, 'P', 'N', 'G', 13, 10, 26, 10, 0, 0, 0, 13};
+    /** Room for the unique tag each value starts with ("h" and two numbers), however long a test run grows it. */
+    private static final int TAG_ROOM = 15;
     private static final JsonMapper JSON = JsonMapper.builder().build();
     /** Request bodies escape every character beyond ASCII, so that half a surrogate pair reaches the server as sent. */
     private static final JsonMapper WIRE = JsonMapper.builder().enable(JsonWriteFeature.ESCAPE_NON_ASCII).build();
@@ -182,6 +185,12 @@ abstract class HostileTextContract {
                 (v, c) -> api(adminToken, post("/api/v1/members"), Map.of("name", v, "type", "FORMAL", "unitId", group.id())),
                 "select id, name from member where name = :v", asSent(),
                 List.of(new Look(admin, c -> "/members/" + c.found), new Look(admin, c -> "/api/v1/members/" + c.found))));
+        fields.add(new Field("member name (roster import)", "姓名", "姓名", 50, false, ctx -> { },
+                (v, c) -> page(admin, multipart("/members/import").file(new MockMultipartFile("file", "花名册.csv", "text/csv",
+                        ("党员编号,姓名,性别,出生日期,身份证号码,联系电话,入党日期,党员身份,人员类别,所在组织,状态\n,\"" + v.replace("\"", "\"\"")
+                                + "\",女,1990-01-01,,,2015-07-01,正式党员,在职," + group.name() + ",在册\n").getBytes(StandardCharsets.UTF_8)))),
+                "select id, name from member where name = :v", asSent(),
+                List.of(new Look(admin, c -> "/members/" + c.found), new Look(admin, c -> "/members/export?unitId=" + group.id()))));
         fields.add(new Field("transfer reason (page)", "reason", "转接原因", 200, false, c -> c.target = fixtures.member(group.id(), "转接者"),
                 (v, c) -> page(admin, post("/members/{id}/transfer", c.target).param("toUnitId", id(tree.otherBranch().id()))
                         .param("on", day.toString()).param("reason", v)),
@@ -262,7 +271,7 @@ abstract class HostileTextContract {
         List<Field> fields = fields();
         int shortest = fields.stream().mapToInt(Field::max).min().orElseThrow();
         assertThat(HostileText.MARKUP).as("every payload fits the shortest field with its tag")
-                .allSatisfy(p -> assertThat(Fixtures.unique("h").length() + p.length()).isLessThanOrEqualTo(shortest));
+                .allSatisfy(p -> assertThat(TAG_ROOM + p.length()).isLessThanOrEqualTo(shortest));
         List<String> failures = new ArrayList<>();
         for (Field field : fields) {
             for (String payload : HostileText.MARKUP) {
@@ -274,6 +283,9 @@ abstract class HostileTextContract {
                 refused(field, Fixtures.unique("h") + HostileText.LINES, "控制字符", failures);
             }
             for (String payload : HostileText.REFUSED) {
+                if (field.name().contains("import") && payload.chars().anyMatch(c -> Character.isSurrogate((char) c))) {
+                    continue; // a UTF-8 file cannot hold half a surrogate pair: invalid UTF-8 is in the import tests' corpus of hostile files
+                }
                 refused(field, Fixtures.unique("h") + payload, "控制字符", failures);
             }
             String tag = Fixtures.unique("h");
@@ -395,6 +407,9 @@ abstract class HostileTextContract {
         }
         if (view != null && view.getModel().get("rowErrors") instanceof Map<?, ?> rows) {
             rows.values().forEach(row -> ((Map<String, String>) row).forEach(errors::put));
+        }
+        if (view != null && view.getModel().get("outcome") instanceof Rosters.Outcome outcome) {
+            outcome.problems().forEach(p -> errors.putIfAbsent(p.column(), p.problem()));
         }
         Object flash = result.getFlashMap().get("flashError");
         if (flash != null) {
