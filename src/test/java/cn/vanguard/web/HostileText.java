@@ -70,13 +70,8 @@ final class HostileText {
                     && value.strip().toLowerCase(Locale.ROOT).startsWith("javascript:")) {
                 found.add("url <" + element + " " + name + "=" + value + ">");
             }
-            if (element.equals("img") && name.equals("src") && value.equals("x")) {
-                found.add("element <img src=x>");
-            }
-        }
-        for (String element : page.elements) {
-            if (element.equals("svg") && html.contains("onload=alert")) {
-                found.add("element <svg>");
+            if ((element.equals("img") || element.equals("svg")) && (name.equals("src") && value.equals("x") || name.equals("onload"))) {
+                found.add("element <" + element + " " + name + "=" + value + ">");
             }
         }
         return found;
@@ -94,7 +89,6 @@ final class HostileText {
     private static final class Parsed {
         final List<String> texts = new ArrayList<>();
         final List<String> scripts = new ArrayList<>();
-        final List<String> elements = new ArrayList<>();
         final List<String[]> attributes = new ArrayList<>();
     }
 
@@ -107,13 +101,11 @@ final class HostileText {
                 @Override
                 public void handleOpenElementStart(char[] buffer, int offset, int len, int line, int col) {
                     open = new String(buffer, offset, len).toLowerCase(Locale.ROOT);
-                    parsed.elements.add(open);
                 }
 
                 @Override
                 public void handleStandaloneElementStart(char[] buffer, int offset, int len, boolean minimized, int line, int col) {
                     open = new String(buffer, offset, len).toLowerCase(Locale.ROOT);
-                    parsed.elements.add(open);
                 }
 
                 @Override
