@@ -22,6 +22,8 @@ public final class DatabaseUnavailable {
     private static final int MAX_DEPTH = 30;
 
     public static final String TITLE = "服务暂时不可用";
+    /** The {@code Retry-After} of the 503: a database restart takes seconds. */
+    public static final String RETRY_AFTER_SECONDS = "5";
 
     private DatabaseUnavailable() {
     }
