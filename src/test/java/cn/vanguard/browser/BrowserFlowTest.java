@@ -52,6 +52,9 @@ class BrowserFlowTest {
             Page loginPhone = browser.anonymous(375, 800);
             loginPhone.navigate("/login");
             Browser.shoot(loginPhone, "login-phone");
+            // the API's documentation (Swagger UI) works under its Content-Security-Policy too
+            login.navigate("/api/v1/docs");
+            login.waitForSelector(".opblock");
 
             Page admin = browser.desktop("boss", ADMIN_PASSWORD);
             assertThat(jdbc.sql("select count(*) from spring_session where principal_name = 'boss'").query(Integer.class).single())
