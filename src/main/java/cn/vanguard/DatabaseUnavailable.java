@@ -7,13 +7,14 @@ import java.util.Set;
 
 import org.springframework.jdbc.CannotGetJdbcConnectionException;
 import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.transaction.TransactionSystemException;
 
 /**
  * Whether a failure means that the database cannot be reached right now (restarting, down, the network, no connection
  * free within the pool's timeout): the pages and the API answer it with 503 and a Chinese message instead of a 500,
  * and the connection pool reconnects by itself once the database is back. Decided by the cause, not by the wrapper,
  * because the same outage reaches the application in many wrappings (opening a transaction, a query, a session read in
- * a filter, a sign-in).
+ * a filter, a sign-in, a commit or rollback on a connection that broke).
  */
 public final class DatabaseUnavailable {
 
@@ -22,6 +23,8 @@ public final class DatabaseUnavailable {
     private static final int MAX_DEPTH = 30;
 
     public static final String TITLE = "服务暂时不可用";
+    /** The {@code Retry-After} of the 503: a database restart takes seconds. */
+    public static final String RETRY_AFTER_SECONDS = "5";
 
     private DatabaseUnavailable() {
     }
@@ -31,6 +34,12 @@ public final class DatabaseUnavailable {
         for (int depth = 0; t != null && depth < MAX_DEPTH; depth++, t = t.getCause()) {
             if (t instanceof CannotGetJdbcConnectionException || t instanceof CannotCreateTransactionException
                     || t instanceof SQLTransientConnectionException || t instanceof SQLNonTransientConnectionException) {
+                return true;
+            }
+            // a commit or rollback JDBC could not carry out: the connection broke under it (the pool reports a closed
+            // connection without an SQLSTATE); a rollback failing after an outage hides the outage as its application exception
+            if (t instanceof TransactionSystemException tx
+                    && (t.getCause() instanceof SQLException || causedIt(tx.getApplicationException()))) {
                 return true;
             }
             if (t instanceof SQLException sql && sql.getSQLState() != null

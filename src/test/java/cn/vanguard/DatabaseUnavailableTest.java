@@ -32,11 +32,23 @@ class DatabaseUnavailableTest {
     void aConnectionCutOrAServerShuttingDownIsAnOutage() {
         assertThat(DatabaseUnavailable.causedIt(new DataAccessResourceFailureException("I/O",
                 new SQLException("An I/O error occurred while sending to the backend.", "08006")))).isTrue();
-        assertThat(DatabaseUnavailable.causedIt(new TransactionSystemException("JDBC rollback failed",
+        assertThat(DatabaseUnavailable.causedIt(new UncategorizedSQLException("rollback", null,
                 new SQLException("This connection has been closed.", "08003")))).isTrue();
         assertThat(DatabaseUnavailable.causedIt(new UncategorizedSQLException("select", "select 1",
                 new SQLException("terminating connection due to immediate shutdown command", "57P01")))).isTrue();
         assertThat(DatabaseUnavailable.causedIt(new SQLException("the database system is starting up", "57P03"))).isTrue();
+    }
+
+    @Test
+    void aCommitOrRollbackOnABrokenConnectionIsAnOutage() {
+        // the commit failed on the cut connection, then the rollback on the connection the pool had closed meanwhile
+        assertThat(DatabaseUnavailable.causedIt(new TransactionSystemException("JDBC rollback failed",
+                new SQLException("Connection is closed")))).isTrue();
+        TransactionSystemException rollback = new TransactionSystemException("rollback failed", new IllegalStateException("closed"));
+        rollback.initApplicationException(new DataAccessResourceFailureException("I/O",
+                new SQLException("An I/O error occurred while sending to the backend.", "08006")));
+        assertThat(DatabaseUnavailable.causedIt(rollback)).as("the outage behind the rollback").isTrue();
+        assertThat(DatabaseUnavailable.causedIt(new TransactionSystemException("no JDBC", new IllegalStateException("bug")))).isFalse();
     }
 
     @Test

@@ -53,8 +53,6 @@ class ApiProblems {
 
     private static final Logger LOG = LoggerFactory.getLogger(ApiProblems.class);
     static final MediaType PROBLEM = MediaType.APPLICATION_PROBLEM_JSON;
-    /** How long a client waits before retrying while the database is unavailable: a restart takes seconds. */
-    static final String RETRY_AFTER_SECONDS = "5";
 
     @ExceptionHandler(Invalid.class)
     ResponseEntity<ApiProblem> invalid(Invalid e, HttpServletRequest request) {
@@ -144,7 +142,7 @@ class ApiProblems {
         }
         if (DatabaseUnavailable.causedIt(e)) {
             LOG.warn("API request {} {}: the database is unavailable: {}", request.getMethod(), request.getRequestURI(), e.toString());
-            return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS)
+            return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, DatabaseUnavailable.RETRY_AFTER_SECONDS)
                     .contentType(PROBLEM).body(unavailable(request));
         }
         LOG.error("API request {} {} failed", request.getMethod(), request.getRequestURI(), e);

@@ -53,7 +53,7 @@ class DatabaseDownProblems extends OncePerRequestFilter {
             LOG.warn("API request {} {}: the database is unavailable: {}", request.getMethod(), request.getRequestURI(), e.toString());
             response.reset();
             response.setStatus(HttpStatus.SERVICE_UNAVAILABLE.value());
-            response.setHeader(HttpHeaders.RETRY_AFTER, ApiProblems.RETRY_AFTER_SECONDS);
+            response.setHeader(HttpHeaders.RETRY_AFTER, DatabaseUnavailable.RETRY_AFTER_SECONDS);
             response.setContentType(ApiProblems.PROBLEM + ";charset=UTF-8");
             json.writeValue(response.getOutputStream(), ApiProblems.unavailable(request));
         }

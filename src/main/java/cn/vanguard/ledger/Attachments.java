@@ -107,12 +107,21 @@ public class Attachments {
                 .param("by", accountId).param("now", OffsetDateTime.now(clock)).update();
     }
 
-    /** Adds evidence to an entry still under review: by whoever recorded or declared it, or a scorer in scope. */
+    /**
+     * Whether the current user may add evidence to the entry: the member who declared it, or whoever records entries in
+     * the member's unit now (a scorer who recorded it before the member moved away no longer does).
+     */
+    public boolean mayAdd(LedgerEntry entry) {
+        boolean declarer = entry.recordedBy() == guard.current().accountId() && guard.isSelf(entry.memberId());
+        return declarer || guard.can(Permission.RECORD_ENTRIES, entry.unitId());
+    }
+
+    /** Adds evidence to an entry still under review, if {@link #mayAdd} allows. */
     @Transactional
     public void add(long entryId, List<Upload> files, Ledger ledger) {
         LedgerEntry entry = ledger.get(entryId);
         CurrentUser user = guard.current();
-        if (entry.recordedBy() != user.accountId() && !guard.can(Permission.RECORD_ENTRIES, entry.unitId())) {
+        if (!mayAdd(entry)) {
             throw Guard.denied();
         }
         if (!entry.status().open()) {

@@ -1,14 +1,10 @@
 package cn.vanguard.ledger;
 
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -74,15 +70,18 @@ public class Ledger {
     private final Guard guard;
     private final AuditLog audit;
     private final Attachments attachments;
+    private final IdempotencyKeys keys;
     private final Clock clock;
 
-    public Ledger(JdbcClient jdbc, Members members, Schemes schemes, Guard guard, AuditLog audit, Attachments attachments, Clock clock) {
+    public Ledger(JdbcClient jdbc, Members members, Schemes schemes, Guard guard, AuditLog audit, Attachments attachments,
+                  IdempotencyKeys keys, Clock clock) {
         this.jdbc = jdbc;
         this.members = members;
         this.schemes = schemes;
         this.guard = guard;
         this.audit = audit;
         this.attachments = attachments;
+        this.keys = keys;
         this.clock = clock;
     }
 
@@ -444,65 +443,18 @@ public class Ledger {
 
     // ---------------------------------------------------------------- idempotency
 
-    /**
-     * The entry an earlier request with the same key created, if the request is the same; a key reused for another
-     * request is refused. Keys are unique per account.
-     */
+    /** The entry an earlier request of the current account with the same key created, if the request is the same. */
     private Optional<LedgerEntry> replay(CurrentUser user, String key, String action, Object request, List<Upload> files) {
-        if (key == null || key.isBlank()) {
-            throw Invalid.of("idempotencyKey", "缺少提交编号（Idempotency-Key）：每次新的提交都须带一个新的编号（在网页上刷新页面即可）");
-        }
-        if (key.length() > 100) {
-            throw Invalid.of("idempotencyKey", "提交编号过长");
-        }
-        Text.require("idempotencyKey", "提交编号", key, 100, false);
-        record Stored(String hash, Long entryId) {
-        }
-        Optional<Stored> stored = jdbc.sql("select request_hash, entry_id from idempotency_key where account_id = :a and client_key = :k")
-                .param("a", user.accountId()).param("k", key)
-                .query((rs, n) -> new Stored(rs.getString(1), rs.getObject(2, Long.class))).optional();
-        if (stored.isEmpty()) {
-            return Optional.empty();
-        }
-        if (!stored.get().hash().equals(hash(action, request, files))) {
-            throw new Conflict("提交编号“" + key + "”已用于另一条内容不同的记录：新的提交须使用新的编号（在网页上刷新页面即可）");
-        }
-        return Optional.of(get(stored.get().entryId()));
+        return keys.earlier(user.accountId(), key, action, request, files).map(this::get);
     }
 
     /** Whether the current account has used this idempotency key already, so that a request with it replays (the API's 200). */
     public boolean keyUsed(String key) {
-        if (key == null || key.isBlank()) {
-            return false;
-        }
-        return jdbc.sql("select count(*) from idempotency_key where account_id = :a and client_key = :k")
-                .param("a", guard.current().accountId()).param("k", key).query(Integer.class).single() > 0;
+        return keys.used(guard.current().accountId(), key);
     }
 
     private void remember(CurrentUser user, String key, String action, Object request, List<Upload> files, long entryId) {
-        try {
-            jdbc.sql("insert into idempotency_key (account_id, client_key, request_hash, entry_id, created_at) values (:a, :k, :h, :e, :now)")
-                    .param("a", user.accountId()).param("k", key).param("h", hash(action, request, files)).param("e", entryId)
-                    .param("now", OffsetDateTime.now(clock)).update();
-        } catch (org.springframework.dao.DuplicateKeyException e) {
-            // a concurrent request with the same key got there first: this transaction rolls back
-            throw new Conflict("提交编号“" + key + "”正在处理中，请勿重复提交");
-        }
-    }
-
-    private static String hash(String action, Object request, List<Upload> files) {
-        try {
-            MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            digest.update(action.getBytes(StandardCharsets.UTF_8));
-            digest.update(String.valueOf(request).getBytes(StandardCharsets.UTF_8));
-            for (Upload file : files) {
-                digest.update(file.filename().getBytes(StandardCharsets.UTF_8));
-                digest.update(file.data());
-            }
-            return HexFormat.of().formatHex(digest.digest());
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        keys.remember(user.accountId(), key, action, request, files, entryId);
     }
 
     // ---------------------------------------------------------------- review

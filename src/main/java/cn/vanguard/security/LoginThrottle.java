@@ -97,7 +97,7 @@ class LoginThrottle {
                 .param("open", windowOpen).param("now", now).param("a", address).param("max", addressMaxFailures).update() == 1;
         if (admitted && jdbc.sql("select attempts from login_address where address = :a").param("a", address)
                 .query(Integer.class).optional().orElse(0) == addressMaxFailures) {
-            audit.record(new AuditLog.Actor(null, "system"), "LOGIN_ADDRESS_LIMITED", "login_address", null, null,
+            audit.record(AuditLog.Actor.SYSTEM, "LOGIN_ADDRESS_LIMITED", "login_address", null, null,
                     "来自 " + address + " 的登录失败达到" + addressMaxFailures + "次，该地址暂停登录" + addressWindow.toMinutes() + "分钟",
                     null, Map.of("address", address));
         }

@@ -1,6 +1,9 @@
 package cn.vanguard.security;
 
+import javax.sql.DataSource;
+
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.session.jdbc.config.annotation.web.http.EnableJdbcHttpSession;
 
@@ -13,4 +16,9 @@ import org.springframework.session.jdbc.config.annotation.web.http.EnableJdbcHtt
 @ConditionalOnBooleanProperty(name = "vanguard.sessions.jdbc", matchIfMissing = true)
 @EnableJdbcHttpSession(maxInactiveIntervalInSeconds = 8 * 3600)
 class Sessions {
+
+    @Bean
+    SessionAttributeUpsert sessionAttributeUpsert(DataSource dataSource) {
+        return new SessionAttributeUpsert(dataSource);
+    }
 }

@@ -10,7 +10,7 @@ package cn.vanguard.sheet;
  * @param maxRows              non-blank rows below the header
  * @param maxColumns           columns of a row, counted to its rightmost cell
  * @param maxCellChars         characters of one cell
- * @param maxPartBytes         one part of a workbook once unzipped (the sheet, the shared strings, the styles)
+ * @param maxPartBytes         the sheet and the shared strings of a workbook once unzipped (its other parts: {@link XlsxParts#STRUCTURE_BYTES})
  * @param minInflateRatio      compressed size / unzipped size of a part, below which it is a zip bomb
  * @param maxEntries           files inside a workbook
  * @param maxSheets            sheets of a workbook (only the first is read)
@@ -20,7 +20,7 @@ public record Limits(long maxBytes, int maxRows, int maxColumns, int maxCellChar
                      int maxEntries, int maxSheets, int maxSharedStrings) {
 
     /** Files uploaded to the web application: a roster or a branch's ledger, as spring.servlet.multipart allows. */
-    public static final Limits UPLOAD = new Limits(10L << 20, 10_000, 256, 2_000, 100L << 20, 0.01, 1_000, 255, 1_000_000);
+    public static final Limits UPLOAD = new Limits(10L << 20, 10_000, 256, 2_000, 50L << 20, 0.01, 1_000, 255, 1_000_000);
 
     /**
      * The {@code score} command's inputs: a ledger of tens of millions of rows is its purpose (performance.md), so rows

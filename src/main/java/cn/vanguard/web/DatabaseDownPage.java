@@ -33,8 +33,6 @@ import jakarta.servlet.http.HttpServletResponse;
 class DatabaseDownPage extends OncePerRequestFilter {
 
     static final String VIEW = "unavailable";
-    /** How long a browser (or a proxy) waits before asking again: a restart of the database takes seconds. */
-    static final String RETRY_AFTER_SECONDS = "5";
     static final String MESSAGE = "数据库暂时无法连接，请稍后刷新页面重试；如果持续出现，请联系系统管理员。";
     private static final Logger LOG = LoggerFactory.getLogger(DatabaseDownPage.class);
 
@@ -72,7 +70,7 @@ class DatabaseDownPage extends OncePerRequestFilter {
             LOG.warn("{} {}: the database is unavailable: {}", request.getMethod(), request.getRequestURI(), e.toString());
             response.reset();
             response.setStatus(HttpStatus.SERVICE_UNAVAILABLE.value());
-            response.setHeader(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS);
+            response.setHeader(HttpHeaders.RETRY_AFTER, DatabaseUnavailable.RETRY_AFTER_SECONDS);
             response.setContentType("text/html;charset=UTF-8");
             templates.process(VIEW, new Context(Locale.SIMPLIFIED_CHINESE, model(request)), response.getWriter());
         }

@@ -417,8 +417,7 @@ class EntriesController {
         model.addAttribute("canApprove", entry.status() == EntryStatus.PENDING && !self && guard.can(Permission.APPROVE_ENTRIES, entry.unitId()));
         model.addAttribute("canReverse", entry.status() == EntryStatus.APPROVED && entry.reversesId() == null && entry.reversedBy() == null
                 && guard.can(Permission.RECORD_ENTRIES, entry.unitId()));
-        model.addAttribute("canAttach", entry.status().open()
-                && (guard.current().accountId() == entry.recordedBy() || guard.can(Permission.RECORD_ENTRIES, entry.unitId())));
+        model.addAttribute("canAttach", entry.status().open() && attachments.mayAdd(entry));
         model.addAttribute("key", UUID.randomUUID().toString());
         return "entries/entry";
     }

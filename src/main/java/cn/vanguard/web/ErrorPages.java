@@ -63,7 +63,7 @@ class ErrorPages {
             throw e;
         }
         LOG.warn("{} {}: the database is unavailable: {}", request.getMethod(), request.getRequestURI(), e.toString());
-        response.setHeader(HttpHeaders.RETRY_AFTER, DatabaseDownPage.RETRY_AFTER_SECONDS);
+        response.setHeader(HttpHeaders.RETRY_AFTER, DatabaseUnavailable.RETRY_AFTER_SECONDS);
         return new ModelAndView(DatabaseDownPage.VIEW, DatabaseDownPage.model(request), HttpStatus.SERVICE_UNAVAILABLE);
     }
 

@@ -77,6 +77,26 @@ abstract class EntriesApiContract extends ApiTesting {
         return mvc.perform(json(token, post("/api/v1/entries"), body).header("Idempotency-Key", key));
     }
 
+    @Test
+    void aNumberTheDatabaseWouldRoundOrOverflowIsAFieldErrorNotAServerError() throws Exception {
+        String body = """
+                {"memberId": %d, "itemCode": "ACT_MEETING", "date": "%s", "quantity": %s}""";
+        for (String[] refused : new String[][] {{"\"0.00001\"", "数量最多保留4位小数"}, {"1.00004", "数量最多保留4位小数"},
+                {"99999999999", "数量超出范围"}, {"1e400", "数量超出范围"}}) {
+            record(scorer, Fixtures.unique("k"), body.formatted(member, day, refused[0]))
+                    .andExpect(status().isBadRequest())
+                    .andExpect(jsonPath("$.title").value("提交的内容有误"))
+                    .andExpect(jsonPath("$.errors.quantity").value(org.hamcrest.Matchers.startsWith(refused[1])));
+        }
+        record(scorer, Fixtures.unique("k"), """
+                {"memberId": %d, "itemCode": "ACT_MEETING", "date": "%s", "points": "1.00001"}""".formatted(member, day))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors.points").value("分值最多保留4位小数"));
+        assertThat(fixtures.jdbc().sql("select count(*) from ledger_entry where member_id = :m").param("m", member).query(Integer.class).single())
+                .isZero();
+        record(scorer, Fixtures.unique("k"), body.formatted(member, day, "\"1.0000\"")).andExpect(status().isCreated());
+    }
+
     private long recorded(String token, String body) throws Exception {
         String json = record(token, Fixtures.unique("k"), body).andExpect(status().isCreated())
                 .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);

@@ -110,6 +110,35 @@ abstract class MembersApiContract extends ApiTesting {
     }
 
     @Test
+    void aTakenCodeNamesItsHolderOnlyToWhoeverMaySeeThem() throws Exception {
+        String strangerCode = fixtures.jdbc().sql("select code from member where id = :id").param("id", stranger).query(String.class).single();
+        String memberCode = fixtures.jdbc().sql("select code from member where id = :id").param("id", member).query(String.class).single();
+        String body = """
+                {"name": "新人", "type": "FORMAL", "unitId": %d, "code": "%s"}""";
+        String answer = mvc.perform(json(admin, post("/api/v1/members"), body.formatted(tree.branch().id(), strangerCode)))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors.code").value("党员编号“" + strangerCode + "”已被其他党员使用"))
+                .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(answer).doesNotContain("李四");
+        mvc.perform(json(admin, post("/api/v1/members"), body.formatted(tree.branch().id(), memberCode)))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors.code").value("党员编号“" + memberCode + "”已被张三使用"));
+        mvc.perform(json(admin, put("/api/v1/members/{id}", fixtures.member(tree.branch().id(), "赵六")), """
+                        {"name": "赵六", "type": "FORMAL", "code": "%s", "version": 0}""".formatted(strangerCode)))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors.code").value(not(containsString("李四"))));
+        // a plain member may not create members at all, so cannot probe codes, with or without a unit
+        for (String probe : new String[] {"{\"name\": \"探\", \"type\": \"FORMAL\", \"code\": \"%s\"}".formatted(strangerCode),
+                body.formatted(tree.branch().id(), strangerCode), body.formatted(elsewhere.branch().id(), strangerCode)}) {
+            String refused = mvc.perform(json(own, post("/api/v1/members"), probe)).andExpect(status().isForbidden())
+                    .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+            assertThat(refused).doesNotContain("李四").doesNotContain(strangerCode);
+        }
+        mvc.perform(json(scorer, post("/api/v1/members"), "{\"name\": \"探\", \"type\": \"FORMAL\", \"code\": \"%s\"}"
+                .formatted(memberCode))).andExpect(status().isForbidden());
+    }
+
+    @Test
     void updatesWithTheVersionReadAndRefusesAStaleOne() throws Exception {
         String body = """
                 {"name": "张三丰", "type": "PROBATIONARY", "category": "RETIRED", "phone": "13800000000", "version": %d}""";

@@ -14,7 +14,8 @@ import com.microsoft.playwright.Playwright;
 /**
  * Debian's Chromium driven by Playwright (no browser download): a desktop and a phone (375 px) context, and
  * screenshots under target/screenshots. Every page of every context is listened to for the whole run: a Content
- * Security Policy violation (Chromium reports "Refused to …" on the console) or an uncaught script error is kept in
+ * Security Policy violation (Chromium says "Refused to …" or "… violates the following Content Security Policy
+ * directive" on the console) or an uncaught script error is kept in
  * {@link #problems()}.
  */
 final class Browser implements AutoCloseable {

@@ -117,6 +117,35 @@ class ScoreCommandTest {
     }
 
     @Test
+    void namesThatASpreadsheetWouldRunAreGuardedInCsvAndAreNeverFormulasInXlsx() throws IOException {
+        members = file("members.csv", """
+                member_id,name,org_unit,member_type
+                M001,"=HYPERLINK(""http://evil.example"",""点我"")",@SUM(1),FORMAL
+                M002,-5,+1-1,FORMAL
+                """);
+        Run csv = run(score(null, "--format", "csv"));
+        assertThat(csv.status()).isZero();
+        List<String> lines = csv.out().lines().toList();
+        assertThat(lines.get(1)).startsWith("M001,\"'=HYPERLINK(\"\"http://evil.example\"\",\"\"点我\"\")\",'@SUM(1),");
+        assertThat(lines.get(2)).startsWith("M002,-5,'+1-1,");
+        Path previous = file("previous.csv", csv.out());
+        assertThat(run(score(null, "--previous", previous.toString())).status()).as("the command reads its own CSV back").isZero();
+
+        Path out = dir.resolve("formulas.xlsx");
+        assertThat(run(score(null, "--format", "xlsx", "--out", out.toString())).status()).isZero();
+        try (Workbook workbook = WorkbookFactory.create(out.toFile())) {
+            Sheet sheet = workbook.getSheetAt(0);
+            for (Row row : sheet) {
+                for (org.apache.poi.ss.usermodel.Cell cell : row) {
+                    assertThat(cell.getCellType()).as(cell.getAddress().formatAsString()).isNotEqualTo(org.apache.poi.ss.usermodel.CellType.FORMULA);
+                }
+            }
+            assertThat(sheet.getRow(2).getCell(1).getStringCellValue()).isEqualTo("=HYPERLINK(\"http://evil.example\",\"点我\")");
+            assertThat(sheet.getRow(2).getCell(2).getStringCellValue()).isEqualTo("@SUM(1)");
+        }
+    }
+
+    @Test
     void writesXlsxWithChineseHeadersOnlyWhenComplete() throws IOException {
         Path entries = file("entries.csv", "member_id,item,date\nM001,ACT_MEETING,2025-03-14\n");
         Path out = dir.resolve("结果.xlsx");

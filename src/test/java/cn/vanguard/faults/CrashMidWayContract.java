@@ -12,7 +12,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -183,9 +182,9 @@ abstract class CrashMidWayContract {
         ensureRunning();
         String run = Long.toString(System.nanoTime(), 36);
         String[] members = seed.getProperty("memberIds").split(",");
-        List<Attempt> attempts = new ArrayList<>();
+        List<BurstAttempt> attempts = new ArrayList<>();
         for (int i = 0; i < BURST; i++) {
-            attempts.add(new Attempt("burst-" + run + "-" + i, members[i % members.length], seed.getProperty("today")));
+            attempts.add(new BurstAttempt("burst-" + run + "-" + i, members[i % members.length], seed.getProperty("today")));
         }
         Client api = new Client(application.base());
         AtomicInteger approvalsAnswered = new AtomicInteger();
@@ -214,20 +213,20 @@ abstract class CrashMidWayContract {
             clients.shutdownNow();
         }
         assertThat(surprises).as("answers before the crash").isEmpty();
-        List<Attempt> sent = attempts.stream().filter(a -> a.recordSent).toList();
-        assertThat(sent.stream().filter(Attempt::approvalAnswered)).hasSizeGreaterThanOrEqualTo(APPROVALS_BEFORE_KILL);
+        List<BurstAttempt> sent = attempts.stream().filter(a -> a.recordSent).toList();
+        assertThat(sent.stream().filter(BurstAttempt::approvalAnswered)).hasSizeGreaterThanOrEqualTo(APPROVALS_BEFORE_KILL);
         assertThat(sent).as("the burst was cut short").hasSizeLessThan(BURST);
 
         restart();
-        Map<String, Stored> afterCrash = stored(run);
+        Map<String, StoredEntry> afterCrash = stored(run);
         assertWhole(afterCrash);
         assertThat(sent.stream().map(a -> a.key)).as("nothing recorded that was not sent").containsAll(afterCrash.keySet());
         int lost = 0;
-        for (Attempt attempt : sent) {
-            Stored stored = afterCrash.get(attempt.key);
+        for (BurstAttempt attempt : sent) {
+            StoredEntry stored = afterCrash.get(attempt.key);
             boolean answered = attempt.recordedId != null;
             boolean approvedAnswered = attempt.approvalAnswered();
-            if ((answered && (stored == null || stored.id != attempt.recordedId)) || (approvedAnswered && !stored.approved())) {
+            if ((answered && (stored == null || stored.id() != attempt.recordedId)) || (approvedAnswered && !stored.approved())) {
                 lost++;
             }
         }
@@ -239,8 +238,8 @@ abstract class CrashMidWayContract {
         }
 
         Client retry = new Client(application.base());
-        for (Attempt attempt : sent) {
-            Stored before = afterCrash.get(attempt.key);
+        for (BurstAttempt attempt : sent) {
+            StoredEntry before = afterCrash.get(attempt.key);
             HttpResponse<String> again = retry.post("/api/v1/entries", seed.getProperty("scorerToken"), attempt.key, attempt.body());
             JsonNode entry = Client.json(again);
             if (before == null) {
@@ -248,8 +247,8 @@ abstract class CrashMidWayContract {
             } else {
                 assertThat(again.statusCode()).as("%s replays\n%s", attempt.key, again.body()).isEqualTo(200);
                 assertThat(again.headers().firstValue("Idempotent-Replayed")).hasValue("true");
-                assertThat(entry.get("id").asLong()).as("%s: the entry first created", attempt.key).isEqualTo(before.id);
-                assertThat(entry.get("status").asString()).as("%s: as it is", attempt.key).isEqualTo(before.status);
+                assertThat(entry.get("id").asLong()).as("%s: the entry first created", attempt.key).isEqualTo(before.id());
+                assertThat(entry.get("status").asString()).as("%s: as it is", attempt.key).isEqualTo(before.status());
                 if (keepsEveryCommit() && attempt.recordedId != null) {
                     assertThat(entry.get("id").asLong()).as("%s: the id first answered", attempt.key).isEqualTo(attempt.recordedId);
                 }
@@ -270,107 +269,32 @@ abstract class CrashMidWayContract {
             }
         }
 
-        Map<String, Stored> end = stored(run);
+        Map<String, StoredEntry> end = stored(run);
         assertWhole(end);
         assertThat(end.keySet()).as("one entry for every request sent").containsExactlyInAnyOrderElementsOf(sent.stream().map(a -> a.key).toList());
         assertThat(end.values()).as("every one approved, once").allSatisfy(s -> assertThat(s.approved()).isTrue());
-        for (Stored s : afterCrash.values()) {
-            assertThat(end.get(s.key).id).as("%s kept its entry", s.key).isEqualTo(s.id);
+        for (StoredEntry s : afterCrash.values()) {
+            assertThat(end.get(s.key()).id()).as("%s kept its entry", s.key()).isEqualTo(s.id());
         }
     }
 
-    /** One client's request to record an entry and its approval, and what the application answered to each. */
-    static final class Attempt {
-        final String key;
-        final String memberId;
-        final String date;
-        volatile boolean recordSent;
-        volatile Long recordedId;
-        volatile Integer approveStatus;
-
-        Attempt(String key, String memberId, String date) {
-            this.key = key;
-            this.memberId = memberId;
-            this.date = date;
+    private Map<String, StoredEntry> stored(String run) throws SQLException {
+        try (Connection db = connect()) {
+            return StoredEntry.read(db, "burst-" + run + "-");
         }
-
-        boolean approvalAnswered() {
-            return Integer.valueOf(200).equals(approveStatus);
-        }
-
-        String body() {
-            return "{\"memberId\":" + memberId + ",\"itemCode\":\"ACT_MEETING\",\"date\":\"" + date + "\",\"note\":\"" + key + "\"}";
-        }
-
-        /** False once the application stopped answering. */
-        boolean recordAndApprove(Client api, Properties seed, AtomicInteger approvalsAnswered, List<String> surprises) {
-            try {
-                recordSent = true;
-                HttpResponse<String> recorded = api.post("/api/v1/entries", seed.getProperty("scorerToken"), key, body());
-                if (recorded.statusCode() != 201) {
-                    surprises.add(key + " recorded: " + recorded.statusCode() + " " + recorded.body());
-                    return true;
-                }
-                JsonNode entry = Client.json(recorded);
-                recordedId = entry.get("id").asLong();
-                HttpResponse<String> approved = api.post("/api/v1/entries/" + recordedId + "/approve", seed.getProperty("secretaryToken"),
-                        null, "{\"version\":" + entry.get("version").asInt() + "}");
-                approveStatus = approved.statusCode();
-                if (approved.statusCode() != 200 || !"APPROVED".equals(Client.json(approved).get("status").asString())) {
-                    surprises.add(key + " approved: " + approved.statusCode() + " " + approved.body());
-                }
-                approvalsAnswered.incrementAndGet();
-                return true;
-            } catch (IOException e) {
-                return false;
-            }
-        }
-    }
-
-    /** An entry of the burst as stored, with its audit lines and idempotency keys. */
-    record Stored(String key, long id, String status, Long decidedBy, int version, long recordedLines, long approvedLines, long keys,
-                  Long keyEntry) {
-        boolean approved() {
-            return "APPROVED".equals(status);
-        }
-    }
-
-    private Map<String, Stored> stored(String run) throws SQLException {
-        Map<String, Stored> stored = new HashMap<>();
-        try (Connection db = connect(); PreparedStatement query = db.prepareStatement("""
-                select e.note, e.id, e.status, e.decided_by, e.version,
-                       (select count(*) from audit_log a where a.object_type = 'ledger_entry' and a.object_id = cast(e.id as varchar(40))
-                                                           and a.action = 'ENTRY_SCORER') as recorded_lines,
-                       (select count(*) from audit_log a where a.object_type = 'ledger_entry' and a.object_id = cast(e.id as varchar(40))
-                                                           and a.action = 'ENTRY_APPROVED') as approved_lines,
-                       (select count(*) from idempotency_key k where k.client_key = e.note) as keys,
-                       (select max(k.entry_id) from idempotency_key k where k.client_key = e.note) as key_entry
-                from ledger_entry e where e.note like ? order by e.id""")) {
-            query.setString(1, "burst-" + run + "-%");
-            try (ResultSet rows = query.executeQuery()) {
-                while (rows.next()) {
-                    Stored row = new Stored(rows.getString(1), rows.getLong(2), rows.getString(3), rows.getObject(4, Long.class),
-                            rows.getInt(5), rows.getLong(6), rows.getLong(7), rows.getLong(8), rows.getObject(9, Long.class));
-                    assertThat(stored.put(row.key, row)).as("%s recorded twice", row.key).isNull();
-                }
-            }
-            assertThat(count(db, "select count(*) from idempotency_key where client_key like ?", "burst-" + run + "-%"))
-                    .as("no idempotency key without its entry").isEqualTo(stored.size());
-        }
-        return stored;
     }
 
     /** Each entry whole: recorded with its audit line and its key, approved with its own line and decision, or not at all. */
-    private void assertWhole(Map<String, Stored> stored) {
+    private void assertWhole(Map<String, StoredEntry> stored) {
         long secretary = Long.parseLong(seed.getProperty("secretaryId"));
         assertThat(stored.values()).allSatisfy(s -> {
-            assertThat(s.recordedLines).as("%s: audit lines of its recording", s.key).isEqualTo(1);
-            assertThat(s.keys).as("%s: its idempotency key", s.key).isEqualTo(1);
-            assertThat(s.keyEntry).as("%s: the key points at it", s.key).isEqualTo(s.id);
-            assertThat(s.status).as(s.key).isIn("PENDING", "APPROVED");
-            assertThat(s.approvedLines).as("%s (%s): audit lines of its approval", s.key, s.status).isEqualTo(s.approved() ? 1 : 0);
-            assertThat(s.decidedBy).as("%s (%s): decided by", s.key, s.status).isEqualTo(s.approved() ? secretary : null);
-            assertThat(s.version).as("%s (%s): version", s.key, s.status).isEqualTo(s.approved() ? 1 : 0);
+            assertThat(s.recordedLines()).as("%s: audit lines of its recording", s.key()).isEqualTo(1);
+            assertThat(s.keys()).as("%s: its idempotency key", s.key()).isEqualTo(1);
+            assertThat(s.keyEntry()).as("%s: the key points at it", s.key()).isEqualTo(s.id());
+            assertThat(s.status()).as(s.key()).isIn("PENDING", "APPROVED");
+            assertThat(s.approvedLines()).as("%s (%s): audit lines of its approval", s.key(), s.status()).isEqualTo(s.approved() ? 1 : 0);
+            assertThat(s.decidedBy()).as("%s (%s): decided by", s.key(), s.status()).isEqualTo(s.approved() ? secretary : null);
+            assertThat(s.version()).as("%s (%s): version", s.key(), s.status()).isEqualTo(s.approved() ? 1 : 0);
         });
     }
 

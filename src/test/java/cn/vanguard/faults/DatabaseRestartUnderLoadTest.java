@@ -152,8 +152,9 @@ class DatabaseRestartUnderLoadTest {
             all = List.copyOf(outcomes);
         }
         Files.write(dir.resolve("outcomes.txt"), all.stream().map(Outcome::line).toList());
-        assertThat(all).as("every answer is a success or a 503, none hangs without one").allSatisfy(o -> assertThat(o.status)
-                .as("%s sent %s: %s", o.kind, o.sent, o.body).isIn(200, 201, 503));
+        // a page already being sent when PostgreSQL died cannot change its status any more: its connection is cut (0)
+        assertThat(all).as("every answer is a success or a 503").allSatisfy(o -> assertThat(o.status)
+                .as("%s sent %s: %s", o.kind, o.sent, o.body).isIn(o.sent == Phase.BEFORE ? List.of(0, 200, 201, 503) : List.of(200, 201, 503)));
         assertThat(all.stream().filter(o -> o.status == 503)).as("every 503 says why, in Chinese").allSatisfy(this::assertUnavailable);
         for (Kind kind : Kind.values()) {
             Outcome first = all.stream().filter(o -> o.kind == kind && o.sent == Phase.DOWN && o.status == 503).findFirst().orElseThrow();

@@ -33,6 +33,8 @@ abstract class ReviewRulesContract {
     Fixtures fixtures;
     @Autowired
     Ledger ledger;
+    @Autowired
+    Assessments assessments;
 
     Fixtures.Tree tree;
     long member;
@@ -253,6 +255,32 @@ abstract class ReviewRulesContract {
         LedgerEntry fine = ledger.record(new NewEntry(member, "BON_SUGGESTION", day, new BigDecimal("2.0000"), null, null, "建议", null),
                 List.of(), Fixtures.unique("k"));
         assertThat(fine.quantity()).isEqualByComparingTo("2");
+    }
+
+    @Test
+    void numbersAreCheckedTheSameWayInDeclarationsImportsAndAssessments() {
+        memberAccount.signIn();
+        assertThatThrownBy(() -> ledger.declare(new NewEntry(member, "BON_SUGGESTION", day, new BigDecimal("0.00001"), null, null, "建议",
+                "李四、王五"), List.of(), Fixtures.unique("k")))
+                .isInstanceOfSatisfying(Invalid.class, e -> assertThat(e.errors().get("quantity")).isEqualTo("数量最多保留4位小数"));
+
+        scorer.signIn();
+        String code = fixtures.jdbc().sql("select code from member where id = :id").param("id", member).query(String.class).single();
+        java.util.function.BiFunction<Integer, String, cn.vanguard.sheet.SheetRows.Row> row = (line, quantity) ->
+                new cn.vanguard.sheet.SheetRows.Row(line, java.util.Map.of("member_id", code, "item", "BON_SUGGESTION", "date", day.toString(),
+                        "quantity", quantity, "points", "", "occurrence", "", "note", ""));
+        assertThatThrownBy(() -> ledger.importRows(tree.branch().id(), List.of(row.apply(2, "1"), row.apply(3, "99999999999")), "f1"))
+                .isInstanceOfSatisfying(RowsInvalid.class, e -> assertThat(e.problems())
+                        .containsExactly(new RowsInvalid.RowProblem(3, "quantity", "数量超出范围：最大为9999999999.9999")));
+        assertThat(count("select count(*) from ledger_entry where member_id = :id", member)).isZero();
+
+        secretary.signIn();
+        assertThatThrownBy(() -> assessments.assess(member, fixtures.year(), "B_POLITICAL", "19.00001"))
+                .isInstanceOfSatisfying(Invalid.class, e -> assertThat(e.errors().get("value")).isEqualTo("评定值最多保留4位小数"));
+        assertThatThrownBy(() -> assessments.assess(member, fixtures.year(), "B_POLITICAL", "1E+999999999"))
+                .isInstanceOfSatisfying(Invalid.class, e -> assertThat(e.errors().get("value")).startsWith("评定值超出范围"));
+        assessments.assess(member, fixtures.year(), "B_POLITICAL", "19.5");
+        assertThat(assessments.current(member, fixtures.year())).containsEntry("B_POLITICAL", "19.5");
     }
 
     private void assertRefused(BigDecimal quantity, BigDecimal points, String field, String message) {

@@ -116,6 +116,11 @@ public final class HostileFiles {
 
     /** A workbook of one sheet of these rows (XML of {@code <row>} elements), with these shared strings. */
     public static byte[] workbook(String rows, List<String> sharedStrings, int sheets) {
+        return zip(parts(rows, sharedStrings, sheets, null));
+    }
+
+    /** The parts of such a workbook by name, with a styles part when {@code styles} (its XML) is given. */
+    public static Map<String, String> parts(String rows, List<String> sharedStrings, int sheets, String styles) {
         Map<String, String> parts = new LinkedHashMap<>();
         StringBuilder types = new StringBuilder("""
                 <?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">\
@@ -146,6 +151,11 @@ public final class HostileFiles {
             }
             parts.put("xl/sharedStrings.xml", sst.append("</sst>").toString());
         }
+        if (styles != null) {
+            types.append("<Override PartName=\"/xl/styles.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml\"/>");
+            rels.append("<Relationship Id=\"rIdT\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles\" Target=\"styles.xml\"/>");
+            parts.put("xl/styles.xml", styles);
+        }
         parts.put("[Content_Types].xml", types.append("</Types>").toString());
         parts.put("_rels/.rels", "<?xml version=\"1.0\" encoding=\"UTF-8\"?>"
                 + "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">"
@@ -153,7 +163,7 @@ public final class HostileFiles {
                 + "</Relationships>");
         parts.put("xl/workbook.xml", book.append("</sheets></workbook>").toString());
         parts.put("xl/_rels/workbook.xml.rels", rels.append("</Relationships>").toString());
-        return zip(parts);
+        return parts;
     }
 
     private static String headerRow(List<String> header) {

@@ -236,4 +236,36 @@ class TableLimitsTest {
         assertThat(read.problems()).isEmpty();
         assertThat(read.rows()).containsExactly(List.of("'=1+1", "TRUE", "1.5", "=HYPERLINK(\"x\")"), List.of("张三", "ERROR:#N/A", "-5"));
     }
+
+    @Test
+    void aCellRepeatedInARowIsKeptOnce() {
+        String cell = "<c r=\"A2\" t=\"inlineStr\"><is><t>x</t></is></c>";
+        Read read = read("repeated.xlsx", HostileFiles.workbook("<row r=\"1\"><c r=\"A1\" t=\"inlineStr\"><is><t>a</t></is></c></row>"
+                + "<row r=\"2\">" + cell.repeat(5_000) + "<c r=\"A2\" t=\"inlineStr\"><is><t>last</t></is></c></row>", null, 1),
+                new Limits(64 << 20, 3, 4, 10, 64 << 20, 0.0, 20, 2, 5));
+        assertThat(read.problems()).isEmpty();
+        assertThat(read.rows()).containsExactly(List.of("a"), List.of("last"));
+    }
+
+    @Test
+    void dateCellsReadAsDatesByTheirNumberFormatAndOtherNumbersAsPlainDecimals() {
+        String styles = "<?xml version=\"1.0\" encoding=\"UTF-8\"?><styleSheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\">"
+                + "<numFmts count=\"1\"><numFmt numFmtId=\"164\" formatCode=\"yyyy&quot;年&quot;m&quot;月&quot;d&quot;日&quot;\"/></numFmts>"
+                + "<cellStyleXfs count=\"1\"><xf numFmtId=\"14\"/></cellStyleXfs>"
+                + "<cellXfs count=\"4\"><xf numFmtId=\"0\"/><xf numFmtId=\"14\"/><xf numFmtId=\"164\"/><xf numFmtId=\"2\"/></cellXfs></styleSheet>";
+        String rows = "<row r=\"1\"><c r=\"A1\"><v>45730</v></c><c r=\"B1\" s=\"1\"><v>45730</v></c><c r=\"C1\" s=\"2\"><v>45730.5</v></c>"
+                + "<c r=\"D1\" s=\"3\"><v>1.50</v></c><c r=\"E1\" s=\"9\"><v>1E-3</v></c></row>";
+        Read read = read("dates.xlsx", HostileFiles.zip(HostileFiles.parts(rows, null, 1, styles)), Limits.UPLOAD);
+        assertThat(read.problems()).isEmpty();
+        assertThat(read.rows()).containsExactly(List.of("45730", "2025-03-14", "2025-03-14", "1.5", "0.001"));
+    }
+
+    @Test
+    void thePartsPoiReadsToFindTheSheetAreHeldToTheirOwnLimit() {
+        Limits roomy = new Limits(64 << 20, 3, 4, 10, 64 << 20, 0.0, 20, 2, 5);
+        Map<String, String> parts = HostileFiles.parts("<row r=\"1\"><c r=\"A1\"><v>1</v></c></row>", null, 1, null);
+        parts.put("xl/workbook.xml", parts.get("xl/workbook.xml").replace("<sheets>", "<sheets>" + " ".repeat(11 << 20)));
+        Read read = read("structure.xlsx", HostileFiles.zip(parts), roomy);
+        assertThat(read.problem()).contains("解压后超过 10 MB 的上限");
+    }
 }

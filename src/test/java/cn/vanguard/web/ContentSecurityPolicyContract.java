@@ -73,6 +73,14 @@ abstract class ContentSecurityPolicyContract {
     }
 
     @Test
+    void theApiDocumentationAllowsInlineStylesOnlyAndStaysStrictForScripts() throws Exception {
+        String policy = mvc.perform(get("/api/v1/swagger-ui/index.html")).andReturn().getResponse().getHeader("Content-Security-Policy");
+        assertThat(policy).isNotNull().contains("script-src 'self';", "style-src 'self' 'unsafe-inline';", "object-src 'none'")
+                .doesNotContain("unsafe-eval");
+        assertThat(policy.replace("'unsafe-inline'", "")).doesNotContain("unsafe");
+    }
+
+    @Test
     void theSignInPageStaticFilesAndTheApiWithoutATokenAnswerWithThePolicy() throws Exception {
         for (String path : List.of("/login", "/js/app.js", "/css/app.css", "/favicon.svg", "/api/v1/units", "/no-such-page")) {
             strict("GET " + path, mvc.perform(get(path)).andReturn());
