@@ -23,7 +23,7 @@ import org.junit.jupiter.api.Test;
 class ScoringInvariantsTest {
 
     private static final long BASE_SEED = Long.getLong("vanguard.seed", 20251121L);
-    private static final int RUNS = Integer.getInteger("vanguard.runs", 250);
+    private static final int RUNS = Integer.getInteger("vanguard.runs", 200);
 
     private static void forAllSeeds(LongConsumer property) {
         for (int i = 0; i < RUNS; i++) {
@@ -326,6 +326,26 @@ class ScoringInvariantsTest {
         boolean fail = r.vetoes().stream().map(scheme::item)
                 .anyMatch(item -> item.vetoEffects().stream().anyMatch(e -> e.kind() == VetoEffect.Kind.FAIL));
         return fail ? scheme.grading().failing() : "\u0000";
+    }
+
+    /** Asking for the explanation changes nothing else, and a bulk run (no explanation) builds no sentence. */
+    @Test
+    void explainingChangesNothingButTheExplanation() {
+        forAllSeeds(seed -> {
+            RandomSchemes random = new RandomSchemes(seed);
+            Scheme scheme = random.scheme();
+            List<MemberInput> inputs = random.ledger(scheme);
+            Span span = random.span();
+            ScoreSheet explained = ScoringEngine.score(scheme, span, inputs, ScoringOptions.explained().withPreviousProvided(true));
+            ScoreSheet bulk = ScoringEngine.score(scheme, span, inputs, ScoringOptions.bulk().withPreviousProvided(true));
+            assertThat(bulk.members()).allSatisfy(r -> assertThat(r.explanation()).isEmpty());
+            assertThat(bulk.members()).isEqualTo(explained.members().stream().map(ScoringInvariantsTest::withoutExplanation).toList());
+        });
+    }
+
+    private static MemberResult withoutExplanation(MemberResult r) {
+        return new MemberResult(r.member(), r.scored(), r.reason(), r.total(), r.rank(), r.grade(), r.graded(), r.stars(), r.sections(),
+                r.bonus(), r.deductions(), r.vetoes(), r.flags(), r.warnings(), List.of());
     }
 
     @Test
