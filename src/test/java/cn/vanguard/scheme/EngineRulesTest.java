@@ -1,6 +1,7 @@
 package cn.vanguard.scheme;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -167,6 +168,7 @@ class EngineRulesTest {
             scoring.md §3.4 第2步 同日同分按台账顺序，换个顺序仍取第1条 | AWARD_DISTRICT~E1 AWARD_CITY~E1 | 3.00 | 2
             scoring.md §3.2 不同事项(不同编号)累计 | AWARD_CITY~E1 AWARD_DISTRICT~E2 | 6.00 | -
             scoring.md §3.2 未填事项编号的各自为一次，累计 | AWARD_CITY AWARD_DISTRICT | 6.00 | -
+            scoring.md §3.2 不在互斥组的项目，事项编号相同也累计 | EXTRA=2~E1 EXTRA=3~E1 | 5.00 | -
             """)
     void theEarliestOfEqualsCountsInAnExclusiveGroup(String rule, String ledger, String total, String discarded) {
         MemberResult result = Scenario.under(SCHEME).member("M1", ledger).result();
@@ -174,6 +176,40 @@ class EngineRulesTest {
         assertThat(result.total().toPlainString()).as("total").isEqualTo(total);
         List<String> setAside = result.explanation().stream().filter(line -> line.step() == Step.GROUP).map(ExplanationLine::entry).toList();
         assertThat(setAside).as("entries set aside").isEqualTo(discarded == null ? List.of() : List.of(discarded));
+    }
+
+    @Test
+    void aTotalThatIsExactlyTheFloorIsNotRaisedToIt() {
+        // scoring.md §4: total = max(total, floor); at 0 nothing is raised, so the explanation names no floor.
+        MemberResult result = Scenario.under(SCHEME).member("M1", "").result();
+
+        assertThat(result.total()).isEqualByComparingTo("0");
+        assertThat(result.explanation()).noneSatisfy(line -> assertThat(line.rule()).contains("总分最低"));
+    }
+
+    @Test
+    void equalTotalsShareARankAndTheExplanationSaysSo() {
+        // scoring.md §8: 1, 2, 2, 4.
+        ScoreSheet sheet = Scenario.under(SCHEME)
+                .member("A", "ACT_RANGE=30").member("B", "ACT_RANGE=20").member("C", "ACT_RANGE=20").member("D", "ACT_RANGE=10")
+                .score();
+
+        assertThat(sheet.members()).extracting(r -> r.member().id() + " #" + r.rank()).containsExactly("A #1", "B #2", "C #2", "D #4");
+        assertThat(sheet.members().get(1).explanation()).anySatisfy(line ->
+                assertThat(line.rule()).isEqualTo("在“第一支部”参与排名的4人中排第2名（2人同分并列，其后名次顺延）"));
+        assertThat(sheet.members().get(0).explanation()).anySatisfy(line ->
+                assertThat(line.rule()).isEqualTo("在“第一支部”参与排名的4人中排第1名"));
+    }
+
+    @Test
+    void aMemberAssessedTwiceOnOneItemIsAnInputErrorOfTheCaller() {
+        Scheme scheme = Scenario.under("changzhou-2021").scheme();
+        Item clean = scheme.item("CZ_CLEAN");
+        MemberInput twice = new MemberInput(new Member("M1", "成员", "支部", MemberType.FORMAL, Category.IN_SERVICE, null), List.of(),
+                List.of(new Assessment(clean, BigDecimal.ONE, null, 1), new Assessment(clean, BigDecimal.valueOf(2), null, 2)), List.of(), null);
+
+        assertThatThrownBy(() -> ScoringEngine.score(scheme, Span.year(Scenario.YEAR), List.of(twice),
+                ScoringOptions.explained())).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("assessed twice on CZ_CLEAN");
     }
 
     /**
