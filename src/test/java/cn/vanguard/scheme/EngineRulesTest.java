@@ -48,6 +48,8 @@ class EngineRulesTest {
                 - { code: EXTRA, name: 其他加分, range: [0.01, 40] }
             groups:
               - { code: AWARD, name: 同一事项不同级别表彰, mode: HIGHEST }
+            deductions:
+              - { code: DED, name: 违反规定, points: -5 }
             vetoes:
               - { code: VETO_FAIL, name: 直接评定为不合格, effects: [FAIL] }
             grades:
@@ -185,6 +187,28 @@ class EngineRulesTest {
 
         assertThat(result.total()).isEqualByComparingTo("0");
         assertThat(result.explanation()).noneSatisfy(line -> assertThat(line.rule()).contains("总分最低"));
+    }
+
+    @Test
+    void aTotalBelowTheFloorIsRaisedToItAndTheExplanationSaysSo() {
+        // scoring.md §4: total = max(3 − 5, 0) = 0.
+        MemberResult result = Scenario.under(SCHEME).member("M1", "ACT_RANGE=3 DED").result();
+
+        assertThat(result.total()).isEqualByComparingTo("0");
+        assertThat(result.explanation()).anySatisfy(line -> {
+            assertThat(line.rule()).isEqualTo("总分最低为0分");
+            assertThat(line.before()).isEqualByComparingTo("-2");
+            assertThat(line.after()).isEqualByComparingTo("0");
+        });
+    }
+
+    @Test
+    void aVetoRecordedTwiceIsListedOnce() {
+        // scoring.md §5: the veto fires; its code is listed once, each entry is explained.
+        MemberResult result = Scenario.under(SCHEME).member("M1", "ACT_RANGE=60 VETO_FAIL VETO_FAIL@2025-07-01").result();
+
+        assertThat(result.vetoes()).containsExactly("VETO_FAIL");
+        assertThat(result.explanation()).filteredOn(line -> line.step() == Step.VETO).hasSize(2);
     }
 
     @Test

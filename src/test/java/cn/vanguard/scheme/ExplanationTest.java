@@ -6,7 +6,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import cn.vanguard.scheme.file.SchemeFiles;
@@ -19,14 +18,12 @@ import cn.vanguard.scheme.file.SchemeFiles;
  */
 class ExplanationTest {
 
-    private static ScoreSheet sheet;
-
-    @BeforeAll
-    static void score() throws Exception {
+    /** Scored in each test, not once before all: PIT credits a test only with the code its own method runs. */
+    private static ScoreSheet score() throws Exception {
         String doc = Files.readString(Path.of("docs/scheme-format.md"));
         int start = doc.indexOf("```yaml\n") + "```yaml\n".length();
         Scheme scheme = SchemeFiles.read(doc.substring(start, doc.indexOf("```", start))).scheme();
-        sheet = Scenario.under(scheme)
+        return Scenario.under(scheme)
                 .member("A", "TRAINING_ATTEND*6 F_EXTRAVAGANCE ACT_MEETING*18 ACT_VOLUNTEER*3 STUDY_APP=10@2025-01-31 "
                         + "STUDY_APP=8@2025-02-28 POST_LEVEL:优秀 votes:10/5/1 AWARD_CITY~A1 AWARD_BRANCH~A1 EXTRA=4 EXTRA=5 "
                         + "DED_LEAVE*3 DED_LATE_DUES ORGLIFE_ATTEND*3 B_FAITH:15")
@@ -35,8 +32,8 @@ class ExplanationTest {
                 .score();
     }
 
-    private static List<String> lines(String id) {
-        MemberResult r = sheet.members().stream().filter(m -> m.member().id().equals(id)).findFirst().orElseThrow();
+    private static List<String> lines(String id) throws Exception {
+        MemberResult r = score().members().stream().filter(m -> m.member().id().equals(id)).findFirst().orElseThrow();
         return r.explanation().stream().map(l -> l.step() + " | " + l.rule() + " | " + l.before() + " | " + l.after() + " | " + l.entry())
                 .toList();
     }
@@ -48,7 +45,7 @@ class ExplanationTest {
      * two absences on leave are free, the third costs 1: 81.25 + 10 − 1 = 90.25, 优秀, no star (基础分 under 50).
      */
     @Test
-    void aMemberWithEveryKindOfRuleReadsWhyTheTotalIs9025() {
+    void aMemberWithEveryKindOfRuleReadsWhyTheTotalIs9025() throws Exception {
         assertThat(lines("A")).containsExactly(
                 "ENTRY | 1月31日 学习强国：酌情+10分（可在0～10分之间评定） | null | 10 | 5",
                 "ENTRY | 2月28日 学习强国：酌情+8分（可在0～10分之间评定） | null | 8 | 6",
@@ -100,7 +97,7 @@ class ExplanationTest {
 
     /** 关键工作失误 zeroes 参加活动, and 受撤销党内职务以上处分 zeroes the total and fails the member: no star, a red warning. */
     @Test
-    void aVetoedMemberReadsEachVetoWithItsEntry() {
+    void aVetoedMemberReadsEachVetoWithItsEntry() throws Exception {
         assertThat(lines("B")).containsExactly(
                 "ENTRY | 6月15日 一票否决事项：关键工作失误 | null | null | 16",
                 "ENTRY | 6月15日 参加“三会一课”：5次 × 1分 = 5分 | null | 5 | 17",
