@@ -26,10 +26,16 @@ final class Explanation {
         return lines != null;
     }
 
+    /**
+     * Adds a line. An explanation that is off refuses it: a caller that did not test {@link #on()} has formatted a
+     * sentence for nothing in a bulk run, and the refusal makes that mistake fail the tests instead of slowing
+     * production down unseen.
+     */
     void add(Step step, String rule, BigDecimal before, BigDecimal after, String entry) {
-        if (lines != null) {
-            lines.add(new ExplanationLine(step, rule, before, after, entry));
+        if (lines == null) {
+            throw new IllegalStateException("explanation is off: test on() before building a line");
         }
+        lines.add(new ExplanationLine(step, rule, before, after, entry));
     }
 
     void add(Step step, String rule) {

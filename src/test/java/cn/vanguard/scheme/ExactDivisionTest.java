@@ -25,7 +25,7 @@ import cn.vanguard.scheme.file.SchemeLoad;
 class ExactDivisionTest {
 
     private static final long BASE_SEED = Long.getLong("vanguard.seed", 20261130L);
-    private static final int RUNS = Integer.getInteger("vanguard.runs", 250) * 8 / 5;
+    private static final int RUNS = Integer.getInteger("vanguard.runs", 200) * 2;
 
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', textBlock = """

@@ -13,6 +13,9 @@ import java.util.Set;
 final class RandomSchemes {
 
     static final int YEAR = 2025;
+    /** Two ranking units of this name (ids U1 and U3) and one other (U2): populations go by id (scoring.md §8). */
+    static final String SAME_NAME = "第一支部";
+    private static final List<String> UNIT_IDS = List.of("U1", "U2", "U3");
 
     private final Random random;
     private int codes;
@@ -112,25 +115,36 @@ final class RandomSchemes {
                 null, null, null, null));
         items.add(new Item("VETO_SECTION", "板块清零", ItemKind.VETO, Pool.NONE, null, null, null, null, null, null, null,
                 null, null, null, List.of(VetoEffect.zeroSection(sections.get(0).code())), null, null, null, null));
+        items.add(new Item("VETO_FAIL", "直接评定为不合格", ItemKind.VETO, Pool.NONE, null, null, null, null, null, null, null,
+                null, null, null, List.of(VetoEffect.of(VetoEffect.Kind.FAIL)), null, null, null, null));
+        items.add(new Item("VETO_OUT", "取消积分资格", ItemKind.VETO, Pool.NONE, null, null, null, null, null, null, null,
+                null, null, null, List.of(VetoEffect.of(VetoEffect.Kind.DISQUALIFY)), null, null, null, null));
         items.add(new Item("COUNT", "计数", ItemKind.PER_UNIT, Pool.NONE, null, BigDecimal.ZERO, null, null, null, null, null,
                 null, null, null, null, null, null, null, null));
         List<GradeBand> bands = List.of(new GradeBand("优秀", decimal(80, 100, 0), false),
                 new GradeBand("合格", decimal(50, 79, 0), chance(0.5)), new GradeBand("不合格", null, false));
         String starSection = chance(0.5) ? sections.get(0).code() : null;
+        // a committee may give one branch quotas of its own (scoring.md §9); two branches carry that name
+        Map<String, List<StarQuota>> unitQuotas = chance(0.4) ? Map.of(SAME_NAME, quotas()) : Map.of();
         StarRule stars = new StarRule(chance(0.5) ? RankScope.ALL : RankScope.UNIT, decimal(0, 60, 0),
-                starSection, starSection == null ? null : decimal(0, 10, 0), List.of(
-                        new StarQuota(5, decimal(0, 30, 0)), new StarQuota(4, decimal(0, 30, 0)), new StarQuota(3, decimal(0, 30, 0))),
-                Map.of(), null);
+                starSection, starSection == null ? null : decimal(0, 10, 0), quotas(), unitQuotas, null);
         BigDecimal bonusCap = chance(0.5) ? decimal(1, 20, 0) : null;
         BigDecimal floor = chance(0.8) ? BigDecimal.ZERO : (chance(0.5) ? null : decimal(-10, 0, 0));
+        BigDecimal low = decimal(40, 70, 0);
         return new Scheme("random-" + codes, "随机方案", null, null, Period.YEAR, null,
                 EnumSet.of(MemberType.FORMAL, MemberType.PROBATIONARY, MemberType.ACTIVIST), Set.of(Category.RETIRED),
                 CriteriaDefault.ZERO, sections, items, groups, null, bonusCap, null, floor,
                 new Grading(bands, "不合格", Set.of(MemberType.ACTIVIST), null),
                 List.of(new FlagRule("GOOD", "可参加评先评优", decimal(50, 100, 0), null, false, false, null)),
                 chance(0.5) ? RankScope.ALL : RankScope.UNIT, stars,
-                List.of(new WarningRule("LOW", "预警", null, decimal(40, 70, 0), Set.of(), 1, null, false, null, null)),
+                List.of(new WarningRule("LOW", "预警", null, low, Set.of(), 1, null, false, null, null),
+                        new WarningRule("LOW_TWICE", "连续两年预警", chance(0.5) ? null : decimal(10, 30, 0), low, Set.of(), 2, null, false,
+                                null, null)),
                 List.of(), List.of());
+    }
+
+    private List<StarQuota> quotas() {
+        return List.of(new StarQuota(5, decimal(0, 30, 0)), new StarQuota(4, decimal(0, 30, 0)), new StarQuota(3, decimal(0, 30, 0)));
     }
 
     private Item pointItem(Pool pool, String section, boolean negative, List<ExclusiveGroup> groups) {
@@ -166,8 +180,10 @@ final class RandomSchemes {
         for (int m = 0; m < members; m++) {
             MemberType type = MemberType.values()[random.nextInt(3)];
             Category category = chance(0.1) ? Category.RETIRED : Category.IN_SERVICE;
-            Member member = new Member("M" + m, "成员" + m, chance(0.5) ? "第一支部" : "第二支部", type, category,
-                    chance(0.05) ? Boolean.TRUE : null);
+            String unitId = UNIT_IDS.get(random.nextInt(UNIT_IDS.size()));
+            // exempt: yes, no (scored although the category is exempt by default), or the scheme's default
+            Boolean exempt = chance(0.05) ? Boolean.TRUE : chance(0.15) ? Boolean.FALSE : null;
+            Member member = new Member("M" + m, "成员" + m, unitId.equals("U2") ? "第二支部" : SAME_NAME, type, category, exempt, unitId);
             List<Entry> entries = new ArrayList<>();
             int n = random.nextInt(40);
             for (int i = 0; i < n; i++) {
@@ -176,10 +192,26 @@ final class RandomSchemes {
                     entries.add(entry);
                 }
             }
-            inputs.add(new MemberInput(member, entries, assessments(scheme, ref), votes(scheme), null));
+            if (chance(0.15)) {
+                List<Item> vetoes = scheme.items().stream().filter(i -> i.kind() == ItemKind.VETO).toList();
+                entries.add(entryOf(vetoes.get(random.nextInt(vetoes.size())), ref++));
+            }
+            PreviousResult previous = chance(0.5) ? new PreviousResult(chance(0.1) ? null : decimal(0, 100, 2)) : null;
+            inputs.add(new MemberInput(member, entries, assessments(scheme, ref), votes(scheme), previous));
             ref += 100;
         }
         return inputs;
+    }
+
+    /** The evaluated span: the year half of the time, else a month, quarter, half or the year up to a day. */
+    Span span() {
+        return switch (chance(0.5) ? 0 : 1 + random.nextInt(4)) {
+            case 1 -> Span.month(YEAR, 1 + random.nextInt(12));
+            case 2 -> Span.quarter(YEAR, 1 + random.nextInt(4));
+            case 3 -> Span.half(YEAR, 1 + random.nextInt(2));
+            case 4 -> Span.until(LocalDate.ofYearDay(YEAR, 1 + random.nextInt(365)));
+            default -> Span.year(YEAR);
+        };
     }
 
     /** A random entry of a point-earning, count-only, forfeit or (rarely) veto item. */
