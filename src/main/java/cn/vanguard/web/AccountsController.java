@@ -158,13 +158,17 @@ class AccountsController {
         return new Grant(role, Long.parseLong(unitId.strip()));
     }
 
-    /** The member with this code (编号), or null for none given. */
+    /**
+     * The member with this code (编号) in the manager's scope, or null for none given. A code held out of scope answers
+     * as one held by nobody, so that codes cannot be probed across committees.
+     */
     private Long memberId(String code) {
         if (code == null || code.isBlank()) {
             return null;
         }
-        return members.findByCode(code.strip()).map(MemberRecord::id)
-                .orElseThrow(() -> Invalid.of("member", "没有编号为“" + code.strip() + "”的党员"));
+        return members.findByCode(code.strip()).filter(m -> guard.can(Permission.MANAGE_ACCOUNTS, m.unitId()))
+                .map(MemberRecord::id)
+                .orElseThrow(() -> Invalid.of("member", "你管理的范围内没有编号为“" + code.strip() + "”的党员"));
     }
 
     /** Members the manager may link an account to, found by name or code (for the search beside the member field). */

@@ -215,7 +215,14 @@ abstract class AccountPagesContract {
         MemberRecord member = members.find(memberId).orElseThrow();
         MemberRecord other = members.find(otherMemberId).orElseThrow();
 
-        assertThat(create(admin, Fixtures.unique("o"), other.code(), "MEMBER", tree.branch().id()).getResponse().getStatus()).isEqualTo(403);
+        // a code held in another committee answers exactly as a code nobody holds: codes cannot be probed across committees
+        String outOfScope = create(admin, Fixtures.unique("o"), other.code(), "MEMBER", tree.branch().id()).getResponse()
+                .getContentAsString(StandardCharsets.UTF_8);
+        String unknown = create(admin, Fixtures.unique("o"), "NOBODY-" + other.code(), "MEMBER", tree.branch().id()).getResponse()
+                .getContentAsString(StandardCharsets.UTF_8);
+        assertThat(outOfScope).contains("你管理的范围内没有编号为“" + other.code() + "”的党员").doesNotContain("钱七")
+                .doesNotContain(otherTree.branch().name());
+        assertThat(unknown).contains("你管理的范围内没有编号为“NOBODY-" + other.code() + "”的党员");
 
         String username = Fixtures.unique("m");
         MvcResult created = create(admin, username, member.code(), "MEMBER", tree.branch().id());
@@ -233,7 +240,10 @@ abstract class AccountPagesContract {
         assertThat(accounts.find(account.id()).orElseThrow().memberId()).isEqualTo(memberId);
 
         mvc.perform(post("/accounts/" + scorer.id() + "/member").with(admin.request()).with(csrf()).param("memberCode", other.code()))
-                .andExpect(status().isForbidden());
+                .andExpect(redirectedUrl("/accounts/" + scorer.id()))
+                .andExpect(result -> assertThat(result.getFlashMap().get("flashError").toString())
+                        .isEqualTo("你管理的范围内没有编号为“" + other.code() + "”的党员"));
+        assertThat(accounts.find(scorer.id()).orElseThrow().memberId()).isNull();
         long third = fixtures.member(tree.branch().id(), "孙八");
         mvc.perform(post("/accounts/" + scorer.id() + "/member").with(admin.request()).with(csrf())
                         .param("memberCode", members.find(third).orElseThrow().code()))
