@@ -203,6 +203,28 @@ class EngineRulesTest {
     }
 
     @Test
+    void theStarExplanationGivesTheQuotaEachAwardAndEachRefusal() {
+        // scoring.md §9, §12: N = 4 (E, an activist, is outside this scheme's scope), quota 100% → 4; A and B eligible,
+        // C's ACT under 50, D failed by a veto.
+        ScoreSheet sheet = Scenario.under(SCHEME)
+                .member("A", "ACT_RANGE=60").member("B", "ACT_RANGE=55").member("C", "ACT_RANGE=45 EXTRA=10")
+                .member("D", "ACT_RANGE=60 VETO_FAIL").member(new Member("E", "E", "第一支部", MemberType.ACTIVIST, Category.IN_SERVICE, null), "")
+                .score();
+
+        assertThat(sheet.members()).extracting(r -> r.explanation().stream().filter(l -> l.step() == Step.STAR).map(ExplanationLine::rule).toList())
+                .containsExactly(
+                        List.of("评星人数4人（未评星党员也计入）：五星级100% × 4 = 4，四舍五入为4名",
+                                "总分60分不低于40分，参加活动60分不低于50分，具备评星资格",
+                                "在具备资格的党员中按总分排第1位，评为五星级党员"),
+                        List.of("评星人数4人（未评星党员也计入）：五星级100% × 4 = 4，四舍五入为4名",
+                                "总分55分不低于40分，参加活动55分不低于50分，具备评星资格",
+                                "在具备资格的党员中按总分排第2位，评为五星级党员"),
+                        List.of("评星人数4人（未评星党员也计入）：五星级100% × 4 = 4，四舍五入为4名", "参加活动45分低于50分，取消评星资格"),
+                        List.of("评星人数4人（未评星党员也计入）：五星级100% × 4 = 4，四舍五入为4名", "受一票否决，不具备评星资格"),
+                        List.of());
+    }
+
+    @Test
     void aVetoRecordedTwiceIsListedOnce() {
         // scoring.md §5: the veto fires; its code is listed once, each entry is explained.
         MemberResult result = Scenario.under(SCHEME).member("M1", "ACT_RANGE=60 VETO_FAIL VETO_FAIL@2025-07-01").result();
