@@ -2,19 +2,12 @@ package cn.vanguard.api;
 
 import java.io.IOException;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
-import org.springframework.web.filter.OncePerRequestFilter;
 
-import cn.vanguard.DatabaseUnavailable;
+import cn.vanguard.DatabaseDownFilter;
 
-import jakarta.servlet.FilterChain;
-import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import tools.jackson.databind.json.JsonMapper;
@@ -26,9 +19,7 @@ import tools.jackson.databind.json.JsonMapper;
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 10)
-class DatabaseDownProblems extends OncePerRequestFilter {
-
-    private static final Logger LOG = LoggerFactory.getLogger(DatabaseDownProblems.class);
+class DatabaseDownProblems extends DatabaseDownFilter {
 
     private final JsonMapper json;
 
@@ -42,20 +33,8 @@ class DatabaseDownProblems extends OncePerRequestFilter {
     }
 
     @Override
-    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
-            throws ServletException, IOException {
-        try {
-            chain.doFilter(request, response);
-        } catch (IOException | ServletException | RuntimeException e) {
-            if (!DatabaseUnavailable.causedIt(e) || response.isCommitted()) {
-                throw e;
-            }
-            LOG.warn("API request {} {}: the database is unavailable: {}", request.getMethod(), request.getRequestURI(), e.toString());
-            response.reset();
-            response.setStatus(HttpStatus.SERVICE_UNAVAILABLE.value());
-            response.setHeader(HttpHeaders.RETRY_AFTER, DatabaseUnavailable.RETRY_AFTER_SECONDS);
-            response.setContentType(ApiProblems.PROBLEM + ";charset=UTF-8");
-            json.writeValue(response.getOutputStream(), ApiProblems.unavailable(request));
-        }
+    protected void answer(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        response.setContentType(ApiProblems.PROBLEM + ";charset=UTF-8");
+        json.writeValue(response.getOutputStream(), ApiProblems.unavailable(request));
     }
 }

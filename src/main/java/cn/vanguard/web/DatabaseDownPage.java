@@ -4,21 +4,15 @@ import java.io.IOException;
 import java.util.Locale;
 import java.util.Map;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
-import org.springframework.web.filter.OncePerRequestFilter;
 import org.thymeleaf.ITemplateEngine;
 import org.thymeleaf.context.Context;
 
+import cn.vanguard.DatabaseDownFilter;
 import cn.vanguard.DatabaseUnavailable;
 
-import jakarta.servlet.FilterChain;
-import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
@@ -30,11 +24,10 @@ import jakarta.servlet.http.HttpServletResponse;
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 10)
-class DatabaseDownPage extends OncePerRequestFilter {
+class DatabaseDownPage extends DatabaseDownFilter {
 
     static final String VIEW = "unavailable";
     static final String MESSAGE = "数据库暂时无法连接，请稍后刷新页面重试；如果持续出现，请联系系统管理员。";
-    private static final Logger LOG = LoggerFactory.getLogger(DatabaseDownPage.class);
 
     private final ITemplateEngine templates;
 
@@ -59,20 +52,8 @@ class DatabaseDownPage extends OncePerRequestFilter {
     }
 
     @Override
-    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
-            throws ServletException, IOException {
-        try {
-            chain.doFilter(request, response);
-        } catch (IOException | ServletException | RuntimeException e) {
-            if (!DatabaseUnavailable.causedIt(e) || response.isCommitted()) {
-                throw e;
-            }
-            LOG.warn("{} {}: the database is unavailable: {}", request.getMethod(), request.getRequestURI(), e.toString());
-            response.reset();
-            response.setStatus(HttpStatus.SERVICE_UNAVAILABLE.value());
-            response.setHeader(HttpHeaders.RETRY_AFTER, DatabaseUnavailable.RETRY_AFTER_SECONDS);
-            response.setContentType("text/html;charset=UTF-8");
-            templates.process(VIEW, new Context(Locale.SIMPLIFIED_CHINESE, model(request)), response.getWriter());
-        }
+    protected void answer(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        response.setContentType("text/html;charset=UTF-8");
+        templates.process(VIEW, new Context(Locale.SIMPLIFIED_CHINESE, model(request)), response.getWriter());
     }
 }
