@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
@@ -72,9 +73,10 @@ public class Ledger {
     private final Attachments attachments;
     private final IdempotencyKeys keys;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
 
     public Ledger(JdbcClient jdbc, Members members, Schemes schemes, Guard guard, AuditLog audit, Attachments attachments,
-                  IdempotencyKeys keys, Clock clock) {
+                  IdempotencyKeys keys, Clock clock, ApplicationEventPublisher events) {
         this.jdbc = jdbc;
         this.members = members;
         this.schemes = schemes;
@@ -83,6 +85,7 @@ public class Ledger {
         this.attachments = attachments;
         this.keys = keys;
         this.clock = clock;
+        this.events = events;
     }
 
     /**
@@ -486,6 +489,8 @@ public class Ledger {
         audit.record(user.actor(), pass ? "ENTRY_CHECKED" : "ENTRY_REJECTED", "ledger_entry", id, entry.unitId(),
                 (pass ? "初审通过：" : "初审驳回：") + entry.memberName() + " " + entry.itemName() + (pass ? "" : "，理由：" + reason.strip()),
                 fields(entry), fields(after));
+        events.publishEvent(pass ? new EntryChecked(id, entry.memberId())
+                : new EntryRejected(id, entry.memberId(), entry.date(), reason.strip()));
         return after;
     }
 
@@ -526,6 +531,7 @@ public class Ledger {
         LedgerEntry after = get(id);
         audit.record(user.actor(), "ENTRY_APPROVED", "ledger_entry", id, entry.unitId(),
                 "审核通过：" + entry.memberName() + " " + entry.itemName() + " " + entry.date(), fields(entry), fields(after));
+        events.publishEvent(new EntryApproved(id, entry.memberId(), entry.date(), entry.reversesId()));
         return after;
     }
 
@@ -554,6 +560,7 @@ public class Ledger {
         LedgerEntry after = get(id);
         audit.record(user.actor(), "ENTRY_REJECTED", "ledger_entry", id, entry.unitId(),
                 "驳回：" + entry.memberName() + " " + entry.itemName() + "，理由：" + reason.strip(), fields(entry), fields(after));
+        events.publishEvent(new EntryRejected(id, entry.memberId(), entry.date(), reason.strip()));
         return after;
     }
 
