@@ -168,7 +168,7 @@ public abstract class ScopeWalkContract extends ScopeWalkWorlds {
     /** The requests about a member's entries, walked again after the member moved to another committee. */
     static final List<String> ENTRY_ROWS = List.of("GET /entries/{id}", "POST /entries/{id}/attachments", "POST /entries/{id}/reverse",
             "POST /entries/{id}/approve", "POST /entries/{id}/reject", "POST /entries/{id}/check", "GET /attachments/{id}",
-            "POST /review/{id}", "POST /entries/new", "GET /members/{id}/score", "GET /api/v1/entries/{id}", "POST /api/v1/entries",
+            "POST /entries/new", "GET /members/{id}/score", "GET /api/v1/entries/{id}", "POST /api/v1/entries",
             "POST /api/v1/entries/{id}/check", "POST /api/v1/entries/{id}/approve", "POST /api/v1/entries/{id}/reject",
             "POST /api/v1/entries/{id}/reverse", "GET /api/v1/members/{id}/score");
 
@@ -632,7 +632,6 @@ public abstract class ScopeWalkContract extends ScopeWalkWorlds {
                 deny((w, c) -> decide(declaredEntry(w), "check")));
         web("GET /attachments/{id}", VIEW, (w, c) -> get("/attachments/{id}", w.attachment()), deny((w, c) -> get("/attachments/{id}", w.attachment())));
         web("GET /review", FIRST_CHECK, (w, c) -> get("/review"));
-        web("POST /review/{id}", APPROVE, (w, c) -> review(pendingEntry(w)), deny((w, c) -> review(pendingEntry(w))));
         web("GET /assessments", APPROVE, (w, c) -> get("/assessments").param("unitId", id(w.group().id())),
                 deny((w, c) -> get("/assessments").param("unitId", id(w.group().id()))));
         web("POST /assessments", APPROVE, (w, c) -> assess(freshMember(w)), deny((w, c) -> assess(w.target())));
@@ -722,7 +721,6 @@ public abstract class ScopeWalkContract extends ScopeWalkWorlds {
         for (String action : List.of("attachments", "reverse", "approve", "reject", "check")) {
             expect("POST /entries/{id}/" + action, Expect.redirect(entry));
         }
-        expect("POST /review/{id}", Expect.redirect("/review"));
         expect("POST /declare", Expect.redirect("/me"));
         expect("POST /account/password", Expect.mistake());
         expect("GET /me", c -> c.holdsAny(EnumSet.of(MEM)).isPresent() ? Expect.ok() : Expect.redirect("/"));
@@ -764,10 +762,6 @@ public abstract class ScopeWalkContract extends ScopeWalkWorlds {
 
     private AbstractMockHttpServletRequestBuilder<?> decide(LedgerEntry entry, String action) {
         return post("/entries/{id}/" + action, entry.id()).param("version", id(version(entry.id())));
-    }
-
-    private AbstractMockHttpServletRequestBuilder<?> review(LedgerEntry entry) {
-        return post("/review/{id}", entry.id()).param("action", "approve").param("version", id(version(entry.id())));
     }
 
     private AbstractMockHttpServletRequestBuilder<?> assess(long member) {

@@ -22,6 +22,7 @@ import cn.vanguard.ledger.Ledger;
 import cn.vanguard.ledger.LedgerEntry;
 import cn.vanguard.org.Members;
 import cn.vanguard.org.Units;
+import cn.vanguard.review.Review;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -46,11 +47,13 @@ class EntriesApi {
             + "A unique client key (a UUID, say), unique per account and kept at least 7 days; a retry sends the same key.";
 
     private final Ledger ledger;
+    private final Review review;
     private final Units units;
     private final Members members;
 
-    EntriesApi(Ledger ledger, Units units, Members members) {
+    EntriesApi(Ledger ledger, Review review, Units units, Members members) {
         this.ledger = ledger;
+        this.review = review;
         this.units = units;
         this.members = members;
     }
@@ -117,7 +120,7 @@ class EntriesApi {
         if (body.pass() == null) {
             throw Invalid.of("pass", "请说明初审是否通过（pass: true 或 false）");
         }
-        return EntryView.of(ledger.firstCheck(id, body.pass(), body.reason(), version(body.version())));
+        return EntryView.of(review.check(id, body.pass(), body.reason(), version(body.version())));
     }
 
     @PostMapping("/{id}/approve")
@@ -128,7 +131,7 @@ class EntriesApi {
                     + "(400); an entry handled meanwhile is 409, so it counts once.")
     @MayConflict("记录已被他人处理，或状态不是待审核。Handled by someone else, or not waiting for approval.")
     EntryView approve(@Parameter(description = "记录 id Entry id") @PathVariable long id, @RequestBody ApproveRequest body) {
-        return EntryView.of(ledger.approve(id, version(body.version())));
+        return EntryView.of(review.approve(id, version(body.version())));
     }
 
     @PostMapping("/{id}/reject")
@@ -136,7 +139,7 @@ class EntriesApi {
             description = "驳回待初审或待审核的记录，须填理由；四眼原则同审核。Rejects an entry under review, with a reason.")
     @MayConflict("记录已被他人处理，或已不在审核中。Handled by someone else, or no longer under review.")
     EntryView reject(@Parameter(description = "记录 id Entry id") @PathVariable long id, @RequestBody RejectRequest body) {
-        return EntryView.of(ledger.reject(id, body.reason(), version(body.version())));
+        return EntryView.of(review.reject(id, body.reason(), version(body.version())));
     }
 
     @PostMapping("/{id}/reverse")

@@ -33,4 +33,15 @@ public enum EntryStatus {
             case APPROVED, REJECTED -> false;
         };
     }
+
+    /**
+     * The status after a move to {@code next}; a move {@link #canMoveTo} forbids is a bug of the caller (the review
+     * refuses it first, in words a user understands), so it throws rather than answering.
+     */
+    public EntryStatus moveTo(EntryStatus next) {
+        if (!canMoveTo(next)) {
+            throw new IllegalStateException("an entry " + this + " cannot move to " + next);
+        }
+        return next;
+    }
 }

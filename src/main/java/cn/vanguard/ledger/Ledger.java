@@ -5,14 +5,11 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
@@ -23,47 +20,25 @@ import cn.vanguard.Conflict;
 import cn.vanguard.Invalid;
 import cn.vanguard.Text;
 import cn.vanguard.NotFound;
-import cn.vanguard.Numeric;
 import cn.vanguard.audit.AuditLog;
 import cn.vanguard.org.MemberRecord;
-import cn.vanguard.org.MemberStatus;
 import cn.vanguard.org.Members;
 import cn.vanguard.rules.PublishedScheme;
 import cn.vanguard.rules.Schemes;
-import cn.vanguard.scheme.Checked;
-import cn.vanguard.scheme.Entry;
-import cn.vanguard.scheme.Evidence;
-import cn.vanguard.scheme.Inputs;
 import cn.vanguard.scheme.Item;
 import cn.vanguard.scheme.ItemKind;
 import cn.vanguard.scheme.Pool;
-import cn.vanguard.scheme.Scheme;
-import cn.vanguard.scheme.Problem;
 import cn.vanguard.security.CurrentUser;
 import cn.vanguard.security.Guard;
 import cn.vanguard.security.Permission;
 
 /**
- * The ledger and its review. Entries are checked against the scheme that applies to the member when they are
- * recorded; approved entries are never edited or deleted, a correction is a reversing entry; nobody checks or approves
- * an entry they recorded or declared, or one about themselves; every change is audited.
+ * The ledger: recording, declaring, importing and reversing entries, and reading them. Entries are checked against the
+ * scheme that applies to the member when they are recorded; approved entries are never edited or deleted, a correction
+ * is a reversing entry; every change is audited. Their review is the review module's, through {@link EntryStates}.
  */
 @Service
 public class Ledger {
-
-    /**
-     * An entry as read: its unit is the unit its member belongs to now, not the one stored when it was recorded. Every
-     * decision about an entry (view, check, approve, reject, reverse, evidence, the queue, the list) is a scope check
-     * against this unit, so that after a transfer the new unit decides and the old one no longer sees the entry.
-     */
-    static final String SELECT = """
-            select e.*, m.unit_id as member_unit_id, m.code as member_code, m.name as member_name, u.name as unit_name,
-                   ra.display_name as recorded_name, ca.display_name as checked_name, da.display_name as decided_name,
-                   (select count(*) from attachment a where a.entry_id = e.id) as attachment_count,
-                   (select max(r.id) from ledger_entry r where r.reverses_id = e.id and r.status <> 'REJECTED') as reversed_by
-            from ledger_entry e join member m on m.id = e.member_id join org_unit u on u.id = m.unit_id
-            join account ra on ra.id = e.recorded_by left join account ca on ca.id = e.checked_by
-            left join account da on da.id = e.decided_by""";
 
     private final JdbcClient jdbc;
     private final Members members;
@@ -73,10 +48,10 @@ public class Ledger {
     private final Attachments attachments;
     private final IdempotencyKeys keys;
     private final Clock clock;
-    private final ApplicationEventPublisher events;
+    private final EntryChecks checks;
 
     public Ledger(JdbcClient jdbc, Members members, Schemes schemes, Guard guard, AuditLog audit, Attachments attachments,
-                  IdempotencyKeys keys, Clock clock, ApplicationEventPublisher events) {
+                  IdempotencyKeys keys, Clock clock, EntryChecks checks) {
         this.jdbc = jdbc;
         this.members = members;
         this.schemes = schemes;
@@ -85,34 +60,11 @@ public class Ledger {
         this.attachments = attachments;
         this.keys = keys;
         this.clock = clock;
-        this.events = events;
+        this.checks = checks;
     }
 
-    /**
-     * An entry as stored; its item name is added by {@link #named} once the rows are read. A row mapper never queries:
-     * outside a transaction that query would need a second connection while the first is still held, and under load
-     * every connection of the pool ends up held by a request waiting for another (see docs/performance.md).
-     */
-    private static final RowMapper<LedgerEntry> ROW = (rs, n) -> new LedgerEntry(rs.getLong("id"), rs.getLong("member_id"),
-                rs.getString("member_code"), rs.getString("member_name"), rs.getLong("member_unit_id"), rs.getString("unit_name"),
-                rs.getLong("scheme_version_id"), rs.getString("item_code"), null,
-                rs.getObject("entry_date", LocalDate.class), rs.getBigDecimal("quantity").stripTrailingZeros(),
-                rs.getBigDecimal("points") == null ? null : rs.getBigDecimal("points").stripTrailingZeros(),
-                rs.getString("occurrence"), rs.getString("note"), rs.getString("witnesses"),
-                EntrySource.valueOf(rs.getString("source")), EntryStatus.valueOf(rs.getString("status")),
-                rs.getObject("reverses_id", Long.class), rs.getObject("reversed_by", Long.class),
-                rs.getLong("recorded_by"), rs.getString("recorded_name"), rs.getObject("recorded_at", OffsetDateTime.class),
-                rs.getObject("checked_by", Long.class), rs.getString("checked_name"), rs.getObject("checked_at", OffsetDateTime.class),
-                rs.getObject("decided_by", Long.class), rs.getString("decided_name"), rs.getObject("decided_at", OffsetDateTime.class),
-                rs.getString("reject_reason"), rs.getInt("version"), rs.getInt("attachment_count"));
-
-    /** The entries with their items' names, each scheme version read once. */
     private List<LedgerEntry> named(List<LedgerEntry> entries) {
-        Map<Long, Scheme> versions = new HashMap<>();
-        return entries.stream().map(e -> {
-            Item item = versions.computeIfAbsent(e.schemeVersionId(), id -> schemes.get(id).scheme()).item(e.itemCode());
-            return e.withItemName(item == null ? e.itemCode() : item.name());
-        }).toList();
+        return EntryRows.named(entries, schemes);
     }
 
     // ---------------------------------------------------------------- creating entries
@@ -129,8 +81,8 @@ public class Ledger {
         if (replay.isPresent()) {
             return replay.get();
         }
-        MemberRecord member = memberFor(entry.memberId(), Permission.RECORD_ENTRIES);
-        return create(user, member, schemeFor(member, entry.date()), entry, files, source, EntryStatus.PENDING, null, key, "record");
+        MemberRecord member = checks.member(entry.memberId(), Permission.RECORD_ENTRIES);
+        return create(user, member, checks.scheme(member, entry.date()), entry, files, source, EntryStatus.PENDING, null, key, "record");
     }
 
     /**
@@ -160,8 +112,8 @@ public class Ledger {
     /** What is wrong with an entry the current user would record (field → Chinese message); nothing is saved. */
     public Map<String, String> problems(NewEntry entry) {
         try {
-            MemberRecord member = memberFor(entry.memberId(), Permission.RECORD_ENTRIES);
-            return checkEntry(schemeFor(member, entry.date()), entry);
+            MemberRecord member = checks.member(entry.memberId(), Permission.RECORD_ENTRIES);
+            return checks.problems(checks.scheme(member, entry.date()), entry);
         } catch (Invalid e) {
             return e.errors();
         } catch (org.springframework.security.access.AccessDeniedException e) {
@@ -288,23 +240,23 @@ public class Ledger {
         if (!guard.isSelf(entry.memberId())) {
             throw Guard.denied();
         }
-        MemberRecord member = memberFor(entry.memberId(), null);
+        MemberRecord member = checks.member(entry.memberId(), null);
         Map<String, String> errors = new LinkedHashMap<>();
         if (entry.note() == null || entry.note().isBlank()) {
             errors.put("note", "请说明申报的事项（时间、地点、内容）");
         }
-        PublishedScheme scheme = schemeFor(member, entry.date());
+        PublishedScheme scheme = checks.scheme(member, entry.date());
         Item item = scheme.scheme().itemByCodeOrName(entry.itemCode() == null ? "" : entry.itemCode().trim());
         if (item != null && !declarable(item)) {
             errors.put("itemCode", "“" + item.name() + "”不能个人申报，请联系记分员录入");
         } else if (item != null) {
-            String evidence = evidenceProblem(item, files.size(), entry.witnesses());
+            String evidence = EvidenceRule.problem(item, files.size(), entry.witnesses());
             if (evidence != null) {
                 errors.put("files", evidence);
             }
         }
         if (!errors.isEmpty()) {
-            Map<String, String> all = new LinkedHashMap<>(checkEntry(scheme, entry));
+            Map<String, String> all = new LinkedHashMap<>(checks.problems(scheme, entry));
             all.putAll(errors);
             throw new Invalid(all);
         }
@@ -319,96 +271,10 @@ public class Ledger {
         return (item.kind() == ItemKind.PER_UNIT || item.kind() == ItemKind.RANGE) && item.pool() != Pool.NONE && !item.isDeduction();
     }
 
-    /**
-     * The member an entry is about, once the current user may act on them ({@code permission} in the member's unit;
-     * null when the caller has checked already): a refusal says nothing of a member out of scope.
-     */
-    private MemberRecord memberFor(long memberId, Permission permission) {
-        MemberRecord member = members.find(memberId).orElseThrow(() -> Invalid.of("memberId", "党员不存在"));
-        if (permission != null) {
-            guard.require(permission, member.unitId());
-        }
-        if (member.status() == MemberStatus.TRANSFERRED_OUT) {
-            throw Invalid.of("memberId", member.name() + "已转出，不能再记录积分");
-        }
-        return member;
-    }
-
-    private PublishedScheme schemeFor(MemberRecord member, LocalDate date) {
-        if (date == null) {
-            throw Invalid.of("date", "请填写日期");
-        }
-        return schemes.effective(member.unitId(), date.getYear()).orElseThrow(() -> Invalid.of("date",
-                "“" + member.unitName() + "”还没有" + date.getYear() + "年度的积分方案，请先发布方案"));
-    }
-
-    /** The scheme's checks of an entry, as field → Chinese message (empty when fine). */
-    private Map<String, String> checkEntry(PublishedScheme scheme, NewEntry entry) {
-        Map<String, String> errors = new LinkedHashMap<>();
-        LocalDate today = LocalDate.now(clock);
-        if (entry.date().isAfter(today)) {
-            errors.put("date", "日期不能晚于今天（" + today + "）");
-        }
-        String quantity = Numeric.LEDGER.problem("数量", entry.quantity());
-        String points = Numeric.LEDGER.problem("分值", entry.points());
-        if (quantity != null || points != null) {
-            // the scheme's checks would compare (and print) a number that cannot be stored: it is refused as it is
-            if (quantity != null) {
-                errors.put("quantity", quantity);
-            }
-            if (points != null) {
-                errors.put("points", points);
-            }
-            return errors;
-        }
-        Checked<Entry> checked = Inputs.entry(scheme.scheme(), entry.date().getYear(), entry.itemCode(), entry.date(), entry.quantity(),
-                entry.points(), entry.occurrence(), 0);
-        for (Problem problem : checked.problems()) {
-            errors.merge(problem.field() == null ? "itemCode" : field(problem.field()), problem.chinese(), (a, b) -> a + "；" + b);
-        }
-        if (entry.note() != null && entry.note().length() > 500) {
-            errors.put("note", "说明不超过500字");
-        }
-        if (entry.occurrence() != null && entry.occurrence().length() > 100) {
-            errors.put("occurrence", "事项编号不超过100字");
-        }
-        Text.check(errors, "note", "说明", entry.note(), 500, true);
-        Text.check(errors, "occurrence", "事项编号", entry.occurrence(), 100, false);
-        Text.check(errors, "witnesses", "证明人", entry.witnesses(), 100, false);
-        return errors;
-    }
-
-    private static String field(String engineField) {
-        return switch (engineField) {
-            case "item" -> "itemCode";
-            default -> engineField;
-        };
-    }
-
-    /** Why the evidence is not enough for the item (提供相关材料或由至少2名党员群众予以证明), or null. */
-    static String evidenceProblem(Item item, int files, String witnesses) {
-        Evidence evidence = item.evidence();
-        boolean hasWitnesses = witnessCount(witnesses) >= 2;
-        if (evidence == Evidence.MATERIALS && files == 0) {
-            return "“" + item.name() + "”需要上传证明材料（照片或PDF）";
-        }
-        if (evidence == Evidence.MATERIALS_OR_WITNESSES && files == 0 && !hasWitnesses) {
-            return "“" + item.name() + "”需要上传证明材料，或填写至少2名证明人";
-        }
-        return null;
-    }
-
-    static int witnessCount(String witnesses) {
-        if (witnesses == null || witnesses.isBlank()) {
-            return 0;
-        }
-        return (int) java.util.Arrays.stream(witnesses.split("[,，、;；\\s]+")).filter(s -> !s.isBlank()).count();
-    }
-
     private LedgerEntry create(CurrentUser user, MemberRecord member, PublishedScheme scheme, NewEntry entry, List<Upload> files,
                                EntrySource source, EntryStatus status, Long reverses, String key, String action) {
         if (reverses == null) {
-            Map<String, String> errors = checkEntry(scheme, entry);
+            Map<String, String> errors = checks.problems(scheme, entry);
             if (!errors.isEmpty()) {
                 throw new Invalid(errors);
             }
@@ -436,7 +302,7 @@ public class Ledger {
         remember(user, key, action, entry, files, id);
         LedgerEntry created = get(id);
         audit.record(user.actor(), "ENTRY_" + source.name(), "ledger_entry", id, member.unitId(),
-                source.label() + "：" + member.name() + " " + created.itemName() + " " + entry.date(), null, fields(created));
+                source.label() + "：" + member.name() + " " + created.itemName() + " " + entry.date(), null, created.auditFields());
         return created;
     }
 
@@ -458,131 +324,6 @@ public class Ledger {
 
     private void remember(CurrentUser user, String key, String action, Object request, List<Upload> files, long entryId) {
         keys.remember(user.accountId(), key, action, request, files, entryId);
-    }
-
-    // ---------------------------------------------------------------- review
-
-    /** The scorer's first check of a declaration: pass it on for approval (待审核), or reject it with a reason. */
-    @Transactional
-    public LedgerEntry firstCheck(long id, boolean pass, String reason, int version) {
-        LedgerEntry entry = get(id);
-        CurrentUser user = guard.current();
-        guard.require(Permission.FIRST_CHECK, entry.unitId());
-        requireOtherEyes(user, entry, "初审");
-        requireStep(entry, EntryStatus.FIRST_CHECK, pass ? EntryStatus.PENDING : EntryStatus.REJECTED, "初审");
-        if (!pass && (reason == null || reason.isBlank())) {
-            throw Invalid.of("reason", "驳回时请填写理由");
-        }
-        Text.require("reason", "驳回理由", pass ? null : reason, 200, true);
-        OffsetDateTime now = OffsetDateTime.now(clock);
-        int changed = pass
-                ? jdbc.sql("update ledger_entry set status = 'PENDING', checked_by = :by, checked_at = :now, version = version + 1 "
-                        + "where id = :id and status = 'FIRST_CHECK' and version = :v")
-                .param("by", user.accountId()).param("now", now).param("id", id).param("v", version).update()
-                : jdbc.sql("update ledger_entry set status = 'REJECTED', checked_by = :by, checked_at = :now, decided_by = :by, decided_at = :now, "
-                        + "reject_reason = :reason, version = version + 1 where id = :id and status = 'FIRST_CHECK' and version = :v")
-                .param("by", user.accountId()).param("now", now).param("reason", reason.strip()).param("id", id).param("v", version).update();
-        if (changed == 0) {
-            throw new Conflict("该记录已被他人处理，请刷新后查看");
-        }
-        LedgerEntry after = get(id);
-        audit.record(user.actor(), pass ? "ENTRY_CHECKED" : "ENTRY_REJECTED", "ledger_entry", id, entry.unitId(),
-                (pass ? "初审通过：" : "初审驳回：") + entry.memberName() + " " + entry.itemName() + (pass ? "" : "，理由：" + reason.strip()),
-                fields(entry), fields(after));
-        events.publishEvent(pass ? new EntryChecked(id, entry.memberId())
-                : new EntryRejected(id, entry.memberId(), entry.date(), reason.strip()));
-        return after;
-    }
-
-    /**
-     * Approves an entry (已生效). The scheme's evidence rule is enforced here; a reversal needs its original still in
-     * force. Of two reviewers approving at once, one succeeds and the other gets a conflict: nothing counts twice.
-     */
-    @Transactional
-    public LedgerEntry approve(long id, int version) {
-        LedgerEntry entry = get(id);
-        CurrentUser user = guard.current();
-        guard.require(Permission.APPROVE_ENTRIES, entry.unitId());
-        requireOtherEyes(user, entry, "审核");
-        requireStep(entry, EntryStatus.PENDING, EntryStatus.APPROVED, "审核通过");
-        Item item = schemes.get(entry.schemeVersionId()).scheme().item(entry.itemCode());
-        if (entry.reversesId() == null) {
-            String evidence = evidenceProblem(item, entry.attachments(), entry.witnesses());
-            if (evidence != null) {
-                throw Invalid.of("evidence", evidence + "，补充后再审核通过");
-            }
-        } else {
-            LedgerEntry original = get(entry.reversesId());
-            if (original.status() != EntryStatus.APPROVED) {
-                throw new Conflict("被冲销的记录已不是“已生效”状态");
-            }
-            int approvedReversals = jdbc.sql("select count(*) from ledger_entry where reverses_id = :o and status = 'APPROVED'")
-                    .param("o", original.id()).query(Integer.class).single();
-            if (approvedReversals > 0) {
-                throw new Conflict("该记录已被冲销过");
-            }
-        }
-        int changed = jdbc.sql("update ledger_entry set status = 'APPROVED', decided_by = :by, decided_at = :now, version = version + 1 "
-                        + "where id = :id and status = 'PENDING' and version = :v")
-                .param("by", user.accountId()).param("now", OffsetDateTime.now(clock)).param("id", id).param("v", version).update();
-        if (changed == 0) {
-            throw new Conflict("该记录已被他人处理，请刷新后查看");
-        }
-        LedgerEntry after = get(id);
-        audit.record(user.actor(), "ENTRY_APPROVED", "ledger_entry", id, entry.unitId(),
-                "审核通过：" + entry.memberName() + " " + entry.itemName() + " " + entry.date(), fields(entry), fields(after));
-        events.publishEvent(new EntryApproved(id, entry.memberId(), entry.date(), entry.reversesId()));
-        return after;
-    }
-
-    /** Rejects an entry waiting for a check or an approval (已驳回), with a reason. */
-    @Transactional
-    public LedgerEntry reject(long id, String reason, int version) {
-        LedgerEntry entry = get(id);
-        if (entry.status() == EntryStatus.FIRST_CHECK) {
-            return firstCheck(id, false, reason, version);
-        }
-        CurrentUser user = guard.current();
-        guard.require(Permission.APPROVE_ENTRIES, entry.unitId());
-        requireOtherEyes(user, entry, "审核");
-        requireStep(entry, EntryStatus.PENDING, EntryStatus.REJECTED, "驳回");
-        if (reason == null || reason.isBlank()) {
-            throw Invalid.of("reason", "驳回时请填写理由");
-        }
-        Text.require("reason", "驳回理由", reason, 200, true);
-        int changed = jdbc.sql("update ledger_entry set status = 'REJECTED', decided_by = :by, decided_at = :now, reject_reason = :reason, "
-                        + "version = version + 1 where id = :id and status = 'PENDING' and version = :v")
-                .param("by", user.accountId()).param("now", OffsetDateTime.now(clock)).param("reason", reason.strip())
-                .param("id", id).param("v", version).update();
-        if (changed == 0) {
-            throw new Conflict("该记录已被他人处理，请刷新后查看");
-        }
-        LedgerEntry after = get(id);
-        audit.record(user.actor(), "ENTRY_REJECTED", "ledger_entry", id, entry.unitId(),
-                "驳回：" + entry.memberName() + " " + entry.itemName() + "，理由：" + reason.strip(), fields(entry), fields(after));
-        events.publishEvent(new EntryRejected(id, entry.memberId(), entry.date(), reason.strip()));
-        return after;
-    }
-
-    /**
-     * A review step acts on entries waiting at its stage (a first check on 待初审, an approval or rejection on 待审核)
-     * and moves them only where {@link EntryStatus#canMoveTo} allows; the update repeats the stage, so that of two
-     * reviewers at once only one moves the entry.
-     */
-    private static void requireStep(LedgerEntry entry, EntryStatus stage, EntryStatus next, String what) {
-        if (entry.status() != stage || !stage.canMoveTo(next)) {
-            throw new Conflict("该记录当前状态为“" + entry.status().label() + "”，不能" + what);
-        }
-    }
-
-    /** Four eyes: nobody checks or approves an entry they recorded or declared, or one about themselves. */
-    private static void requireOtherEyes(CurrentUser user, LedgerEntry entry, String what) {
-        if (entry.recordedBy() == user.accountId()) {
-            throw new Invalid(Map.of("entry", "不能" + what + "自己录入或申报的记录，须由他人" + what));
-        }
-        if (user.memberId() != null && user.memberId() == entry.memberId()) {
-            throw new Invalid(Map.of("entry", "不能" + what + "关于自己的积分记录，须由他人" + what));
-        }
     }
 
     /**
@@ -634,10 +375,10 @@ public class Ledger {
         Map<Long, MemberRecord> people = new java.util.HashMap<>();
         for (Seed seed : seeds) {
             MemberRecord member = people.computeIfAbsent(seed.memberId(), id -> members.find(id).orElseThrow());
-            PublishedScheme scheme = schemeFor(member, seed.date());
+            PublishedScheme scheme = checks.scheme(member, seed.date());
             NewEntry entry = new NewEntry(seed.memberId(), seed.itemCode(), seed.date(), seed.quantity(), seed.points(), seed.occurrence(),
                     seed.note(), seed.witnesses());
-            Map<String, String> errors = checkEntry(scheme, entry);
+            Map<String, String> errors = checks.problems(scheme, entry);
             if (!errors.isEmpty()) {
                 throw new Invalid(errors);
             }
@@ -667,7 +408,7 @@ public class Ledger {
 
     /** An entry without scope checks. */
     public LedgerEntry get(long id) {
-        return jdbc.sql(SELECT + " where e.id = :id").param("id", id).query(ROW).optional().map(e -> named(List.of(e)).get(0))
+        return jdbc.sql(EntryRows.SELECT + " where e.id = :id").param("id", id).query(EntryRows.ROW).optional().map(e -> named(List.of(e)).get(0))
                 .orElseThrow(() -> new NotFound("积分记录不存在"));
     }
 
@@ -694,7 +435,7 @@ public class Ledger {
         if (Text.unmatchable(filter.itemCode())) {
             return List.of();
         }
-        StringBuilder sql = new StringBuilder(SELECT + " where 1 = 1");
+        StringBuilder sql = new StringBuilder(EntryRows.SELECT + " where 1 = 1");
         Map<String, Object> params = new LinkedHashMap<>();
         if (scope != null) {
             if (scope.isEmpty() && self == null) {
@@ -740,56 +481,15 @@ public class Ledger {
         for (Map.Entry<String, Object> p : params.entrySet()) {
             spec = spec.param(p.getKey(), p.getValue());
         }
-        return named(spec.query(ROW).list());
+        return named(spec.query(EntryRows.ROW).list());
     }
 
     /** A member's own entries of a cycle, oldest first (the member page). */
     public List<LedgerEntry> ofMember(long memberId, int year) {
         MemberRecord member = members.visible(memberId);
-        return named(jdbc.sql(SELECT + " where e.member_id = :m and e.entry_date between :from and :to order by e.entry_date, e.id")
+        return named(jdbc.sql(EntryRows.SELECT + " where e.member_id = :m and e.entry_date between :from and :to order by e.entry_date, e.id")
                 .param("m", member.id()).param("from", LocalDate.of(year, 1, 1)).param("to", LocalDate.of(year, 12, 31))
-                .query(ROW).list());
-    }
-
-    /**
-     * What the current user can act on, oldest first: declarations to check first and entries to approve, never one
-     * they recorded or declared or one about themselves (four eyes). At most {@code limit}; {@link #pendingForMe()}
-     * counts them all.
-     */
-    public List<LedgerEntry> queue(int limit) {
-        CurrentUser user = guard.current();
-        String order = " order by e.recorded_at, e.id limit " + Math.max(1, limit);
-        List<LedgerEntry> open = new ArrayList<>();
-        waiting(SELECT, EntryStatus.FIRST_CHECK, guard.units(Permission.FIRST_CHECK), user, order)
-                .ifPresent(spec -> open.addAll(spec.query(ROW).list()));
-        waiting(SELECT, EntryStatus.PENDING, guard.units(Permission.APPROVE_ENTRIES), user, order)
-                .ifPresent(spec -> open.addAll(spec.query(ROW).list()));
-        return named(open.stream()
-                .sorted(java.util.Comparator.comparing(LedgerEntry::recordedAt).thenComparing(LedgerEntry::id))
-                .limit(Math.max(1, limit)).toList());
-    }
-
-    /** How many entries wait for the current user (the menu's badge on every page): {@link #queue(int)}, all counted. */
-    public long pendingForMe() {
-        CurrentUser user = guard.current();
-        String count = "select count(*) from ledger_entry e join member m on m.id = e.member_id";
-        return waiting(count, EntryStatus.FIRST_CHECK, guard.units(Permission.FIRST_CHECK), user, "")
-                .map(spec -> spec.query(Long.class).single()).orElse(0L)
-                + waiting(count, EntryStatus.PENDING, guard.units(Permission.APPROVE_ENTRIES), user, "")
-                .map(spec -> spec.query(Long.class).single()).orElse(0L);
-    }
-
-    /** The entries in a status that wait for the user within a scope (null: everywhere), or nothing without a scope. */
-    private Optional<JdbcClient.StatementSpec> waiting(String select, EntryStatus status, List<Long> scope, CurrentUser user,
-                                                       String tail) {
-        if (scope != null && scope.isEmpty()) {
-            return Optional.empty();
-        }
-        return Optional.of(jdbc.sql(select + " where e.status = :s and e.recorded_by <> :me"
-                        + (scope == null ? "" : " and m.unit_id in (:scope)")
-                        + (user.memberId() == null ? "" : " and e.member_id <> :self") + tail)
-                .param("s", status.name()).param("me", user.accountId()).param("scope", scope == null ? List.of(0L) : scope)
-                .param("self", user.memberId() == null ? 0L : user.memberId()));
+                .query(EntryRows.ROW).list());
     }
 
     /** An approved entry that counts: approved, and not reversed by an approved reversal. For scoring. */
@@ -827,17 +527,5 @@ public class Ledger {
         return chunks;
     }
 
-    static Map<String, Object> fields(LedgerEntry e) {
-        Map<String, Object> fields = new LinkedHashMap<>();
-        fields.put("member", e.memberCode());
-        fields.put("item", e.itemCode());
-        fields.put("date", e.date());
-        fields.put("quantity", e.quantity().toPlainString());
-        fields.put("points", e.points() == null ? null : e.points().toPlainString());
-        fields.put("occurrence", e.occurrence());
-        fields.put("note", e.note());
-        fields.put("status", e.status());
-        fields.put("reverses", e.reversesId());
-        return fields;
-    }
+
 }

@@ -3,6 +3,8 @@ package cn.vanguard.ledger;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /**
  * An entry of the ledger as pages and the API show it.
@@ -25,5 +27,35 @@ public record LedgerEntry(long id, long memberId, String memberCode, String memb
         return new LedgerEntry(id, memberId, memberCode, memberName, unitId, unitName, schemeVersionId, itemCode, name, date, quantity,
                 points, occurrence, note, witnesses, source, status, reversesId, reversedBy, recordedBy, recordedByName, recordedAt,
                 checkedBy, checkedByName, checkedAt, decidedBy, decidedByName, decidedAt, rejectReason, version, attachments);
+    }
+
+    /**
+     * The entry once its status moved to {@code to}: leaving a first check stamps the checker, a decision (生效 or
+     * 驳回) the decider, a rejection its reason; the change counts on the version it was made at. {@link EntryStates#move}
+     * writes the same.
+     */
+    LedgerEntry moved(EntryStatus to, int changedVersion, long by, String byName, OffsetDateTime at, String reason) {
+        boolean checks = status == EntryStatus.FIRST_CHECK;
+        boolean decides = to == EntryStatus.APPROVED || to == EntryStatus.REJECTED;
+        return new LedgerEntry(id, memberId, memberCode, memberName, unitId, unitName, schemeVersionId, itemCode, itemName, date, quantity,
+                points, occurrence, note, witnesses, source, to, reversesId, reversedBy, recordedBy, recordedByName, recordedAt,
+                checks ? Long.valueOf(by) : checkedBy, checks ? byName : checkedByName, checks ? at : checkedAt,
+                decides ? Long.valueOf(by) : decidedBy, decides ? byName : decidedByName, decides ? at : decidedAt,
+                to == EntryStatus.REJECTED ? reason : rejectReason, changedVersion + 1, attachments);
+    }
+
+    /** The fields the audit log keeps of an entry, before and after a change. */
+    public Map<String, Object> auditFields() {
+        Map<String, Object> fields = new LinkedHashMap<>();
+        fields.put("member", memberCode);
+        fields.put("item", itemCode);
+        fields.put("date", date);
+        fields.put("quantity", quantity.toPlainString());
+        fields.put("points", points == null ? null : points.toPlainString());
+        fields.put("occurrence", occurrence);
+        fields.put("note", note);
+        fields.put("status", status);
+        fields.put("reverses", reversesId);
+        return fields;
     }
 }

@@ -46,6 +46,7 @@ import cn.vanguard.org.MemberStatus;
 import cn.vanguard.org.Members;
 import cn.vanguard.org.Unit;
 import cn.vanguard.org.Units;
+import cn.vanguard.review.Review;
 import cn.vanguard.rules.PublishedScheme;
 import cn.vanguard.rules.Schemes;
 import cn.vanguard.scheme.Item;
@@ -56,7 +57,10 @@ import cn.vanguard.sheet.Problems;
 import cn.vanguard.sheet.FileProblem;
 import cn.vanguard.sheet.SheetRows;
 
-/** The ledger in the browser: the list, fast entry of many rows, import of a ledger file, an entry's page and its actions. */
+/**
+ * The ledger in the browser: the list, fast entry of many rows, import of a ledger file, an entry's page, its evidence and
+ * its reversal; the review's actions on it are {@link ReviewController}'s.
+ */
 @Controller
 class EntriesController {
 
@@ -79,9 +83,12 @@ class EntriesController {
     private final Schemes schemes;
     private final Guard guard;
     private final Clock clock;
+    private final Review review;
 
-    EntriesController(Ledger ledger, Attachments attachments, Members members, Units units, Schemes schemes, Guard guard, Clock clock) {
+    EntriesController(Ledger ledger, Attachments attachments, Members members, Units units, Schemes schemes, Guard guard, Clock clock,
+                      Review review) {
         this.ledger = ledger;
+        this.review = review;
         this.attachments = attachments;
         this.members = members;
         this.units = units;
@@ -411,10 +418,8 @@ class EntriesController {
         PublishedScheme scheme = schemes.get(entry.schemeVersionId());
         model.addAttribute("item", scheme.scheme().item(entry.itemCode()));
         model.addAttribute("scheme", scheme);
-        boolean self = guard.current().accountId() == entry.recordedBy()
-                || (guard.current().memberId() != null && guard.current().memberId() == entry.memberId());
-        model.addAttribute("canCheck", entry.status() == EntryStatus.FIRST_CHECK && !self && guard.can(Permission.FIRST_CHECK, entry.unitId()));
-        model.addAttribute("canApprove", entry.status() == EntryStatus.PENDING && !self && guard.can(Permission.APPROVE_ENTRIES, entry.unitId()));
+        model.addAttribute("canCheck", review.mayCheck(entry));
+        model.addAttribute("canApprove", review.mayApprove(entry));
         model.addAttribute("canReverse", entry.status() == EntryStatus.APPROVED && entry.reversesId() == null && entry.reversedBy() == null
                 && guard.can(Permission.RECORD_ENTRIES, entry.unitId()));
         model.addAttribute("canAttach", entry.status().open() && attachments.mayAdd(entry));
@@ -437,36 +442,6 @@ class EntriesController {
         try {
             LedgerEntry reversal = ledger.reverse(id, reason, key);
             return Pages.done(redirect, "已提交冲销记录 #" + reversal.id() + "，审核通过后原记录不再计分。", "/entries/" + reversal.id());
-        } catch (Invalid | Conflict e) {
-            return Pages.failed(redirect, e.getMessage(), "/entries/" + id);
-        }
-    }
-
-    @PostMapping("/entries/{id}/approve")
-    String approve(@PathVariable long id, @RequestParam int version, RedirectAttributes redirect) {
-        try {
-            ledger.approve(id, version);
-            return Pages.done(redirect, "已审核通过，记录生效。", "/entries/" + id);
-        } catch (Invalid | Conflict e) {
-            return Pages.failed(redirect, e.getMessage(), "/entries/" + id);
-        }
-    }
-
-    @PostMapping("/entries/{id}/reject")
-    String reject(@PathVariable long id, @RequestParam(required = false) String reason, @RequestParam int version, RedirectAttributes redirect) {
-        try {
-            ledger.reject(id, reason, version);
-            return Pages.done(redirect, "已驳回。", "/entries/" + id);
-        } catch (Invalid | Conflict e) {
-            return Pages.failed(redirect, e.getMessage(), "/entries/" + id);
-        }
-    }
-
-    @PostMapping("/entries/{id}/check")
-    String check(@PathVariable long id, @RequestParam int version, RedirectAttributes redirect) {
-        try {
-            ledger.firstCheck(id, true, null, version);
-            return Pages.done(redirect, "初审通过，已转支部书记审核。", "/entries/" + id);
         } catch (Invalid | Conflict e) {
             return Pages.failed(redirect, e.getMessage(), "/entries/" + id);
         }

@@ -5,7 +5,7 @@ import java.util.stream.Collectors;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
 
-import cn.vanguard.ledger.Ledger;
+import cn.vanguard.review.Review;
 import cn.vanguard.security.CurrentUser;
 import cn.vanguard.security.Guard;
 import cn.vanguard.security.Permission;
@@ -15,11 +15,11 @@ import cn.vanguard.security.Permission;
 class Navigation {
 
     private final Guard guard;
-    private final Ledger ledger;
+    private final Review review;
 
-    Navigation(Guard guard, Ledger ledger) {
+    Navigation(Guard guard, Review review) {
         this.guard = guard;
-        this.ledger = ledger;
+        this.review = review;
     }
 
     /** What the menu shows. {@code section} is set by each controller to highlight its item. */
@@ -34,9 +34,9 @@ class Navigation {
         }
         CurrentUser user = guard.current();
         String roles = user.grants().stream().map(g -> g.role().label()).distinct().collect(Collectors.joining("、"));
-        boolean review = guard.canAnywhere(Permission.FIRST_CHECK) || guard.canAnywhere(Permission.APPROVE_ENTRIES);
+        boolean reviews = guard.canAnywhere(Permission.FIRST_CHECK) || guard.canAnywhere(Permission.APPROVE_ENTRIES);
         return new Menu(user.displayName(), roles.isEmpty() ? "无角色" : roles, user.memberId() != null,
-                guard.canAnywhere(Permission.VIEW_LEDGER) || user.memberId() != null, review, review ? ledger.pendingForMe() : 0,
+                guard.canAnywhere(Permission.VIEW_LEDGER) || user.memberId() != null, reviews, reviews ? review.pendingForMe() : 0,
                 guard.canAnywhere(Permission.VIEW_SCORES), guard.canAnywhere(Permission.VIEW_MEMBERS),
                 guard.canAnywhere(Permission.VIEW_UNITS), guard.canAnywhere(Permission.VIEW_SCHEMES),
                 guard.canAnywhere(Permission.MANAGE_ACCOUNTS), guard.canAnywhere(Permission.VIEW_AUDIT), section(request));

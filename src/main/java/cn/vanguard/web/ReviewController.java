@@ -15,12 +15,14 @@ import cn.vanguard.Conflict;
 import cn.vanguard.Invalid;
 import cn.vanguard.ledger.Ledger;
 import cn.vanguard.ledger.LedgerEntry;
+import cn.vanguard.review.Review;
 import cn.vanguard.security.Guard;
 import cn.vanguard.security.Permission;
 
 /**
- * The review queue: declarations waiting for the scorer's first check and entries waiting for the secretary's
- * approval, oldest first. With htmx an action replaces only its row.
+ * The review in the browser: the queue of declarations waiting for the scorer's first check and entries waiting for
+ * the secretary's approval, oldest first, and one route per action, shared by the queue and the entry's page. With htmx
+ * (the queue) an action replaces only its row; without, it returns to the page it came from.
  */
 @Controller
 class ReviewController {
@@ -28,10 +30,15 @@ class ReviewController {
     /** The review queue shows the oldest entries first, this many at a time. */
     static final int PAGE = 100;
 
+    /** The value of the {@code from} field of the queue's forms: back to the queue, not to the entry, after an action. */
+    static final String FROM_QUEUE = "review";
+
+    private final Review review;
     private final Ledger ledger;
     private final Guard guard;
 
-    ReviewController(Ledger ledger, Guard guard) {
+    ReviewController(Review review, Ledger ledger, Guard guard) {
+        this.review = review;
         this.ledger = ledger;
         this.guard = guard;
     }
@@ -41,40 +48,51 @@ class ReviewController {
         if (!guard.canAnywhere(Permission.FIRST_CHECK) && !guard.canAnywhere(Permission.APPROVE_ENTRIES)) {
             throw Guard.denied();
         }
-        List<LedgerEntry> entries = ledger.queue(PAGE);
+        List<LedgerEntry> entries = review.queue(PAGE);
         model.addAttribute("entries", entries);
-        model.addAttribute("waiting", entries.size() < PAGE ? entries.size() : ledger.pendingForMe());
+        model.addAttribute("waiting", entries.size() < PAGE ? entries.size() : review.pendingForMe());
         return "review";
     }
 
-    @PostMapping("/review/{id}")
-    String act(@PathVariable long id, @RequestParam String action, @RequestParam int version,
-               @RequestParam(required = false) String reason, @RequestHeader(value = "HX-Request", required = false) String htmx,
-               Model model, RedirectAttributes redirect) {
-        String outcome;
+    @PostMapping("/entries/{id}/check")
+    String check(@PathVariable long id, @RequestParam int version, @RequestParam(required = false) String from,
+                 @RequestHeader(value = "HX-Request", required = false) String htmx, Model model, RedirectAttributes redirect) {
+        return act(id, () -> review.check(id, true, null, version), "初审通过，已转支部书记审核", from, htmx, model, redirect);
+    }
+
+    @PostMapping("/entries/{id}/approve")
+    String approve(@PathVariable long id, @RequestParam int version, @RequestParam(required = false) String from,
+                   @RequestHeader(value = "HX-Request", required = false) String htmx, Model model, RedirectAttributes redirect) {
+        return act(id, () -> review.approve(id, version), "已审核通过，记录生效", from, htmx, model, redirect);
+    }
+
+    @PostMapping("/entries/{id}/reject")
+    String reject(@PathVariable long id, @RequestParam int version, @RequestParam(required = false) String reason,
+                  @RequestParam(required = false) String from, @RequestHeader(value = "HX-Request", required = false) String htmx,
+                  Model model, RedirectAttributes redirect) {
+        return act(id, () -> review.reject(id, reason, version), "已驳回", from, htmx, model, redirect);
+    }
+
+    /** A review call; a refusal the user can fix is shown, anything else (out of scope, unknown) is the error pages'. */
+    private interface Decision {
+        LedgerEntry take();
+    }
+
+    private String act(long id, Decision decision, String outcome, String from, String htmx, Model model, RedirectAttributes redirect) {
+        String back = FROM_QUEUE.equals(from) ? "/review" : "/entries/" + id;
         LedgerEntry after;
         try {
-            after = switch (action) {
-                case "check" -> ledger.firstCheck(id, true, null, version);
-                case "approve" -> ledger.approve(id, version);
-                case "reject" -> ledger.reject(id, reason, version);
-                default -> throw Invalid.of("action", "未知操作");
-            };
-            outcome = switch (action) {
-                case "check" -> "初审通过，已转审核";
-                case "approve" -> "已审核通过";
-                default -> "已驳回";
-            };
+            after = decision.take();
         } catch (Invalid | Conflict e) {
             if (htmx == null) {
-                return Pages.failed(redirect, e.getMessage(), "/review");
+                return Pages.failed(redirect, e.getMessage(), back);
             }
-            model.addAttribute("entries", java.util.List.of(ledger.visible(id)));
+            model.addAttribute("entries", List.of(ledger.visible(id)));
             model.addAttribute("rowError", e.getMessage());
             return "review :: row";
         }
         if (htmx == null) {
-            return Pages.done(redirect, outcome + "：#" + id, "/review");
+            return Pages.done(redirect, outcome + "：#" + id, back);
         }
         model.addAttribute("done", after);
         model.addAttribute("outcome", outcome);

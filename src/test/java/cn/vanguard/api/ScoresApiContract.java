@@ -20,12 +20,15 @@ import cn.vanguard.ledger.NewEntry;
 import cn.vanguard.security.Role;
 import cn.vanguard.security.SignIn;
 import cn.vanguard.testing.Fixtures;
+import cn.vanguard.review.Review;
 
 /** Live scores through the API: a unit's ranking for those who may view scores, a member's score with its explanation. */
 abstract class ScoresApiContract extends ApiTesting {
 
     @Autowired
     Ledger ledger;
+    @Autowired
+    Review review;
 
     Fixtures.Tree tree;
     Fixtures.Tree elsewhere;
@@ -55,8 +58,8 @@ abstract class ScoresApiContract extends ApiTesting {
         LedgerEntry study = ledger.record(new NewEntry(first, "ACT_STUDY", day, null, null, null, "集中学习", null), List.of(),
                 Fixtures.unique("k"));
         secretaryAccount.signIn();
-        ledger.approve(meeting.id(), meeting.version());
-        ledger.approve(study.id(), study.version());
+        review.approve(meeting.id(), meeting.version());
+        review.approve(study.id(), study.version());
         SignIn.out();
     }
 

@@ -26,6 +26,7 @@ import cn.vanguard.security.Grant;
 import cn.vanguard.security.Role;
 import cn.vanguard.security.SignIn;
 import cn.vanguard.testing.Fixtures;
+import cn.vanguard.review.Review;
 
 /**
  * The ledger's workflow against a real database: recording, declaring, checking, approving with four eyes,
@@ -37,6 +38,8 @@ abstract class LedgerContract {
     Fixtures fixtures;
     @Autowired
     Ledger ledger;
+    @Autowired
+    Review review;
     @Autowired
     Scores scores;
     @Autowired
@@ -75,14 +78,14 @@ abstract class LedgerContract {
         scorer.signIn();
         LedgerEntry entry = ledger.record(meeting(member), List.of(), Fixtures.unique("k"));
         assertThat(entry.status()).isEqualTo(EntryStatus.PENDING);
-        assertThatThrownBy(() -> ledger.approve(entry.id(), entry.version())).isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> review.approve(entry.id(), entry.version())).isInstanceOf(AccessDeniedException.class);
         assertThat(total(member)).isEqualByComparingTo("0");
 
         secretary.signIn();
         LedgerEntry own = ledger.record(new NewEntry(member, "ACT_STUDY", day, null, null, null, null, null), List.of(), Fixtures.unique("k"));
-        assertThatThrownBy(() -> ledger.approve(own.id(), own.version()))
+        assertThatThrownBy(() -> review.approve(own.id(), own.version()))
                 .isInstanceOf(Invalid.class).hasMessageContaining("不能审核自己录入");
-        LedgerEntry approved = ledger.approve(entry.id(), entry.version());
+        LedgerEntry approved = review.approve(entry.id(), entry.version());
         assertThat(approved.status()).isEqualTo(EntryStatus.APPROVED);
         assertThat(approved.decidedBy()).isEqualTo(secretary.id());
         assertThat(total(member)).isEqualByComparingTo("1");
@@ -124,12 +127,12 @@ abstract class LedgerContract {
                 memberAccount.username(), 0);
         for (Fixtures.Account account : List.of(scorer, secretary, secretaryWithRecord, memberAccount)) {
             account.signIn();
-            assertThat(ledger.queue(100)).as(account.username()).hasSize(expected.get(account.username()));
-            assertThat(ledger.pendingForMe()).as(account.username()).isEqualTo(ledger.queue(100).size());
+            assertThat(review.queue(100)).as(account.username()).hasSize(expected.get(account.username()));
+            assertThat(review.pendingForMe()).as(account.username()).isEqualTo(review.queue(100).size());
         }
         secretary.signIn();
-        List<LedgerEntry> all = ledger.queue(100);
-        assertThat(ledger.queue(2)).as("the oldest first").containsExactlyElementsOf(all.subList(0, 2));
+        List<LedgerEntry> all = review.queue(100);
+        assertThat(review.queue(2)).as("the oldest first").containsExactlyElementsOf(all.subList(0, 2));
     }
 
     @Test
@@ -163,10 +166,10 @@ abstract class LedgerContract {
                 .isInstanceOf(AccessDeniedException.class);
 
         scorer.signIn();
-        LedgerEntry checked = ledger.firstCheck(declared.id(), true, null, declared.version());
+        LedgerEntry checked = review.check(declared.id(), true, null, declared.version());
         assertThat(checked.status()).isEqualTo(EntryStatus.PENDING);
         secretary.signIn();
-        assertThat(ledger.approve(checked.id(), checked.version()).status()).isEqualTo(EntryStatus.APPROVED);
+        assertThat(review.approve(checked.id(), checked.version()).status()).isEqualTo(EntryStatus.APPROVED);
     }
 
     @Test
@@ -174,7 +177,7 @@ abstract class LedgerContract {
         scorer.signIn();
         LedgerEntry entry = ledger.record(meeting(member), List.of(), Fixtures.unique("k"));
         secretary.signIn();
-        ledger.approve(entry.id(), entry.version());
+        review.approve(entry.id(), entry.version());
         assertThat(total(member)).isEqualByComparingTo("1");
 
         scorer.signIn();
@@ -184,7 +187,7 @@ abstract class LedgerContract {
         assertThat(total(member)).isEqualByComparingTo("1");
 
         secretary.signIn();
-        ledger.approve(reversal.id(), reversal.version());
+        review.approve(reversal.id(), reversal.version());
         assertThat(total(member)).isEqualByComparingTo("0");
         assertThat(ledger.get(entry.id()).status()).isEqualTo(EntryStatus.APPROVED);
     }
@@ -203,7 +206,7 @@ abstract class LedgerContract {
                 approver.signIn();
                 start.await();
                 try {
-                    ledger.approve(entry.id(), entry.version());
+                    review.approve(entry.id(), entry.version());
                     return "approved";
                 } catch (Conflict e) {
                     return "conflict";

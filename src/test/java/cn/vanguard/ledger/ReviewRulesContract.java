@@ -18,6 +18,7 @@ import cn.vanguard.security.Grant;
 import cn.vanguard.security.Role;
 import cn.vanguard.security.SignIn;
 import cn.vanguard.testing.Fixtures;
+import cn.vanguard.review.Review;
 
 /**
  * The review's rules one by one, each test failing when its rule is taken out (mutation testing found them unguarded):
@@ -33,6 +34,8 @@ abstract class ReviewRulesContract {
     Fixtures fixtures;
     @Autowired
     Ledger ledger;
+    @Autowired
+    Review review;
     @Autowired
     Assessments assessments;
 
@@ -66,7 +69,7 @@ abstract class ReviewRulesContract {
     private LedgerEntry approved(long memberId) {
         LedgerEntry entry = recorded(memberId, "BON_CHARITY");
         secretary.signIn();
-        return ledger.approve(entry.id(), entry.version());
+        return review.approve(entry.id(), entry.version());
     }
 
     private int count(String sql, Object id) {
@@ -82,14 +85,14 @@ abstract class ReviewRulesContract {
         LedgerEntry aboutThem = recorded(secretaryMember, "BON_CHARITY");
 
         secretaryWithRecord.signIn();
-        assertThatThrownBy(() -> ledger.approve(aboutThem.id(), aboutThem.version()))
+        assertThatThrownBy(() -> review.approve(aboutThem.id(), aboutThem.version()))
                 .isInstanceOfSatisfying(Invalid.class, e -> assertThat(e.errors().get("entry")).contains("关于自己"));
-        assertThatThrownBy(() -> ledger.reject(aboutThem.id(), "不对", aboutThem.version()))
+        assertThatThrownBy(() -> review.reject(aboutThem.id(), "不对", aboutThem.version()))
                 .isInstanceOfSatisfying(Invalid.class, e -> assertThat(e.errors().get("entry")).contains("关于自己"));
         assertThat(ledger.get(aboutThem.id()).status()).isEqualTo(EntryStatus.PENDING);
 
         secretary.signIn();
-        assertThat(ledger.approve(aboutThem.id(), aboutThem.version()).status()).as("another secretary may").isEqualTo(EntryStatus.APPROVED);
+        assertThat(review.approve(aboutThem.id(), aboutThem.version()).status()).as("another secretary may").isEqualTo(EntryStatus.APPROVED);
     }
 
     // ---------------------------------------------------------------- reversals
@@ -105,7 +108,7 @@ abstract class ReviewRulesContract {
         scorer.signIn();
         LedgerEntry reversal = ledger.reverse(original.id(), "重复录入", Fixtures.unique("k"));
         secretary.signIn();
-        ledger.approve(reversal.id(), reversal.version());
+        review.approve(reversal.id(), reversal.version());
         scorer.signIn();
         assertThatThrownBy(() -> ledger.reverse(reversal.id(), "恢复", Fixtures.unique("k")))
                 .isInstanceOf(Conflict.class).hasMessageContaining("冲销记录本身不能再冲销");
@@ -120,8 +123,8 @@ abstract class ReviewRulesContract {
         // two reversals racing past the check at once: the second is written beside the first
         long second = copyOf(first.id());
         secretary.signIn();
-        ledger.approve(first.id(), first.version());
-        assertThatThrownBy(() -> ledger.approve(second, 0)).isInstanceOf(Conflict.class).hasMessageContaining("已被冲销过");
+        review.approve(first.id(), first.version());
+        assertThatThrownBy(() -> review.approve(second, 0)).isInstanceOf(Conflict.class).hasMessageContaining("已被冲销过");
         assertThat(ledger.get(second).status()).isEqualTo(EntryStatus.PENDING);
     }
 
@@ -132,7 +135,7 @@ abstract class ReviewRulesContract {
         long reversal = copyOf(pending.id());
         fixtures.jdbc().sql("update ledger_entry set reverses_id = :o where id = :id").param("o", pending.id()).param("id", reversal).update();
         secretary.signIn();
-        assertThatThrownBy(() -> ledger.approve(reversal, 0)).isInstanceOf(Conflict.class).hasMessageContaining("已不是“已生效”状态");
+        assertThatThrownBy(() -> review.approve(reversal, 0)).isInstanceOf(Conflict.class).hasMessageContaining("已不是“已生效”状态");
         assertThat(ledger.get(reversal).status()).isEqualTo(EntryStatus.PENDING);
     }
 
@@ -152,10 +155,10 @@ abstract class ReviewRulesContract {
     void anApprovalReadAtAnOlderVersionChangesNothing() {
         LedgerEntry entry = recorded(member, "BON_CHARITY");
         secretary.signIn();
-        assertThatThrownBy(() -> ledger.approve(entry.id(), entry.version() + 1)).isInstanceOf(Conflict.class).hasMessageContaining("已被他人处理");
-        assertThatThrownBy(() -> ledger.reject(entry.id(), "不对", entry.version() + 1)).isInstanceOf(Conflict.class);
+        assertThatThrownBy(() -> review.approve(entry.id(), entry.version() + 1)).isInstanceOf(Conflict.class).hasMessageContaining("已被他人处理");
+        assertThatThrownBy(() -> review.reject(entry.id(), "不对", entry.version() + 1)).isInstanceOf(Conflict.class);
         assertThat(ledger.get(entry.id()).status()).isEqualTo(EntryStatus.PENDING);
-        assertThat(ledger.approve(entry.id(), entry.version()).status()).isEqualTo(EntryStatus.APPROVED);
+        assertThat(review.approve(entry.id(), entry.version()).status()).isEqualTo(EntryStatus.APPROVED);
     }
 
     @Test
@@ -164,7 +167,7 @@ abstract class ReviewRulesContract {
         LedgerEntry bare = ledger.record(new NewEntry(member, "BON_CHARITY", day, null, null, null, "爱心捐助", "李四"), List.of(),
                 Fixtures.unique("k"));
         secretary.signIn();
-        assertThatThrownBy(() -> ledger.approve(bare.id(), bare.version()))
+        assertThatThrownBy(() -> review.approve(bare.id(), bare.version()))
                 .isInstanceOfSatisfying(Invalid.class, e -> assertThat(e.errors().get("evidence")).contains("至少2名证明人"));
         assertThat(ledger.get(bare.id()).status()).isEqualTo(EntryStatus.PENDING);
 
@@ -173,8 +176,8 @@ abstract class ReviewRulesContract {
                 List.of(new Upload("捐助.png", "image/png", PNG)), Fixtures.unique("k"));
         LedgerEntry withWitnesses = recorded(member, "BON_CHARITY");
         secretary.signIn();
-        assertThat(ledger.approve(withFile.id(), withFile.version()).status()).isEqualTo(EntryStatus.APPROVED);
-        assertThat(ledger.approve(withWitnesses.id(), withWitnesses.version()).status()).isEqualTo(EntryStatus.APPROVED);
+        assertThat(review.approve(withFile.id(), withFile.version()).status()).isEqualTo(EntryStatus.APPROVED);
+        assertThat(review.approve(withWitnesses.id(), withWitnesses.version()).status()).isEqualTo(EntryStatus.APPROVED);
     }
 
     // ---------------------------------------------------------------- declaring
@@ -221,9 +224,9 @@ abstract class ReviewRulesContract {
         LedgerEntry recordedEntry = recorded(member, "BON_CHARITY");
         Fixtures.Account otherScorer = fixtures.account(Role.SCORER, tree.branch().id());
         otherScorer.signIn();
-        assertThatThrownBy(() -> ledger.firstCheck(recordedEntry.id(), false, "不对", recordedEntry.version()))
+        assertThatThrownBy(() -> review.check(recordedEntry.id(), false, "不对", recordedEntry.version()))
                 .isInstanceOf(Conflict.class).hasMessageContaining("待审核").hasMessageContaining("不能初审");
-        assertThatThrownBy(() -> ledger.firstCheck(recordedEntry.id(), true, null, recordedEntry.version()))
+        assertThatThrownBy(() -> review.check(recordedEntry.id(), true, null, recordedEntry.version()))
                 .isInstanceOf(Conflict.class).hasMessageContaining("不能初审");
         assertThat(ledger.get(recordedEntry.id()).status()).as("a scorer cannot reject what waits for the secretary").isEqualTo(EntryStatus.PENDING);
     }

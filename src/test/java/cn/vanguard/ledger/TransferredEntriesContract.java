@@ -17,6 +17,7 @@ import cn.vanguard.org.Members;
 import cn.vanguard.security.Role;
 import cn.vanguard.security.SignIn;
 import cn.vanguard.testing.Fixtures;
+import cn.vanguard.review.Review;
 
 /**
  * A member transferred from committee A to committee B: every decision about their entries is taken against the unit
@@ -31,6 +32,8 @@ abstract class TransferredEntriesContract {
     Fixtures fixtures;
     @Autowired
     Ledger ledger;
+    @Autowired
+    Review review;
     @Autowired
     Attachments attachments;
     @Autowired
@@ -65,7 +68,7 @@ abstract class TransferredEntriesContract {
                 List.of(new Upload("表彰.png", "image/png", PNG)), Fixtures.unique("k"));
         pending = ledger.record(new NewEntry(member, "ACT_MEETING", day, null, null, null, "党员大会", null), List.of(), Fixtures.unique("k"));
         secretaryA.signIn();
-        approved = ledger.approve(first.id(), first.version());
+        approved = review.approve(first.id(), first.version());
         own.signIn();
         declared = ledger.declare(new NewEntry(member, "PRC_VOLUNTEER", day, null, null, null, "志愿服务", "张三、李四"), List.of(),
                 Fixtures.unique("k"));
@@ -100,21 +103,21 @@ abstract class TransferredEntriesContract {
     void theOldUnitNeitherSeesNorDecidesAnyMore() {
         secretaryA.signIn();
         assertThatThrownBy(() -> ledger.visible(approved.id())).isInstanceOf(AccessDeniedException.class);
-        assertThatThrownBy(() -> ledger.approve(pending.id(), ledger.get(pending.id()).version())).isInstanceOf(AccessDeniedException.class);
-        assertThatThrownBy(() -> ledger.reject(pending.id(), "不对", ledger.get(pending.id()).version())).isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> review.approve(pending.id(), ledger.get(pending.id()).version())).isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> review.reject(pending.id(), "不对", ledger.get(pending.id()).version())).isInstanceOf(AccessDeniedException.class);
         assertThatThrownBy(() -> attachments.content(attachment, ledger)).isInstanceOf(AccessDeniedException.class);
-        assertThat(ledger.queue(100)).extracting(LedgerEntry::memberId).doesNotContain(member);
-        assertThat(ledger.pendingForMe()).isZero();
+        assertThat(review.queue(100)).extracting(LedgerEntry::memberId).doesNotContain(member);
+        assertThat(review.pendingForMe()).isZero();
         assertThat(ledger.search(new Ledger.Filter(null, null, null, null, null, null), 2000)).extracting(LedgerEntry::memberId)
                 .doesNotContain(member);
 
         scorerA.signIn();
-        assertThatThrownBy(() -> ledger.firstCheck(declared.id(), true, null, ledger.get(declared.id()).version()))
+        assertThatThrownBy(() -> review.check(declared.id(), true, null, ledger.get(declared.id()).version()))
                 .isInstanceOf(AccessDeniedException.class);
         assertThatThrownBy(() -> ledger.reverse(approved.id(), "录错了", Fixtures.unique("k"))).isInstanceOf(AccessDeniedException.class);
         assertThatThrownBy(() -> attachments.add(pending.id(), List.of(new Upload("补充.png", "image/png", PNG)), ledger))
                 .isInstanceOf(AccessDeniedException.class);
-        assertThat(ledger.pendingForMe()).isZero();
+        assertThat(review.pendingForMe()).isZero();
         assertThat(fixtures.jdbc().sql("select count(*) from ledger_entry where member_id = :m").param("m", member).query(Integer.class).single())
                 .as("nothing was written").isEqualTo(3);
     }
@@ -126,17 +129,17 @@ abstract class TransferredEntriesContract {
         assertThat(attachments.content(attachment, ledger).data()).isEqualTo(PNG);
         assertThat(ledger.search(new Ledger.Filter(b.branch().id(), member, null, null, null, null), 100)).extracting(LedgerEntry::id)
                 .containsExactlyInAnyOrder(approved.id(), pending.id(), declared.id());
-        assertThat(ledger.queue(100)).extracting(LedgerEntry::id).contains(pending.id(), declared.id());
-        assertThat(ledger.pendingForMe()).isEqualTo(2);
-        assertThatThrownBy(() -> ledger.approve(pending.id(), pending.version()))
+        assertThat(review.queue(100)).extracting(LedgerEntry::id).contains(pending.id(), declared.id());
+        assertThat(review.pendingForMe()).isEqualTo(2);
+        assertThatThrownBy(() -> review.approve(pending.id(), pending.version()))
                 .as("a version read before the transfer is stale").isInstanceOf(Conflict.class);
-        assertThat(ledger.approve(pending.id(), ledger.get(pending.id()).version()).status()).isEqualTo(EntryStatus.APPROVED);
+        assertThat(review.approve(pending.id(), ledger.get(pending.id()).version()).status()).isEqualTo(EntryStatus.APPROVED);
 
         scorerB.signIn();
-        assertThat(ledger.firstCheck(declared.id(), true, null, ledger.get(declared.id()).version()).status()).isEqualTo(EntryStatus.PENDING);
+        assertThat(review.check(declared.id(), true, null, ledger.get(declared.id()).version()).status()).isEqualTo(EntryStatus.PENDING);
         LedgerEntry reversal = ledger.reverse(approved.id(), "重复录入", Fixtures.unique("k"));
         assertThat(storedUnit(reversal.id())).as("the reversal is written for the member's unit now").isEqualTo(b.branch().id());
         secretaryB.signIn();
-        assertThat(ledger.approve(reversal.id(), reversal.version()).status()).isEqualTo(EntryStatus.APPROVED);
+        assertThat(review.approve(reversal.id(), reversal.version()).status()).isEqualTo(EntryStatus.APPROVED);
     }
 }

@@ -245,7 +245,7 @@ abstract class HostileTextContract {
                 "select id, reject_reason from ledger_entry where id = :target and reject_reason = :v", asSent(),
                 List.of(new Look(admin, c -> "/entries/" + c.found), new Look(admin, c -> "/members/" + member + "/score"))));
         fields.add(new Field("reject reason (review page)", "reason", "驳回理由", 200, true, c -> c.target = pending().id(),
-                (v, c) -> page(secretary, post("/review/{id}", c.target).param("action", "reject").param("reason", v)
+                (v, c) -> page(secretary, post("/entries/{id}/reject", c.target).param("from", "review").param("reason", v)
                         .param("version", id(version(c.target)))),
                 "select id, reject_reason from ledger_entry where id = :target and reject_reason = :v", asSent(),
                 List.of(new Look(admin, c -> "/entries/" + c.found))));

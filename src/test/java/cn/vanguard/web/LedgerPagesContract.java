@@ -35,6 +35,7 @@ import cn.vanguard.org.Members;
 import cn.vanguard.security.Role;
 import cn.vanguard.security.SignIn;
 import cn.vanguard.testing.Fixtures;
+import cn.vanguard.review.Review;
 
 /** The ledger's pages: fast entry, import, an entry's page, declarations, the review queue, scores and assessments. */
 abstract class LedgerPagesContract {
@@ -45,6 +46,8 @@ abstract class LedgerPagesContract {
     Fixtures fixtures;
     @Autowired
     Ledger ledger;
+    @Autowired
+    Review review;
     @Autowired
     Members members;
 
@@ -164,8 +167,8 @@ abstract class LedgerPagesContract {
                 .andExpect(content().string(org.hamcrest.Matchers.containsString("#" + entry.id())));
         mvc.perform(get("/review").with(outsider.request())).andExpect(status().isOk())
                 .andExpect(content().string(org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString("#" + entry.id() + "<"))));
-        mvc.perform(post("/review/" + entry.id()).with(secretary.request()).with(csrf()).header("HX-Request", "true")
-                        .param("action", "approve").param("version", Integer.toString(entry.version())))
+        mvc.perform(post("/entries/" + entry.id() + "/approve").with(secretary.request()).with(csrf()).header("HX-Request", "true")
+                        .param("from", "review").param("version", Integer.toString(entry.version())))
                 .andExpect(status().isOk())
                 .andExpect(content().string(org.hamcrest.Matchers.containsString("table-success")))
                 .andExpect(content().string(org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString("<html"))));
@@ -209,7 +212,7 @@ abstract class LedgerPagesContract {
     void scoresAreShownAndExportedWithinScope() throws Exception {
         LedgerEntry entry = recorded();
         secretary.signIn();
-        ledger.approve(entry.id(), entry.version());
+        review.approve(entry.id(), entry.version());
         SignIn.out();
         mvc.perform(get("/scores").param("unitId", Long.toString(tree.branch().id())).with(secretary.request())).andExpect(status().isOk())
                 .andExpect(content().string(org.hamcrest.Matchers.containsString("王五")));

@@ -73,7 +73,7 @@ abstract class UnknownRecordPagesContract {
                 posting("/entries/{id}/reject").param("reason", "不对").param("version", "0"),
                 posting("/entries/{id}/check").param("version", "0"),
                 posting("/entries/{id}/reverse").param("reason", "重复").param("key", "k"),
-                posting("/review/{id}").param("action", "approve").param("version", "0"),
+                posting("/entries/{id}/approve").param("version", "0").param("from", "review").header("HX-Request", "true"),
                 get("/schemes/{id}", UNKNOWN),
                 get("/schemes/{id}/yaml", UNKNOWN),
                 get("/attachments/{id}", UNKNOWN));

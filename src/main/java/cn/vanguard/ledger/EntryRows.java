@@ -1,0 +1,64 @@
+package cn.vanguard.ledger;
+
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.jdbc.core.RowMapper;
+
+import cn.vanguard.rules.Schemes;
+import cn.vanguard.scheme.Item;
+import cn.vanguard.scheme.Scheme;
+
+/** How the ledger reads its entries: one select, one row mapper, item names added afterwards. */
+final class EntryRows {
+
+    private EntryRows() {
+    }
+
+    /**
+     * An entry as read: its unit is the unit its member belongs to now, not the one stored when it was recorded. Every
+     * decision about an entry (view, check, approve, reject, reverse, evidence, the queue, the list) is a scope check
+     * against this unit, so that after a transfer the new unit decides and the old one no longer sees the entry.
+     */
+    static final String SELECT = """
+            select e.*, m.unit_id as member_unit_id, m.code as member_code, m.name as member_name, u.name as unit_name,
+                   ra.display_name as recorded_name, ca.display_name as checked_name, da.display_name as decided_name,
+                   (select count(*) from attachment a where a.entry_id = e.id) as attachment_count,
+                   (select max(r.id) from ledger_entry r where r.reverses_id = e.id and r.status <> 'REJECTED') as reversed_by
+            from ledger_entry e join member m on m.id = e.member_id join org_unit u on u.id = m.unit_id
+            join account ra on ra.id = e.recorded_by left join account ca on ca.id = e.checked_by
+            left join account da on da.id = e.decided_by""";
+
+    /**
+     * An entry as stored; its item name is added by {@link #named} once the rows are read. A row mapper never queries:
+     * outside a transaction that query would need a second connection while the first is still held, and under load
+     * every connection of the pool ends up held by a request waiting for another (see docs/performance.md).
+     */
+    static final RowMapper<LedgerEntry> ROW = (rs, n) -> new LedgerEntry(rs.getLong("id"), rs.getLong("member_id"),
+                rs.getString("member_code"), rs.getString("member_name"), rs.getLong("member_unit_id"), rs.getString("unit_name"),
+                rs.getLong("scheme_version_id"), rs.getString("item_code"), null,
+                rs.getObject("entry_date", LocalDate.class), rs.getBigDecimal("quantity").stripTrailingZeros(),
+                rs.getBigDecimal("points") == null ? null : rs.getBigDecimal("points").stripTrailingZeros(),
+                rs.getString("occurrence"), rs.getString("note"), rs.getString("witnesses"),
+                EntrySource.valueOf(rs.getString("source")), EntryStatus.valueOf(rs.getString("status")),
+                rs.getObject("reverses_id", Long.class), rs.getObject("reversed_by", Long.class),
+                rs.getLong("recorded_by"), rs.getString("recorded_name"), rs.getObject("recorded_at", OffsetDateTime.class),
+                rs.getObject("checked_by", Long.class), rs.getString("checked_name"), rs.getObject("checked_at", OffsetDateTime.class),
+                rs.getObject("decided_by", Long.class), rs.getString("decided_name"), rs.getObject("decided_at", OffsetDateTime.class),
+                rs.getString("reject_reason"), rs.getInt("version"), rs.getInt("attachment_count"));
+
+    /** The entries with their items' names, each scheme version read once. */
+    static List<LedgerEntry> named(List<LedgerEntry> entries, Schemes schemes) {
+        Map<Long, Scheme> versions = new HashMap<>();
+        return entries.stream().map(e -> named(e, versions.computeIfAbsent(e.schemeVersionId(), id -> schemes.get(id).scheme()).item(e.itemCode())))
+                .toList();
+    }
+
+    /** The entry with the name of its item (its code when its scheme version no longer holds it). */
+    static LedgerEntry named(LedgerEntry entry, Item item) {
+        return entry.withItemName(item == null ? entry.itemCode() : item.name());
+    }
+}
