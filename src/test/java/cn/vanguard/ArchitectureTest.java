@@ -38,4 +38,10 @@ class ArchitectureTest {
             .that().resideOutsideOfPackages("cn.vanguard.cli..")
             .and().doNotHaveFullyQualifiedName("cn.vanguard.VanguardApplication")
             .should().dependOnClassesThat().resideInAPackage("cn.vanguard.cli..");
+
+    @ArchTest
+    static final ArchRule theReviewRunsNoSql = noClasses()
+            .that().resideInAPackage("cn.vanguard.review..")
+            .should().dependOnClassesThat().resideInAnyPackage("org.springframework.jdbc..", "java.sql..", "javax.sql..")
+            .because("the ledger owns its tables: the review reads entries and moves their status only through the ledger's EntryStates");
 }

@@ -102,7 +102,7 @@ public class EntryStates {
         boolean checks = from == EntryStatus.FIRST_CHECK;
         boolean decides = to == EntryStatus.APPROVED || to == EntryStatus.REJECTED;
         String rejection = to == EntryStatus.REJECTED ? reason.strip() : null;
-        // stored to the microsecond, as both databases keep it, so that the entry returned equals the entry read back
+        // to the microsecond, as both databases keep it: the entry returned holds the instants read back later
         OffsetDateTime now = OffsetDateTime.now(clock).truncatedTo(ChronoUnit.MICROS);
         int changed = jdbc.sql("update ledger_entry set status = :to, version = version + 1"
                         + (checks ? ", checked_by = :by, checked_at = :now" : "")

@@ -5,6 +5,7 @@ import static cn.vanguard.ledger.EntryStatus.FIRST_CHECK;
 import static cn.vanguard.ledger.EntryStatus.PENDING;
 import static cn.vanguard.ledger.EntryStatus.REJECTED;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.EnumSet;
 import java.util.Map;
@@ -26,6 +27,19 @@ class EntryStatusTest {
         for (EntryStatus from : EntryStatus.values()) {
             for (EntryStatus to : EntryStatus.values()) {
                 assertThat(from.canMoveTo(to)).as("%s → %s", from, to).isEqualTo(ALLOWED.get(from).contains(to));
+            }
+        }
+    }
+
+    @Test
+    void aMoveTheStatusForbidsThrowsAndAnAllowedOneArrives() {
+        for (EntryStatus from : EntryStatus.values()) {
+            for (EntryStatus to : EntryStatus.values()) {
+                if (ALLOWED.get(from).contains(to)) {
+                    assertThat(from.moveTo(to)).as("%s → %s", from, to).isEqualTo(to);
+                } else {
+                    assertThatThrownBy(() -> from.moveTo(to)).as("%s → %s", from, to).isInstanceOf(IllegalStateException.class);
+                }
             }
         }
     }
