@@ -17,10 +17,10 @@ import org.springframework.beans.factory.annotation.Autowired;
 import cn.vanguard.ledger.Ledger;
 import cn.vanguard.ledger.LedgerEntry;
 import cn.vanguard.ledger.NewEntry;
+import cn.vanguard.review.Review;
 import cn.vanguard.security.Role;
 import cn.vanguard.security.SignIn;
 import cn.vanguard.testing.Fixtures;
-import cn.vanguard.review.Review;
 
 /** Live scores through the API: a unit's ranking for those who may view scores, a member's score with its explanation. */
 abstract class ScoresApiContract extends ApiTesting {

@@ -22,11 +22,11 @@ import org.springframework.security.access.AccessDeniedException;
 import cn.vanguard.Conflict;
 import cn.vanguard.Invalid;
 import cn.vanguard.report.Scores;
+import cn.vanguard.review.Review;
 import cn.vanguard.security.Grant;
 import cn.vanguard.security.Role;
 import cn.vanguard.security.SignIn;
 import cn.vanguard.testing.Fixtures;
-import cn.vanguard.review.Review;
 
 /**
  * The ledger's workflow against a real database: recording, declaring, checking, approving with four eyes,

@@ -14,11 +14,11 @@ import org.springframework.beans.factory.annotation.Autowired;
 
 import cn.vanguard.Conflict;
 import cn.vanguard.Invalid;
+import cn.vanguard.review.Review;
 import cn.vanguard.security.Grant;
 import cn.vanguard.security.Role;
 import cn.vanguard.security.SignIn;
 import cn.vanguard.testing.Fixtures;
-import cn.vanguard.review.Review;
 
 /**
  * The review's rules one by one, each test failing when its rule is taken out (mutation testing found them unguarded):

@@ -14,10 +14,10 @@ import org.springframework.security.access.AccessDeniedException;
 
 import cn.vanguard.Conflict;
 import cn.vanguard.org.Members;
+import cn.vanguard.review.Review;
 import cn.vanguard.security.Role;
 import cn.vanguard.security.SignIn;
 import cn.vanguard.testing.Fixtures;
-import cn.vanguard.review.Review;
 
 /**
  * A member transferred from committee A to committee B: every decision about their entries is taken against the unit

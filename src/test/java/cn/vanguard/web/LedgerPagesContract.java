@@ -32,10 +32,10 @@ import cn.vanguard.ledger.LedgerEntry;
 import cn.vanguard.ledger.NewEntry;
 import cn.vanguard.org.MemberRecord;
 import cn.vanguard.org.Members;
+import cn.vanguard.review.Review;
 import cn.vanguard.security.Role;
 import cn.vanguard.security.SignIn;
 import cn.vanguard.testing.Fixtures;
-import cn.vanguard.review.Review;
 
 /** The ledger's pages: fast entry, import, an entry's page, declarations, the review queue, scores and assessments. */
 abstract class LedgerPagesContract {
