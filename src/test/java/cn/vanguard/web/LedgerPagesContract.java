@@ -178,6 +178,32 @@ abstract class LedgerPagesContract {
     }
 
     @Test
+    void theQueueAndTheEntryPagePostToOneRoutePerActionAndEachReturnsWhereItCameFrom() throws Exception {
+        LedgerEntry fromQueue = recorded();
+        LedgerEntry fromPage = recorded();
+        String queue = mvc.perform(get("/review").with(secretary.request())).andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(queue).contains("formaction=\"/entries/" + fromQueue.id() + "/approve\"", "hx-post=\"/entries/" + fromQueue.id() + "/reject\"")
+                .doesNotContain("/review/" + fromQueue.id());
+        mvc.perform(post("/entries/{id}/reject", fromQueue.id()).with(secretary.request()).with(csrf()).header("HX-Request", "true")
+                        .param("from", "review").param("version", Integer.toString(fromQueue.version())))
+                .andExpect(status().isOk())
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("驳回时请填写理由")))
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("id=\"review-" + fromQueue.id() + "\"")));
+        mvc.perform(post("/entries/{id}/approve", fromQueue.id()).with(secretary.request()).with(csrf())
+                        .param("from", "review").param("version", Integer.toString(fromQueue.version())))
+                .andExpect(redirectedUrl("/review")).andExpect(flash().attribute("flash", "已审核通过，记录生效：#" + fromQueue.id()));
+        mvc.perform(post("/entries/{id}/approve", fromPage.id()).with(secretary.request()).with(csrf())
+                        .param("version", Integer.toString(fromPage.version())))
+                .andExpect(redirectedUrl("/entries/" + fromPage.id()));
+        mvc.perform(post("/entries/{id}/reject", fromPage.id()).with(secretary.request()).with(csrf())
+                        .param("reason", "重复").param("version", Integer.toString(fromPage.version())))
+                .andExpect(redirectedUrl("/entries/" + fromPage.id()))
+                .andExpect(flash().attribute("flashError", "该记录当前状态为“已生效”，不能驳回"));
+        assertThat(List.of(ledger.get(fromQueue.id()).status(), ledger.get(fromPage.id()).status()))
+                .containsExactly(EntryStatus.APPROVED, EntryStatus.APPROVED);
+    }
+
+    @Test
     void aLongReviewQueueShowsTheOldestFirstAndSaysHowManyWait() throws Exception {
         List<Ledger.Seed> seeds = new ArrayList<>();
         for (int i = 0; i <= ReviewController.PAGE; i++) {
