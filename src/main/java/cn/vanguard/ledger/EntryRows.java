@@ -2,11 +2,14 @@ package cn.vanguard.ledger;
 
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 import cn.vanguard.rules.Schemes;
 import cn.vanguard.scheme.Item;
@@ -60,5 +63,57 @@ final class EntryRows {
     /** The entry with the name of its item (its code when its scheme version no longer holds it). */
     static LedgerEntry named(LedgerEntry entry, Item item) {
         return entry.withItemName(item == null ? entry.itemCode() : item.name());
+    }
+
+    /**
+     * The ledger list's query: entries in the units of {@code scope} (null: everywhere) or about the member {@code self}
+     * (null: nobody), narrowed by the filter, newest first, at most {@code limit} (and never more than 2,000). The caller
+     * answers an empty scope without a member itself.
+     */
+    static JdbcClient.StatementSpec search(JdbcClient jdbc, List<Long> scope, Long self, Ledger.Filter filter, int limit) {
+        StringBuilder sql = new StringBuilder(SELECT + " where 1 = 1");
+        Map<String, Object> params = new LinkedHashMap<>();
+        if (scope != null) {
+            List<String> seen = new ArrayList<>();
+            if (!scope.isEmpty()) {
+                seen.add("m.unit_id in (:scope)");
+                params.put("scope", scope);
+            }
+            if (self != null) {
+                seen.add("e.member_id = :self");
+                params.put("self", self);
+            }
+            sql.append(" and (").append(String.join(" or ", seen)).append(")");
+        }
+        if (filter.unitId() != null) {
+            sql.append(" and u.path like (select path from org_unit where id = :unit) || '%'");
+            params.put("unit", filter.unitId());
+        }
+        if (filter.memberId() != null) {
+            sql.append(" and e.member_id = :member");
+            params.put("member", filter.memberId());
+        }
+        if (filter.status() != null) {
+            sql.append(" and e.status = :status");
+            params.put("status", filter.status().name());
+        }
+        if (filter.itemCode() != null && !filter.itemCode().isBlank()) {
+            sql.append(" and e.item_code = :item");
+            params.put("item", filter.itemCode().strip());
+        }
+        if (filter.from() != null) {
+            sql.append(" and e.entry_date >= :from");
+            params.put("from", filter.from());
+        }
+        if (filter.to() != null) {
+            sql.append(" and e.entry_date <= :to");
+            params.put("to", filter.to());
+        }
+        sql.append(" order by e.id desc limit ").append(Math.max(1, Math.min(limit, 2000)));
+        JdbcClient.StatementSpec spec = jdbc.sql(sql.toString());
+        for (Map.Entry<String, Object> p : params.entrySet()) {
+            spec = spec.param(p.getKey(), p.getValue());
+        }
+        return spec;
     }
 }

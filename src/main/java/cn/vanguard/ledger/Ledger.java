@@ -49,9 +49,10 @@ public class Ledger {
     private final IdempotencyKeys keys;
     private final Clock clock;
     private final EntryChecks checks;
+    private final TrustedSeeds trusted;
 
     public Ledger(JdbcClient jdbc, Members members, Schemes schemes, Guard guard, AuditLog audit, Attachments attachments,
-                  IdempotencyKeys keys, Clock clock, EntryChecks checks) {
+                  IdempotencyKeys keys, Clock clock, EntryChecks checks, TrustedSeeds trusted) {
         this.jdbc = jdbc;
         this.members = members;
         this.schemes = schemes;
@@ -61,6 +62,7 @@ public class Ledger {
         this.keys = keys;
         this.clock = clock;
         this.checks = checks;
+        this.trusted = trusted;
     }
 
     private List<LedgerEntry> named(List<LedgerEntry> entries) {
@@ -371,37 +373,7 @@ public class Ledger {
      */
     @Transactional
     public int seedTrusted(List<Seed> seeds, AuditLog.Actor actor) {
-        OffsetDateTime now = OffsetDateTime.now(clock);
-        Map<Long, MemberRecord> people = new java.util.HashMap<>();
-        for (Seed seed : seeds) {
-            MemberRecord member = people.computeIfAbsent(seed.memberId(), id -> members.find(id).orElseThrow());
-            PublishedScheme scheme = checks.scheme(member, seed.date());
-            NewEntry entry = new NewEntry(seed.memberId(), seed.itemCode(), seed.date(), seed.quantity(), seed.points(), seed.occurrence(),
-                    seed.note(), seed.witnesses());
-            Map<String, String> errors = checks.problems(scheme, entry);
-            if (!errors.isEmpty()) {
-                throw new Invalid(errors);
-            }
-            OffsetDateTime recordedAt = seed.date().atTime(18, 0).atZone(clock.getZone()).toOffsetDateTime();
-            OffsetDateTime decidedAt = recordedAt.plusDays(2).isAfter(now) ? now : recordedAt.plusDays(2);
-            jdbc.sql("""
-                    insert into ledger_entry (member_id, unit_id, scheme_version_id, item_code, entry_date, quantity, points, occurrence,
-                                              note, witnesses, source, status, recorded_by, recorded_at, checked_by, checked_at,
-                                              decided_by, decided_at, reject_reason)
-                    values (:member, :unit, :scheme, :item, :date, :quantity, :points, :occurrence, :note, :witnesses, :source, :status,
-                            :by, :at, :checkedBy, :checkedAt, :decidedBy, :decidedAt, :reason)""")
-                    .param("member", member.id()).param("unit", member.unitId()).param("scheme", scheme.id()).param("item", seed.itemCode())
-                    .param("date", seed.date()).param("quantity", seed.quantity() == null ? BigDecimal.ONE : seed.quantity())
-                    .param("points", seed.points()).param("occurrence", seed.occurrence()).param("note", seed.note())
-                    .param("witnesses", seed.witnesses()).param("source", seed.source().name()).param("status", seed.status().name())
-                    .param("by", seed.recordedBy()).param("at", recordedAt)
-                    .param("checkedBy", seed.checkedBy()).param("checkedAt", seed.checkedBy() == null ? null : decidedAt)
-                    .param("decidedBy", seed.decidedBy()).param("decidedAt", seed.decidedBy() == null ? null : decidedAt)
-                    .param("reason", seed.rejectReason())
-                    .update();
-        }
-        audit.record(actor, "ENTRIES_SEEDED", "ledger_entry", null, null, "演示数据：写入" + seeds.size() + "条积分记录", null, null);
-        return seeds.size();
+        return trusted.write(seeds, actor);
     }
 
     // ---------------------------------------------------------------- reading
@@ -432,56 +404,10 @@ public class Ledger {
     public List<LedgerEntry> search(Filter filter, int limit) {
         List<Long> scope = guard.units(Permission.VIEW_LEDGER);
         Long self = guard.current().memberId();
-        if (Text.unmatchable(filter.itemCode())) {
+        if (Text.unmatchable(filter.itemCode()) || (scope != null && scope.isEmpty() && self == null)) {
             return List.of();
         }
-        StringBuilder sql = new StringBuilder(EntryRows.SELECT + " where 1 = 1");
-        Map<String, Object> params = new LinkedHashMap<>();
-        if (scope != null) {
-            if (scope.isEmpty() && self == null) {
-                return List.of();
-            }
-            List<String> seen = new ArrayList<>();
-            if (!scope.isEmpty()) {
-                seen.add("m.unit_id in (:scope)");
-                params.put("scope", scope);
-            }
-            if (self != null) {
-                seen.add("e.member_id = :self");
-                params.put("self", self);
-            }
-            sql.append(" and (").append(String.join(" or ", seen)).append(")");
-        }
-        if (filter.unitId() != null) {
-            sql.append(" and u.path like (select path from org_unit where id = :unit) || '%'");
-            params.put("unit", filter.unitId());
-        }
-        if (filter.memberId() != null) {
-            sql.append(" and e.member_id = :member");
-            params.put("member", filter.memberId());
-        }
-        if (filter.status() != null) {
-            sql.append(" and e.status = :status");
-            params.put("status", filter.status().name());
-        }
-        if (filter.itemCode() != null && !filter.itemCode().isBlank()) {
-            sql.append(" and e.item_code = :item");
-            params.put("item", filter.itemCode().strip());
-        }
-        if (filter.from() != null) {
-            sql.append(" and e.entry_date >= :from");
-            params.put("from", filter.from());
-        }
-        if (filter.to() != null) {
-            sql.append(" and e.entry_date <= :to");
-            params.put("to", filter.to());
-        }
-        sql.append(" order by e.id desc limit ").append(Math.max(1, Math.min(limit, 2000)));
-        JdbcClient.StatementSpec spec = jdbc.sql(sql.toString());
-        for (Map.Entry<String, Object> p : params.entrySet()) {
-            spec = spec.param(p.getKey(), p.getValue());
-        }
-        return named(spec.query(EntryRows.ROW).list());
+        return named(EntryRows.search(jdbc, scope, self, filter, limit).query(EntryRows.ROW).list());
     }
 
     /** A member's own entries of a cycle, oldest first (the member page). */

@@ -1,6 +1,6 @@
 /**
- * The ledger (积分台账): entries recorded by scorers, declared by members with evidence, or imported; their review
- * (待初审 → 待审核 → 已生效 / 已驳回) with four eyes; reversing entries; idempotent creation; attachments and
- * assessments. Approved entries are never edited or deleted.
+ * The ledger (积分台账): entries recorded by scorers, declared by members with evidence, or imported; their statuses
+ * (待初审 → 待审核 → 已生效 / 已驳回), moved only through {@link cn.vanguard.ledger.EntryStates} for the review module;
+ * reversing entries; idempotent creation; attachments and assessments. Approved entries are never edited or deleted.
  */
 package cn.vanguard.ledger;

@@ -15,7 +15,6 @@ import cn.vanguard.review.internal.ReviewRules;
 import cn.vanguard.review.internal.Step;
 import cn.vanguard.security.CurrentUser;
 import cn.vanguard.security.Guard;
-import cn.vanguard.security.Permission;
 
 /**
  * The review of entries: one call per action, each reading the entry and its scheme once, deciding by the rules of
