@@ -4,6 +4,7 @@ import cn.vanguard.Conflict;
 import cn.vanguard.Invalid;
 import cn.vanguard.Text;
 import cn.vanguard.ledger.EntryStates;
+import cn.vanguard.ledger.EntryStatus;
 import cn.vanguard.ledger.EvidenceRule;
 import cn.vanguard.ledger.LedgerEntry;
 import cn.vanguard.security.CurrentUser;
@@ -61,7 +62,7 @@ public final class ReviewRules {
 
     /** A reversal comes into force only while its original does, and an original is reversed once. */
     public static void requireOriginalInForce(EntryStates.Original original) {
-        if (original.status() != cn.vanguard.ledger.EntryStatus.APPROVED) {
+        if (original.status() != EntryStatus.APPROVED) {
             throw new Conflict("被冲销的记录已不是“已生效”状态");
         }
         if (original.reversed()) {
