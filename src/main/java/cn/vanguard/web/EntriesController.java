@@ -8,7 +8,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
+import cn.vanguard.sheet.Dates;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -305,12 +305,11 @@ class EntriesController {
     }
 
     private static LocalDate date(String text, Map<String, String> errors) {
-        try {
-            return LocalDate.parse(text == null ? "" : text.strip());
-        } catch (DateTimeParseException e) {
+        LocalDate date = Dates.parse(text);
+        if (date == null) {
             errors.put("date", "请填写日期");
-            return null;
         }
+        return date;
     }
 
     private static BigDecimal number(String text, String field, String label, Map<String, String> errors) {
