@@ -20,6 +20,8 @@ import java.util.Optional;
 
 import javax.sql.DataSource;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -45,6 +47,8 @@ import cn.vanguard.sheet.Problems;
  */
 @Component
 public class FileImports {
+
+    private static final Logger LOG = LoggerFactory.getLogger(FileImports.class);
 
     /** Who imports: the account the entries are recorded by, the actor of the audit line, and whose scope names people. */
     public record Importer(Long accountId, long recordedBy, AuditLog.Actor actor, CurrentUser viewer) {
@@ -74,6 +78,7 @@ public class FileImports {
     }
 
     public ImportResult run(Request request, Importer importer, ImportProgress progress) {
+        long started = System.nanoTime();
         Optional<String> refusal = imported.refusal(request.unitId(), request.hash(), importer.viewer());
         if (refusal.isPresent()) {
             return ImportResult.refused(refusal.get(), 0);
@@ -108,8 +113,11 @@ public class FileImports {
             return new ImportResult(0, read, problems.count, problems.listed, null);
         }
         int rowsRead = read;
+        long checked = System.nanoTime();
         try {
             int written = transactions.execute(status -> write(request, importer, check, rowsRead, progress));
+            LOG.info("Imported {} entries from {} into unit {}: checked in {} ms, written in {} ms", written, request.displayName(),
+                    request.unitId(), (checked - started) / 1_000_000, (System.nanoTime() - checked) / 1_000_000);
             return ImportResult.imported(written, rowsRead);
         } catch (Refused e) {
             return ImportResult.refused(e.getMessage(), rowsRead);
@@ -134,6 +142,7 @@ public class FileImports {
                 writer.add(check.check(rows, changed));
                 if ((++written & 1023) == 0) {
                     progress.written(written);
+                    LOG.debug("Import of {} into unit {}: {} entries written", request.displayName(), request.unitId(), written);
                 }
             }
             writer.finish();

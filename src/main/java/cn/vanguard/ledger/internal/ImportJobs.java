@@ -18,6 +18,7 @@ import jakarta.annotation.PreDestroy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
@@ -197,7 +198,10 @@ public class ImportJobs {
      * record of the file tells which.
      */
     @EventListener(ApplicationReadyEvent.class)
-    void settleInterrupted() {
+    void settleInterrupted(ApplicationReadyEvent ready) {
+        if (!(ready.getApplicationContext() instanceof WebServerApplicationContext)) {
+            return; // the command line, started beside a running server: those jobs may be running there
+        }
         int settled = jdbc.sql("""
                         update ledger_import set state = case when exists (select 1 from imported_file f where f.unit_id = ledger_import.unit_id
                                    and f.file_hash = ledger_import.file_hash) then 'DONE' else 'FAILED' end,
