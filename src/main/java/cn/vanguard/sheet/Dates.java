@@ -41,11 +41,11 @@ public final class Dates {
     /** The same, read from bytes {@code [start, end)} of a UTF-8 buffer without making a String for the usual forms. */
     public static LocalDate parse(byte[] text, int start, int end) {
         for (int k = start; k < end; k++) {
-            if (text[k] < 0) {
+            if (text[k] < 0 || text[k] == ' ') {
                 return parse(new String(text, start, end - start, StandardCharsets.UTF_8));
             }
         }
-        if (end - start == 8) {
+        if (end - start == 8 && isDigit(text[start + 4])) {
             return compact(text, start);
         }
         int i = start;
