@@ -60,14 +60,27 @@ cat > "$WORK/copy.sh" <<RUN
 psql -q -d $DB -c "truncate ledger_entry_anchor" >/dev/null
 exec psql -q -d $DB -v ON_ERROR_STOP=1 -c "\\copy ledger_entry_anchor ($COLUMNS) from '$WORK/ledger.copy'"
 RUN
-if command -v farm-bench >/dev/null && [ -z "${PLAIN:-}" ]; then
-    farm-bench -n "$RUNS" --warmup 1 --timeout 1800 --vs "sh $WORK/copy.sh" -- sh "$WORK/import.sh"
-else
-    for i in $(seq "$RUNS"); do
-        /usr/bin/time -f "import: %e s wall, %M KB peak" sh "$WORK/import.sh"
-        /usr/bin/time -f "COPY:   %e s wall, %M KB peak" sh "$WORK/copy.sh"
-    done
-fi
+# a warm-up of each, then RUNS pairs taking turns (import, COPY, import, COPY …): the ratio is taken pair by pair, so
+# that a machine whose speed drifts during the run still compares like with like
+sh "$WORK/import.sh"; sh "$WORK/copy.sh"
+: > "$WORK/times"
+for i in $(seq "$RUNS"); do
+    /usr/bin/time -a -o "$WORK/times" -f "import %e %M" sh "$WORK/import.sh"
+    /usr/bin/time -a -o "$WORK/times" -f "copy %e %M" sh "$WORK/copy.sh"
+done
+python3 - "$WORK/times" <<'PY'
+import statistics, sys
+rows = [line.split() for line in open(sys.argv[1]) if line.startswith(("import ", "copy "))]
+imp = [float(r[1]) for r in rows if r[0] == "import"]
+cop = [float(r[1]) for r in rows if r[0] == "copy"]
+peak = [int(r[2]) for r in rows if r[0] == "import"]
+ratio = [a / b for a, b in zip(imp, cop)]
+print(f"import-ledger (whole command): median {statistics.median(imp):.1f} s wall (min {min(imp):.1f}, max {max(imp):.1f}), "
+      f"peak {max(peak) / 1024:.0f} MiB")
+print(f"COPY with the same keys:       median {statistics.median(cop):.1f} s wall (min {min(cop):.1f}, max {max(cop):.1f})")
+print(f"import / COPY, pair by pair:   median {statistics.median(ratio):.2f} (min {min(ratio):.2f}, max {max(ratio):.2f}): "
+      f"the import runs at {1 / statistics.median(ratio):.2f}x COPY's rate")
+PY
 psql -q -d $DB -c "truncate ledger_entry_bare" >/dev/null
 /usr/bin/time -f "COPY without foreign keys: %e s wall" psql -q -d $DB -c "\\copy ledger_entry_bare ($COLUMNS) from '$WORK/ledger.copy'"
 echo "--- the command's own report (import only, without start-up):"

@@ -48,7 +48,7 @@ import cn.vanguard.scheme.ItemKind;
 import cn.vanguard.security.Guard;
 import cn.vanguard.security.Permission;
 
-/** The ledger in the browser: the list, fast entry of many rows, import of a ledger file, an entry's page and its actions. */
+/** The ledger in the browser: the list, fast entry of many rows, the ledger file template (the import: LedgerImportController), an entry's page and its actions. */
 @Controller
 class EntriesController {
 
