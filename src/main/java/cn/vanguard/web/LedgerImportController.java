@@ -19,6 +19,7 @@ import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import cn.vanguard.Conflict;
+import cn.vanguard.Text;
 import cn.vanguard.ledger.ImportJob;
 import cn.vanguard.ledger.LedgerImport;
 import cn.vanguard.ledger.RowsInvalid.RowProblem;
@@ -72,8 +73,11 @@ class LedgerImportController {
             model.addAttribute("flashError", "请选择要导入的台账文件（.xlsx 或 .csv）。");
             return page(unitId, model);
         }
-        String name = file.getOriginalFilename() == null || file.getOriginalFilename().isBlank() ? "台账.csv" : file.getOriginalFilename();
-        String lower = name.toLowerCase(Locale.ROOT);
+        String given = file.getOriginalFilename() == null ? "" : file.getOriginalFilename().strip();
+        String lower = given.toLowerCase(Locale.ROOT);
+        // the name is shown on the job's page and in the audit line: one that is not plain text is replaced, not shown
+        String name = given.isEmpty() || Text.problem("文件名", given, 200, false) != null
+                ? "台账" + (lower.endsWith(".xlsx") ? ".xlsx" : ".csv") : given;
         Path temporary = Files.createTempFile("vanguard-import-", lower.endsWith(".xlsx") ? ".xlsx" : lower.endsWith(".xls") ? ".xls" : ".csv");
         long job;
         try {
