@@ -4,12 +4,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.modulith.core.ApplicationModules;
+
+import com.tngtech.archunit.core.domain.JavaClass;
 import org.springframework.modulith.docs.Documenter;
 
 /** The modules of style.md and their allowed dependencies; writes the module documentation to target/spring-modulith-docs. */
 class ModularityTest {
 
-    private final ApplicationModules modules = ApplicationModules.of(VanguardApplication.class);
+    /**
+     * The entry point belongs to no module: it hands a command line to {@code cli}, whose commands (import-ledger) use
+     * the modules, which use the shared root package; counted in the root, it would close that into a cycle.
+     */
+    private final ApplicationModules modules = ApplicationModules.of(VanguardApplication.class,
+            JavaClass.Predicates.equivalentTo(VanguardApplication.class));
 
     @Test
     void modulesRespectTheirBoundaries() {

@@ -616,6 +616,8 @@ public abstract class ScopeWalkContract extends ScopeWalkWorlds {
                         .param("rows[0].item", "ACT_STUDY").param("rows[0].date", day.toString()).param("rows[0].key", UUID.randomUUID().toString())));
         web("GET /entries/import", RECORD, (w, c) -> get("/entries/import"));
         web("POST /entries/import", RECORD, (w, c) -> ledgerFile(w), deny((w, c) -> ledgerFile(w)));
+        web("GET /entries/import/jobs/{id}", VIEW, (w, c) -> get("/entries/import/jobs/{id}", importJob(w)),
+                deny((w, c) -> get("/entries/import/jobs/{id}", importJob(w))));
         web("GET /entries/template.csv", RECORD, (w, c) -> get("/entries/template.csv"));
         web("GET /entries/{id}", VIEW, (w, c) -> get("/entries/{id}", w.approvedEntry()), deny((w, c) -> get("/entries/{id}", w.approvedEntry())));
         web("POST /entries/{id}/attachments", RECORD, (w, c) -> multipart("/entries/{id}/attachments", pendingEntry(w).id())

@@ -32,23 +32,14 @@ public final class Labels {
         };
     }
 
+    /** {@link MemberType#parse}: the roster, the ledger files and the command line read member types alike. */
     public static MemberType memberType(String text) {
-        return switch (key(text)) {
-            case "正式党员", "正式", "FORMAL" -> MemberType.FORMAL;
-            case "预备党员", "预备", "PROBATIONARY" -> MemberType.PROBATIONARY;
-            case "入党积极分子", "积极分子", "ACTIVIST" -> MemberType.ACTIVIST;
-            default -> null;
-        };
+        return MemberType.parse(text);
     }
 
+    /** {@link Category#parse}: the roster, the ledger files and the command line read categories alike. */
     public static Category category(String text) {
-        return switch (key(text)) {
-            case "在职", "在职党员", "IN_SERVICE" -> Category.IN_SERVICE;
-            case "领导班子", "领导班子成员", "LEADER" -> Category.LEADER;
-            case "离退休", "离退休党员", "退休", "RETIRED" -> Category.RETIRED;
-            case "流动", "流动党员", "MOBILE" -> Category.MOBILE;
-            default -> null;
-        };
+        return Category.parse(text);
     }
 
     public static MemberStatus status(String text) {

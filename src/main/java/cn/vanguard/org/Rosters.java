@@ -11,7 +11,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -25,8 +24,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.function.Function;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import org.apache.poi.ss.usermodel.BorderStyle;
 import org.apache.poi.ss.usermodel.Cell;
@@ -59,6 +56,7 @@ import cn.vanguard.security.Permission;
 import cn.vanguard.sheet.FileProblem;
 import cn.vanguard.sheet.Limits;
 import cn.vanguard.sheet.Problems;
+import cn.vanguard.sheet.Dates;
 import cn.vanguard.sheet.SheetRows;
 
 /**
@@ -74,8 +72,6 @@ public class Rosters {
     static final int MAX_ROWS = 10_000;
     private static final int TEMPLATE_ROWS = 2_000;
     private static final String SHEET = "花名册";
-    private static final Pattern DATE = Pattern.compile("(\\d{4})\\s*[-/.年]\\s*(\\d{1,2})\\s*[-/.月]\\s*(\\d{1,2})\\s*日?");
-    private static final Pattern COMPACT_DATE = Pattern.compile("(\\d{4})(\\d{2})(\\d{2})");
     private static final String DATE_FIX = "按“1985-05-01”的格式填写日期，或把单元格设为日期格式";
 
     /** The columns of the roster, in template order, with the headers accepted for each. */
@@ -368,28 +364,12 @@ public class Rosters {
         if (text.isEmpty()) {
             return kept;
         }
-        LocalDate date = parseDate(text);
+        LocalDate date = Dates.parse(text);
         if (date == null) {
             problems.add(new RowProblem(row.line(), col.header, col.header + "“" + text + "”不是日期", DATE_FIX));
             bad.add(col);
         }
         return date;
-    }
-
-    /** {@code 1985-05-01}, {@code 1985/5/1}, {@code 1985.5.1}, {@code 1985年5月1日} or {@code 19850501}; null otherwise. */
-    static LocalDate parseDate(String text) {
-        Matcher m = DATE.matcher(text.strip());
-        if (!m.matches()) {
-            m = COMPACT_DATE.matcher(text.strip());
-            if (!m.matches()) {
-                return null;
-            }
-        }
-        try {
-            return LocalDate.of(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)), Integer.parseInt(m.group(3)));
-        } catch (DateTimeException e) {
-            return null;
-        }
     }
 
     /** The full number to store, or null to keep what is stored (an empty cell, or the masked number an export wrote). */

@@ -16,4 +16,19 @@ public enum Category {
     public String label() {
         return label;
     }
+
+    /**
+     * The one reading of a category written by a person, for rosters, ledger files, forms and the command line: the
+     * code, the label or its short forms ({@code RETIRED}, {@code 离退休党员}, {@code 离退休}, {@code 退休}); {@code null}
+     * for anything else.
+     */
+    public static Category parse(String text) {
+        return switch (Labels.key(text)) {
+            case "IN_SERVICE", "在职", "在职党员" -> IN_SERVICE;
+            case "LEADER", "领导班子", "领导班子成员" -> LEADER;
+            case "RETIRED", "离退休", "离退休党员", "退休" -> RETIRED;
+            case "MOBILE", "流动", "流动党员" -> MOBILE;
+            default -> null;
+        };
+    }
 }

@@ -79,6 +79,15 @@ public class Accounts {
         return jdbc.sql("select id from account where id = :id").param("id", id).query(Long.class).optional().map(this::load);
     }
 
+    /**
+     * The installation's first system administrator (the one the first start created, unless removed): the account the
+     * ledger names as the recorder of what the command line writes as the system.
+     */
+    public Optional<Long> firstSystemAdministrator() {
+        return jdbc.sql("select account_id from role_grant where role = :r order by account_id limit 1").param("r", Role.SYSTEM_ADMIN.name())
+                .query(Long.class).optional();
+    }
+
     public Optional<Account> findByUsername(String username) {
         return jdbc.sql("select id from account where username = :u").param("u", username).query(Long.class).optional().map(this::load);
     }

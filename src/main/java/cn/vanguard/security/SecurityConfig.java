@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 
 import org.springframework.context.annotation.Bean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
@@ -70,6 +71,7 @@ class SecurityConfig {
 
     @Bean
     @Order(1)
+    @ConditionalOnWebApplication // the command line (import-ledger) starts the application without its web server
     SecurityFilterChain api(HttpSecurity http, ApiTokens tokens) throws Exception {
         http.securityMatcher("/api/v1/**")
                 .authorizeHttpRequests(a -> a
@@ -93,6 +95,7 @@ class SecurityConfig {
 
     @Bean
     @Order(2)
+    @ConditionalOnWebApplication
     SecurityFilterChain web(HttpSecurity http, JdbcClient jdbc) throws Exception {
         http.authorizeHttpRequests(a -> a
                         .requestMatchers("/login", "/webjars/**", "/css/**", "/js/**", "/images/**", "/favicon.ico", "/favicon.svg", "/error",

@@ -324,7 +324,7 @@ final class CsvTable implements Table {
         if (length == lastDateLength && Arrays.equals(buffer, start, end, lastDateText, 0, length)) {
             return lastDate;
         }
-        LocalDate date = Cells.date(buffer, start, end);
+        LocalDate date = Dates.parse(buffer, start, end);
         if (date != null && length <= lastDateText.length) {
             System.arraycopy(buffer, start, lastDateText, 0, length);
             lastDateLength = length;

@@ -27,23 +27,17 @@ public final class LedgerFile {
     public static List<List<Entry>> read(Path path, Scheme scheme, int year, Roster roster, Problems problems) {
         String file = path.toString();
         ColumnarLedger ledger = new ColumnarLedger(scheme, estimatedRows(path));
-        try (Table table = Tables.open(path, problems)) {
-            if (table == null) {
+        try (LedgerRows rows = LedgerRows.open(path, file, Limits.COMMAND_LINE, problems)) {
+            if (rows == null) {
                 return ledger.byMember(roster.members().size());
             }
-            Header header = Header.read(table, file, EnumSet.of(Column.MEMBER_ID, Column.ITEM, Column.DATE), problems);
-            if (header == null) {
-                return ledger.byMember(roster.members().size());
-            }
-            int memberColumn = header.index(Column.MEMBER_ID);
-            int itemColumn = header.index(Column.ITEM);
-            int dateColumn = header.index(Column.DATE);
-            int quantityColumn = header.index(Column.QUANTITY);
-            int pointsColumn = header.index(Column.POINTS);
-            int occurrenceColumn = header.index(Column.OCCURRENCE);
+            Table table = rows.table();
+            int memberColumn = rows.memberColumn;
+            int itemColumn = rows.itemColumn;
+            int dateColumn = rows.dateColumn;
             KeyIndex itemCodes = new KeyIndex(scheme.items().stream().map(Item::code).toList());
-            while (table.next()) {
-                int line = table.line();
+            while (rows.next()) {
+                int line = rows.line();
                 int member = roster.indexOf(table, memberColumn);
                 boolean ok = true;
                 if (member < 0) {
@@ -57,8 +51,8 @@ public final class LedgerFile {
                             "日期“" + dateText + "”无法识别：请写成 2025-03-14（或 2025/3/14）");
                     ok = false;
                 }
-                BigDecimal quantity = optionalNumber(table, quantityColumn, "quantity", "数量", file, problems);
-                BigDecimal points = optionalNumber(table, pointsColumn, "points", "分值", file, problems);
+                BigDecimal quantity = optionalNumber(rows.quantityText(), line, "quantity", "数量", file, problems);
+                BigDecimal points = optionalNumber(rows.pointsText(), line, "points", "分值", file, problems);
                 if (quantity == INVALID || points == INVALID) {
                     ok = false;
                 }
@@ -73,7 +67,7 @@ public final class LedgerFile {
                     problems.add(file, line, problem);
                 }
                 if (ok && rowProblems.isEmpty()) {
-                    ledger.add(member, code >= 0 ? code : scheme.indexOf(item), date, quantity, points, occurrenceColumn < 0 ? null : table.cell(occurrenceColumn), line);
+                    ledger.add(member, code >= 0 ? code : scheme.indexOf(item), date, quantity, points, rows.occurrence(), line);
                 }
             }
         }
@@ -91,18 +85,14 @@ public final class LedgerFile {
 
     private static final BigDecimal INVALID = new BigDecimal("-0.0000000001");
 
-    /** The number in an optional column: {@code null} when empty, {@link #INVALID} after reporting a bad number. */
-    static BigDecimal optionalNumber(Table table, int column, String name, String chinese, String file, Problems problems) {
-        if (column < 0) {
-            return null;
-        }
-        String text = table.cell(column);
+    /** The number in an optional cell: {@code null} when empty, {@link #INVALID} after reporting a bad number. */
+    static BigDecimal optionalNumber(String text, int line, String name, String chinese, String file, Problems problems) {
         if (text.isEmpty()) {
             return null;
         }
-        BigDecimal number = Cells.number(text);
+        BigDecimal number = LedgerRows.number(text);
         if (number == null) {
-            problems.add(file, table.line(), name + " \"" + text + "\" is not a number", chinese + "“" + text + "”不是数字");
+            problems.add(file, line, name + " \"" + text + "\" is not a number", chinese + "“" + text + "”不是数字");
             return INVALID;
         }
         return number;

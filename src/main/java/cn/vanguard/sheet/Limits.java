@@ -19,7 +19,7 @@ package cn.vanguard.sheet;
 public record Limits(long maxBytes, int maxRows, int maxColumns, int maxCellChars, long maxPartBytes, double minInflateRatio,
                      int maxEntries, int maxSheets, int maxSharedStrings) {
 
-    /** Files uploaded to the web application: a roster or a branch's ledger, as spring.servlet.multipart allows. */
+    /** Files uploaded to the web application (a roster, say), as vanguard.upload allows; ledger files have their own (LedgerImport.WEB). */
     public static final Limits UPLOAD = new Limits(10L << 20, 10_000, 256, 2_000, 50L << 20, 0.01, 1_000, 255, 1_000_000);
 
     /**

@@ -69,14 +69,14 @@ public final class Roster {
             ok = false;
         }
         String typeText = Header.cell(table, header.index(Column.MEMBER_TYPE));
-        MemberType type = Cells.memberType(typeText);
+        MemberType type = MemberType.parse(typeText);
         if (type == null) {
             problems.add(file, line, "member_type \"" + typeText + "\" is not one of FORMAL, PROBATIONARY, ACTIVIST (正式党员, 预备党员, 入党积极分子)",
                     "党员身份“" + typeText + "”应为 正式党员、预备党员、入党积极分子 之一");
             ok = false;
         }
         String categoryText = Header.cell(table, header.index(Column.CATEGORY));
-        Category category = categoryText.isEmpty() ? Category.IN_SERVICE : Cells.category(categoryText);
+        Category category = categoryText.isEmpty() ? Category.IN_SERVICE : Category.parse(categoryText);
         if (category == null) {
             problems.add(file, line, "category \"" + categoryText + "\" is not one of IN_SERVICE, LEADER, RETIRED, MOBILE (在职, 领导班子, 离退休, 流动)",
                     "人员类别“" + categoryText + "”应为 在职、领导班子、离退休、流动 之一");

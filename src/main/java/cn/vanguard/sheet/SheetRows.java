@@ -8,7 +8,8 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * A whole table read into rows of named cells, for imports of ordinary size (a roster, a branch's ledger): the caller
+ * A whole table read into rows of named cells, for imports of ordinary size (a roster; ledger files stream through
+ * {@link LedgerRows}): the caller
  * names its columns with their accepted headers, and gets every row with its line, or the problems of the header.
  */
 public final class SheetRows {

@@ -24,7 +24,7 @@ public interface Table extends Closeable {
 
     /** The cell as a date ({@code 2025-03-14}, {@code 2025/3/14}, {@code 2025.3.14}), or {@code null}. */
     default java.time.LocalDate date(int column) {
-        return Cells.date(cell(column));
+        return Dates.parse(cell(column));
     }
 
     /** The position of the cell's text in the index, or -1; CSV tables look it up without making a String. */

@@ -3,7 +3,7 @@ package cn.vanguard.web;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
+import cn.vanguard.sheet.Dates;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -91,12 +91,11 @@ class AuditController {
         if (value == null || value.isBlank()) {
             return null;
         }
-        try {
-            return LocalDate.parse(value.strip());
-        } catch (DateTimeParseException e) {
+        LocalDate date = Dates.parse(value);
+        if (date == null) {
             errors.put(field, "日期格式应为 2026-03-01");
-            return null;
         }
+        return date;
     }
 
     private static String moreUrl(String text, String from, String to, long before) {

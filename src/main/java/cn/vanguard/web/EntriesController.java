@@ -2,15 +2,10 @@ package cn.vanguard.web;
 
 import java.io.IOException;
 import java.math.BigDecimal;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
+import cn.vanguard.sheet.Dates;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -53,28 +48,13 @@ import cn.vanguard.scheme.Item;
 import cn.vanguard.scheme.ItemKind;
 import cn.vanguard.security.Guard;
 import cn.vanguard.security.Permission;
-import cn.vanguard.sheet.Problems;
-import cn.vanguard.sheet.FileProblem;
-import cn.vanguard.sheet.SheetRows;
 
 /**
- * The ledger in the browser: the list, fast entry of many rows, import of a ledger file, an entry's page, its evidence and
- * its reversal; the review's actions on it are {@link ReviewController}'s.
+ * The ledger in the browser: the list, fast entry of many rows, the ledger file template, an entry's page, its evidence
+ * and its reversal; the import is {@link LedgerImportController}'s and the review's actions are {@link ReviewController}'s.
  */
 @Controller
 class EntriesController {
-
-    static final Map<String, List<String>> LEDGER_COLUMNS = new LinkedHashMap<>();
-
-    static {
-        LEDGER_COLUMNS.put("member_id", List.of("member_id", "成员编号", "党员编号"));
-        LEDGER_COLUMNS.put("item", List.of("item", "项目编码", "项目"));
-        LEDGER_COLUMNS.put("date", List.of("date", "日期"));
-        LEDGER_COLUMNS.put("quantity", List.of("quantity", "数量"));
-        LEDGER_COLUMNS.put("points", List.of("points", "分值"));
-        LEDGER_COLUMNS.put("occurrence", List.of("occurrence", "事项编号"));
-        LEDGER_COLUMNS.put("note", List.of("note", "备注"));
-    }
 
     private final Ledger ledger;
     private final Attachments attachments;
@@ -312,12 +292,11 @@ class EntriesController {
     }
 
     private static LocalDate date(String text, Map<String, String> errors) {
-        try {
-            return LocalDate.parse(text == null ? "" : text.strip());
-        } catch (DateTimeParseException e) {
+        LocalDate date = Dates.parse(text);
+        if (date == null) {
             errors.put("date", "请填写日期");
-            return null;
         }
+        return date;
     }
 
     private static BigDecimal number(String text, String field, String label, Map<String, String> errors) {
@@ -336,64 +315,7 @@ class EntriesController {
         return text == null || text.isBlank();
     }
 
-    // ------------------------------------------------------------------ import
-
-    @GetMapping("/entries/import")
-    String importForm(@RequestParam(required = false) Long unitId, Model model) {
-        guard.requireAnywhere(Permission.RECORD_ENTRIES);
-        model.addAttribute("units", units.visibleTree().stream().filter(u -> guard.can(Permission.RECORD_ENTRIES, u.id())).toList());
-        model.addAttribute("unitId", unitId != null ? unitId : defaultUnit(Permission.RECORD_ENTRIES));
-        return "entries/import";
-    }
-
-    @PostMapping("/entries/import")
-    String importFile(@RequestParam Long unitId, @RequestParam("file") MultipartFile file, Model model, RedirectAttributes redirect)
-            throws IOException {
-        guard.require(Permission.RECORD_ENTRIES, unitId);
-        model.addAttribute("units", units.visibleTree().stream().filter(u -> guard.can(Permission.RECORD_ENTRIES, u.id())).toList());
-        model.addAttribute("unitId", unitId);
-        if (file.isEmpty()) {
-            model.addAttribute("flashError", "请选择要导入的台账文件（.xlsx 或 .csv）。");
-            return "entries/import";
-        }
-        String name = file.getOriginalFilename() == null ? "台账.csv" : file.getOriginalFilename();
-        String suffix = name.toLowerCase().endsWith(".xlsx") ? ".xlsx" : name.toLowerCase().endsWith(".xls") ? ".xls" : ".csv";
-        Path temporary = Files.createTempFile("vanguard-import-", suffix);
-        try {
-            byte[] bytes = file.getBytes();
-            Files.write(temporary, bytes);
-            Problems problems = new Problems();
-            List<SheetRows.Row> rows = SheetRows.read(temporary, name, LEDGER_COLUMNS, List.of("member_id", "item", "date"), problems);
-            if (!problems.isEmpty()) {
-                model.addAttribute("fileProblems", problems.all().stream().map(FileProblem::onPage).toList());
-                return "entries/import";
-            }
-            if (rows.isEmpty()) {
-                model.addAttribute("flashError", "文件中没有数据行。");
-                return "entries/import";
-            }
-            List<LedgerEntry> created = ledger.importRows(unitId, rows, sha256(bytes));
-            return Pages.done(redirect, "已导入" + created.size() + "条积分记录，等待审核。", "/entries?status=PENDING&unitId=" + unitId);
-        } catch (RowsInvalid e) {
-            model.addAttribute("rowProblems", e.problems());
-            model.addAttribute("flashError", "文件中有" + e.byRow().size() + "行需要修改，整个文件都没有导入。请修改后重新上传。");
-            return "entries/import";
-        } catch (Conflict e) {
-            model.addAttribute("flashError", e.getMessage());
-            return "entries/import";
-        } finally {
-            Files.deleteIfExists(temporary);
-        }
-    }
-
-    private static String sha256(byte[] bytes) {
-        try {
-            MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            return HexFormat.of().formatHex(digest.digest(bytes)).substring(0, 32);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
+    // ------------------------------------------------------------------ import (the form and its jobs: LedgerImportController)
 
     /** A ledger template in the import columns, with one example row. */
     @GetMapping(value = "/entries/template.csv")

@@ -1,7 +1,7 @@
 package cn.vanguard.web;
 
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
+import cn.vanguard.sheet.Dates;
 import java.util.Map;
 
 import cn.vanguard.org.Gender;
@@ -45,12 +45,11 @@ record MemberFields(String code, String name, String gender, String birthDate, S
         if (text == null || text.isBlank()) {
             return null;
         }
-        try {
-            return LocalDate.parse(text.strip());
-        } catch (DateTimeParseException e) {
+        LocalDate date = Dates.parse(text);
+        if (date == null) {
             errors.put(field, "日期格式应为 2024-07-01");
-            return null;
         }
+        return date;
     }
 
     private static <E extends Enum<E>> E choice(Class<E> type, String text, String field, String what, Map<String, String> errors) {

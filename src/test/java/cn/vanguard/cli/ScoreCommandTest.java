@@ -263,7 +263,7 @@ class ScoreCommandTest {
         members = file("members.csv", """
                 member_id,name,member_type,category,exempt
                 M001,张三,党员,在职,
-                M001,李四,FORMAL,退休,也许
+                M001,李四,FORMAL,在岗,也许
                 ,王五,FORMAL,,
                 """);
         Run run = run(score(null));
@@ -271,7 +271,7 @@ class ScoreCommandTest {
         String f = members.toString();
         assertThat(run.errLines()).containsExactly(
                 f + ":2: member_type \"党员\" is not one of FORMAL, PROBATIONARY, ACTIVIST (正式党员, 预备党员, 入党积极分子)",
-                f + ":3: category \"退休\" is not one of IN_SERVICE, LEADER, RETIRED, MOBILE (在职, 领导班子, 离退休, 流动)",
+                f + ":3: category \"在岗\" is not one of IN_SERVICE, LEADER, RETIRED, MOBILE (在职, 领导班子, 离退休, 流动)",
                 f + ":3: exempt \"也许\" must be true or false (是 or 否), or empty",
                 f + ":4: member_id is empty: every member needs an id");
     }

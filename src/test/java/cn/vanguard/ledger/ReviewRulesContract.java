@@ -31,6 +31,8 @@ abstract class ReviewRulesContract {
     static final byte[] PNG = {(byte) 0x89, 'P', 'N', 'G', 13, 10, 26, 10, 0, 0, 0, 13};
 
     @Autowired
+    LedgerImport ledgerImport;
+    @Autowired
     Fixtures fixtures;
     @Autowired
     Ledger ledger;
@@ -261,7 +263,7 @@ abstract class ReviewRulesContract {
     }
 
     @Test
-    void numbersAreCheckedTheSameWayInDeclarationsImportsAndAssessments() {
+    void numbersAreCheckedTheSameWayInDeclarationsImportsAndAssessments() throws java.io.IOException {
         memberAccount.signIn();
         assertThatThrownBy(() -> ledger.declare(new NewEntry(member, "BON_SUGGESTION", day, new BigDecimal("0.00001"), null, null, "建议",
                 "李四、王五"), List.of(), Fixtures.unique("k")))
@@ -269,12 +271,13 @@ abstract class ReviewRulesContract {
 
         scorer.signIn();
         String code = fixtures.jdbc().sql("select code from member where id = :id").param("id", member).query(String.class).single();
-        java.util.function.BiFunction<Integer, String, cn.vanguard.sheet.SheetRows.Row> row = (line, quantity) ->
-                new cn.vanguard.sheet.SheetRows.Row(line, java.util.Map.of("member_id", code, "item", "BON_SUGGESTION", "date", day.toString(),
-                        "quantity", quantity, "points", "", "occurrence", "", "note", ""));
-        assertThatThrownBy(() -> ledger.importRows(tree.branch().id(), List.of(row.apply(2, "1"), row.apply(3, "99999999999")), "f1"))
-                .isInstanceOfSatisfying(RowsInvalid.class, e -> assertThat(e.problems())
-                        .containsExactly(new RowsInvalid.RowProblem(3, "quantity", "数量超出范围：最大为9999999999.9999")));
+        java.nio.file.Path file = java.nio.file.Files.createTempFile("ledger-", ".csv");
+        java.nio.file.Files.writeString(file, "member_id,item,date,quantity\n" + code + ",BON_SUGGESTION," + day + ",1\n"
+                + code + ",BON_SUGGESTION," + day + ",99999999999\n");
+        ImportResult result = ledgerImport.importFile(tree.branch().id(), file, "台账.csv");
+        java.nio.file.Files.delete(file);
+        assertThat(result.imported()).isZero();
+        assertThat(result.problems()).containsExactly(new RowsInvalid.RowProblem(3, "数量", "数量超出范围：最大为9999999999.9999"));
         assertThat(count("select count(*) from ledger_entry where member_id = :id", member)).isZero();
 
         secretary.signIn();

@@ -96,7 +96,10 @@ abstract class HostileFilesContract {
 
     @Test
     void everyHostileLedgerIsRefusedInChineseWithNothingWritten() throws Exception {
-        List<Hostile> files = new ArrayList<>(HostileFiles.tables(LEDGER_HEADER, 10_000));
+        // the ledger page takes two million rows (LedgerImport.WEB): a file past that is left to TableLimitsTest, which
+        // holds the readers to their row limits, rather than written here
+        List<Hostile> files = new ArrayList<>(HostileFiles.tables(LEDGER_HEADER, 10_000).stream()
+                .filter(f -> !f.name().startsWith("long.")).toList());
         files.add(new Hostile("formula.csv", ("成员编号,项目编码,日期\n\"=HYPERLINK(\"\"http://evil.example\"\",\"\"M1\"\")\",ACT_MEETING,2025-01-01\n")
                 .getBytes(StandardCharsets.UTF_8), "=HYPERLINK("));
         files.add(new Hostile("formula.xlsx", HostileFiles.workbook(headerRow(LEDGER_HEADER)

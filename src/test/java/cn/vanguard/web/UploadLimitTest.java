@@ -96,9 +96,13 @@ class UploadLimitTest {
         assertThat(page.body()).contains("上传的文件超过 10 MB 的上限（一次上传的文件合计不超过 40 MB），没有导入任何内容");
         assertThat(jdbc.sql("select count(*) from member").query(Long.class).single()).isEqualTo(members);
 
-        HttpResponse<String> elsewhere = upload("/entries/import", "http://evil.example/phish", csrf(get("/entries/import").body()), big);
+        HttpResponse<String> elsewhere = upload("/members/import", "http://evil.example/phish", csrf(get("/members/import").body()), big);
         assertThat(elsewhere.statusCode()).isEqualTo(303);
-        assertThat(elsewhere.headers().firstValue("Location")).as("never back to another site").contains("/entries/import");
+        assertThat(elsewhere.headers().firstValue("Location")).as("never back to another site").hasValue("/members/import");
+
+        HttpResponse<String> ledger = upload("/entries/import?unitId=1", "http://localhost:" + port + "/entries/import", csrf(get("/entries/import").body()), big);
+        assertThat(ledger.statusCode()).as("a ledger file of 11 MB is within the import's own limit (128 MB): it reaches the page")
+                .isNotEqualTo(303);
 
         HttpResponse<String> small = upload("/members/import", "http://localhost:" + port + "/members/import", csrf(get("/members/import").body()),
                 "姓名\n".getBytes(StandardCharsets.UTF_8));

@@ -1,0 +1,7 @@
+package cn.vanguard.cli;
+
+import cn.vanguard.testing.OnPostgres;
+
+@OnPostgres
+class ImportLedgerCommandOnPostgresTest extends ImportLedgerCommandContract {
+}
