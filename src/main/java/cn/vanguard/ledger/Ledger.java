@@ -659,6 +659,7 @@ public class Ledger {
                     .param("reason", seed.rejectReason())
                     .update();
         }
+        events.publishEvent(new EntriesSeeded(people.keySet()));
         audit.record(actor, "ENTRIES_SEEDED", "ledger_entry", null, null, "演示数据：写入" + seeds.size() + "条积分记录", null, null);
         return seeds.size();
     }

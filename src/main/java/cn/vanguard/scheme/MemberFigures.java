@@ -52,6 +52,12 @@ public record MemberFigures(Member member, String reason, boolean fail, BigDecim
                 previous, months, null);
     }
 
+    /** The same figures of the member as shown otherwise (a branch labelled anew among the population's branches). */
+    public MemberFigures withMember(Member other) {
+        return new MemberFigures(other, reason, fail, total, sections, bonus, deductions, vetoes, attendance, attendanceSeen, previous,
+                months, explanation);
+    }
+
     /**
      * A member's own result in one month of the span (月度 flags).
      *
