@@ -201,10 +201,9 @@ public class Schemes {
 
     /** The latest version of every unit's scheme for a cycle, without scope checks (scoring every population). */
     public List<PublishedScheme> latest(int year) {
-        return jdbc.sql(SELECT + """
-                 where s.cycle_year = :y
-                   and s.version_no = (select max(o.version_no) from scheme_version o where o.unit_id = s.unit_id and o.cycle_year = s.cycle_year)
-                 order by s.id""").param("y", year).query(row).list();
+        return jdbc.sql(SELECT + " where s.cycle_year = :y and s.version_no = (select max(o.version_no) from scheme_version o "
+                        + "where o.unit_id = s.unit_id and o.cycle_year = s.cycle_year) order by s.id")
+                .param("y", year).query(row).list();
     }
 
     /** The scheme that applies to a unit for a cycle: its own latest version, else the nearest ancestor's. */
