@@ -27,8 +27,8 @@ create table standing (
     updated_at          timestamp with time zone not null,
     constraint standing_pk primary key (cycle_year, member_id)
 );
-create index standing_population on standing (cycle_year, scheme_version_id);
-create index standing_unit on standing (cycle_year, unit_id);
+create index standing_by_population on standing (cycle_year, scheme_version_id);
+create index standing_by_unit on standing (cycle_year, unit_id);
 
 -- One row per population (a cycle and the scheme version its members are scored under). Refreshing a population
 -- locks its row first, so that two approvals in one population rank one after the other, never on each other's

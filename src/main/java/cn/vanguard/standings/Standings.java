@@ -23,9 +23,15 @@ public class Standings {
     private final StandingStore reader;
     private final Refresher refresher;
 
-    Standings(StandingStore reader, Refresher refresher) {
+    private final cn.vanguard.rules.Schemes schemes;
+    private final Standings self;
+
+    Standings(StandingStore reader, Refresher refresher, cn.vanguard.rules.Schemes schemes,
+              @org.springframework.context.annotation.Lazy Standings self) {
         this.reader = reader;
         this.refresher = refresher;
+        this.schemes = schemes;
+        this.self = self;
     }
 
     /** A member's stored result for a cycle, if a scheme applies to them. */
@@ -59,5 +65,14 @@ public class Standings {
     @Transactional
     public int rebuild(int year) {
         return refresher.rebuild(year);
+    }
+
+    /** Scores every cycle that has a scheme from scratch, one transaction a cycle; returns year → members scored. */
+    public java.util.Map<Integer, Integer> rebuildAll() {
+        java.util.Map<Integer, Integer> scored = new java.util.LinkedHashMap<>();
+        for (int year : schemes.years()) {
+            scored.put(year, self.rebuild(year));
+        }
+        return scored;
     }
 }
