@@ -1,14 +1,12 @@
 package cn.vanguard;
 
-import java.util.Map;
-
+import org.springframework.boot.SpringApplication;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import cn.vanguard.cli.Cli;
-import cn.vanguard.standings.Standings;
 
 /**
  * Vanguard 先锋积分. {@code java -jar vanguard.jar} starts the web application; {@code java -jar vanguard.jar COMMAND …}
@@ -27,25 +25,19 @@ public class VanguardApplication {
         if (Cli.handles(args)) {
             System.exit(Cli.run(args));
         }
-        org.springframework.boot.SpringApplication.run(VanguardApplication.class, args);
+        SpringApplication.run(VanguardApplication.class, args);
     }
 
-    /** Rebuilds all standings and reports each cycle with the time taken; 0 done, 1 failed. */
+    /**
+     * Starts the application without its web server with {@code vanguard.command=rebuild-standings}, which the
+     * standings module's runner carries out; the exit code is the runner's (0 done, 1 failed).
+     */
     static int rebuildStandings(String[] args) {
         String[] rest = java.util.Arrays.copyOfRange(args, 1, args.length);
-        try (ConfigurableApplicationContext context = new SpringApplicationBuilder(VanguardApplication.class)
-                .web(WebApplicationType.NONE).properties("vanguard.standings.check-at-start=false", "spring.main.banner-mode=off")
-                .run(rest)) {
-            long start = System.nanoTime();
-            Map<Integer, Integer> scored = context.getBean(Standings.class).rebuildAll();
-            long ms = (System.nanoTime() - start) / 1_000_000;
-            scored.forEach((year, members) -> System.out.println(year + ": " + members + " members scored"));
-            System.out.println("rebuild-standings: " + scored.values().stream().mapToInt(Integer::intValue).sum() + " standings in "
-                    + scored.size() + " cycles, " + ms + " ms");
-            return 0;
-        } catch (RuntimeException e) {
-            System.err.println("rebuild-standings failed: " + e);
-            return 1;
-        }
+        ConfigurableApplicationContext context = new SpringApplicationBuilder(VanguardApplication.class)
+                .web(WebApplicationType.NONE)
+                .properties("vanguard.command=" + REBUILD_STANDINGS, "vanguard.standings.check-at-start=false", "spring.main.banner-mode=off")
+                .run(rest);
+        return SpringApplication.exit(context);
     }
 }
