@@ -178,11 +178,13 @@ public class StandingStore {
         List<Standing> rows = jdbc.sql("select " + COLUMNS + where + " order by " + q.sort().orderBy() + " limit :limit offset :offset")
                 .params(params).param("limit", q.size()).param("offset", (long) q.page() * q.size())
                 .query(StandingStore::standing).list();
+        Map<String, Long> grades = grades(where, params);
+        Map<Integer, Long> stars = stars(where, params);
         StandingsPage.Summary summary = jdbc.sql("select count(*), sum(case when s.scored then 1 else 0 end), avg(s.total), max(s.total), min(s.total)"
                         + where).params(params)
                 .query((rs, n) -> new StandingsPage.Summary(rs.getLong(1), rs.getLong(2),
                         rs.getBigDecimal(3) == null ? null : rs.getBigDecimal(3).setScale(2, java.math.RoundingMode.HALF_UP),
-                        rs.getBigDecimal(4), rs.getBigDecimal(5), grades(where, params), stars(where, params))).single();
+                        rs.getBigDecimal(4), rs.getBigDecimal(5), grades, stars)).single();
         return new StandingsPage(rows, summary.members(), summary);
     }
 
