@@ -128,6 +128,57 @@ public class Refresher {
         store.putResults(year, changed);
     }
 
+    /**
+     * How these members' stored standings differ from what the engine gives now, one sentence each: their figures
+     * against the member phase run on their entries again, their results against the population phase run on their
+     * population's stored figures. Both equal means the stored result equals a from-scratch run (the two phases
+     * compose to it). Reads only.
+     */
+    public List<String> differences(int year, Collection<Long> memberIds) {
+        List<String> differences = new ArrayList<>();
+        Map<Long, List<Long>> byVersion = new LinkedHashMap<>();
+        store.versions(year, memberIds).forEach((member, version) -> byVersion.computeIfAbsent(version, v -> new ArrayList<>()).add(member));
+        for (Map.Entry<Long, List<Long>> population : byVersion.entrySet()) {
+            PublishedScheme scheme = schemes.get(population.getKey());
+            List<StandingStore.Stored> rows = store.population(year, scheme.id());
+            ScoreSheet sheet = ScoringEngine.standings(scheme.scheme(), Span.year(year), labelled(rows, null), OPTIONS);
+            Map<Long, Integer> index = new HashMap<>();
+            for (int i = 0; i < rows.size(); i++) {
+                index.put(rows.get(i).memberId(), i);
+            }
+            List<MemberRecord> people = new ArrayList<>();
+            for (long id : population.getValue()) {
+                Optional<MemberRecord> member = members.find(id);
+                Optional<Long> now = member.filter(m -> m.status() != MemberStatus.TRANSFERRED_OUT)
+                        .flatMap(m -> schemes.effective(m.unitId(), year)).map(PublishedScheme::id);
+                if (now.isEmpty() || now.get() != scheme.id()) {
+                    differences.add(year + "年度党员#" + id + "：按方案版本#" + scheme.id() + "存储，现应为" + now.map(v -> "#" + v).orElse("不计分"));
+                    continue;
+                }
+                people.add(member.get());
+                StandingStore.Stored row = rows.get(index.get(id));
+                if (!Codec.result(sheet.members().get(index.get(id))).equals(row.result())) {
+                    differences.add(year + "年度党员#" + id + "：存储的名次、等次、星级或标记与按存储分数重新排名的结果不同");
+                }
+            }
+            List<EngineInputs.Built> built = inputs.build(scheme, year, people);
+            List<MemberFigures> fresh = ScoringEngine.evaluateAll(scheme.scheme(), Span.year(year),
+                    built.stream().map(EngineInputs.Built::input).toList(), OPTIONS);
+            for (int i = 0; i < built.size(); i++) {
+                long id = built.get(i).person().id();
+                MemberFigures stored = rows.get(index.get(id)).figures();
+                if (!Codec.figures(relabelled(fresh.get(i))).equals(Codec.figures(relabelled(stored)))) {
+                    differences.add(year + "年度党员#" + id + "：存储的得分与按台账重新计算的不同");
+                }
+            }
+        }
+        return differences;
+    }
+
+    private static MemberFigures relabelled(MemberFigures f) {
+        return f.withMember(relabel(f.member(), ""));
+    }
+
     /** A member's result with its explanation: their own entries scored afresh, ranked among the stored figures. */
     public record Explained(PublishedScheme scheme, MemberResult result, List<String> notCounted) {
     }

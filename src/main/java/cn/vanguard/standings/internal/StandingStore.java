@@ -136,6 +136,11 @@ public class StandingStore {
                     result = ?, updated_at = ? where cycle_year = ? and member_id = ?""", rows);
     }
 
+    /** The ids of every member with a stored standing in a cycle. */
+    List<Long> memberIds(int year) {
+        return jdbc.sql("select member_id from standing where cycle_year = :y").param("y", year).query(Long.class).list();
+    }
+
     /** The cycles that have stored standings. */
     List<Integer> years() {
         return jdbc.sql("select distinct cycle_year from standing order by cycle_year").query(Integer.class).list();

@@ -31,6 +31,8 @@ abstract class StaleStandingsContract {
     Standings standings;
     @Autowired
     StaleCheck check;
+    @Autowired
+    SampleCheck sample;
 
     @AfterEach
     void signOut() {
@@ -61,5 +63,31 @@ abstract class StaleStandingsContract {
         standings.rebuild(year);
         assertThat(check.stale(year)).isEmpty();
         assertThat(standings.of(member, year).map(Standing::result).orElseThrow().total()).isEqualByComparingTo(before.add(BigDecimal.ONE));
+    }
+
+    @Test
+    void theSampleCheckReportsAStoredResultThatDiffersFromARecomputeInTheLogAndTheAuditLog() {
+        Fixtures.Account admin = fixtures.account(Role.SYSTEM_ADMIN, null);
+        admin.signIn();
+        Fixtures.Tree tree = fixtures.tree("city-direct-organs");
+        long member = fixtures.member(tree.branch().id(), "赵六");
+        long other = fixtures.member(tree.branch().id(), "钱七");
+        int year = fixtures.year();
+        ledger.seedTrusted(List.of(new Ledger.Seed(member, "ACT_MEETING", LocalDate.of(year, 3, 1), BigDecimal.ONE, null, null, "会议",
+                null, EntrySource.SCORER, EntryStatus.APPROVED, admin.id(), null, admin.id(), null)), AuditLog.Actor.SYSTEM);
+        assertThat(sample.check(100_000)).noneMatch(d -> d.contains("#" + member + "：") || d.contains("#" + other + "："));
+
+        // a rank and a total edited in the table: neither matches a recompute
+        fixtures.jdbc().sql("update standing set result = replace(result, '\"rank\":1', '\"rank\":9') where member_id = :m")
+                .param("m", member).update();
+        fixtures.jdbc().sql("update standing set figures = replace(figures, '\"total\":\"0.00\"', '\"total\":\"5.00\"') where member_id = :o")
+                .param("o", other).update();
+        List<String> differences = sample.check(100_000);
+        assertThat(differences).anyMatch(d -> d.contains("#" + member + "：存储的名次"));
+        assertThat(differences).anyMatch(d -> d.contains("#" + other + "：存储的得分"));
+        assertThat(fixtures.jdbc().sql("select count(*) from audit_log where action = 'STANDINGS_DIFFER'").query(Integer.class).single())
+                .isPositive();
+        standings.rebuild(year);
+        assertThat(sample.check(100_000)).noneMatch(d -> d.contains("#" + member + "：") || d.contains("#" + other + "："));
     }
 }
