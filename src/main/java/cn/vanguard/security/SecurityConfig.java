@@ -70,6 +70,8 @@ class SecurityConfig {
 
     @Bean
     @Order(1)
+    // commands that start the application without its web server (rebuild-standings) build no filter chains
+    @org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication
     SecurityFilterChain api(HttpSecurity http, ApiTokens tokens) throws Exception {
         http.securityMatcher("/api/v1/**")
                 .authorizeHttpRequests(a -> a
@@ -93,6 +95,7 @@ class SecurityConfig {
 
     @Bean
     @Order(2)
+    @org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication
     SecurityFilterChain web(HttpSecurity http, JdbcClient jdbc) throws Exception {
         http.authorizeHttpRequests(a -> a
                         .requestMatchers("/login", "/webjars/**", "/css/**", "/js/**", "/images/**", "/favicon.ico", "/favicon.svg", "/error",

@@ -12,6 +12,7 @@ import org.springframework.stereotype.Service;
 import cn.vanguard.ledger.Assessments;
 import cn.vanguard.ledger.Ledger;
 import cn.vanguard.ledger.LedgerPosition;
+import cn.vanguard.ledger.LedgerPositions;
 import cn.vanguard.org.MemberRecord;
 import cn.vanguard.org.MemberStatus;
 import cn.vanguard.org.Members;
@@ -71,8 +72,12 @@ public class EngineInputs {
 
     /** The inputs of these members under a scheme; each member's unit is labelled as among these members' branches. */
     public List<Built> build(PublishedScheme published, int year, List<MemberRecord> people) {
+        return build(published, year, people, ledger.counting(people.stream().map(MemberRecord::id).toList(), year));
+    }
+
+    /** The same, from the entries of the whole cycle read at once ({@link LedgerPositions#counting}): for rebuilds. */
+    public List<Built> build(PublishedScheme published, int year, List<MemberRecord> people, Map<Long, List<Ledger.CountingEntry>> entries) {
         List<Long> ids = people.stream().map(MemberRecord::id).toList();
-        Map<Long, List<Ledger.CountingEntry>> entries = ledger.counting(ids, year);
         Map<Long, List<Assessments.Stored>> assessed = assessments.of(ids, year);
         Map<Long, Unit> rankingUnits = rankingUnits(people);
         Map<Long, String> labels = labels(rankingUnits.values().stream().map(Unit::id).toList());
@@ -81,7 +86,7 @@ public class EngineInputs {
             List<String> notes = new ArrayList<>();
             List<Entry> own = new ArrayList<>();
             List<Long> counted = new ArrayList<>();
-            for (Ledger.CountingEntry e : entries.get(person.id())) {
+            for (Ledger.CountingEntry e : entries.getOrDefault(person.id(), List.of())) {
                 counted.add(e.id());
                 Checked<Entry> checked = Inputs.entry(published.scheme(), year, e.itemCode(), e.date(), e.quantity(), e.points(),
                         e.occurrence(), e.id());

@@ -12,6 +12,8 @@ import java.util.TreeSet;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import cn.vanguard.ledger.Ledger;
+import cn.vanguard.ledger.LedgerPositions;
 import cn.vanguard.org.MemberRecord;
 import cn.vanguard.org.MemberStatus;
 import cn.vanguard.org.Members;
@@ -42,8 +44,10 @@ public class Refresher {
     private final EngineInputs inputs;
     private final Members members;
     private final Schemes schemes;
+    private final LedgerPositions cycle;
 
-    Refresher(StandingStore store, EngineInputs inputs, Members members, Schemes schemes) {
+    Refresher(StandingStore store, EngineInputs inputs, Members members, Schemes schemes, LedgerPositions cycle) {
+        this.cycle = cycle;
         this.store = store;
         this.inputs = inputs;
         this.members = members;
@@ -77,7 +81,7 @@ public class Refresher {
         // in one order everywhere, so that two refreshes of overlapping populations never wait on each other in a circle
         populations.forEach(v -> store.lock(year, v));
         gone.forEach(id -> store.delete(year, id));
-        people.forEach((version, list) -> evaluate(versions.get(version), year, list, false));
+        people.forEach((version, list) -> evaluate(versions.get(version), year, list));
         populations.forEach(v -> rerank(year, v));
     }
 
@@ -85,6 +89,7 @@ public class Refresher {
     @Transactional
     public int rebuild(int year) {
         store.deleteYear(year);
+        Map<Long, List<Ledger.CountingEntry>> entries = null;
         int count = 0;
         for (PublishedScheme scheme : schemes.latest(year)) {
             List<MemberRecord> people = inputs.population(scheme, year);
@@ -92,17 +97,29 @@ public class Refresher {
                 continue;
             }
             store.lock(year, scheme.id());
-            evaluate(scheme, year, people, true);
+            if (entries == null) {
+                entries = cycle.counting(year);
+            }
+            List<EngineInputs.Built> built = inputs.build(scheme, year, people, entries);
+            List<MemberFigures> figures = ScoringEngine.evaluateAll(scheme.scheme(), Span.year(year),
+                    built.stream().map(EngineInputs.Built::input).toList(), OPTIONS.withParallel(true));
+            List<StandingStore.NewFigures> rows = new ArrayList<>(built.size());
+            for (int i = 0; i < built.size(); i++) {
+                MemberRecord p = built.get(i).person();
+                rows.add(new StandingStore.NewFigures(p.id(), p.code(), p.name(), p.type(), p.unitId(), built.get(i).rankingUnitId(),
+                        figures.get(i), built.get(i).position()));
+            }
+            store.insertFigures(year, scheme.id(), rows);
             rerank(year, scheme.id());
             count += people.size();
         }
         return count;
     }
 
-    private void evaluate(PublishedScheme scheme, int year, List<MemberRecord> people, boolean parallel) {
+    private void evaluate(PublishedScheme scheme, int year, List<MemberRecord> people) {
         List<EngineInputs.Built> built = inputs.build(scheme, year, people);
         List<MemberFigures> figures = ScoringEngine.evaluateAll(scheme.scheme(), Span.year(year),
-                built.stream().map(EngineInputs.Built::input).toList(), OPTIONS.withParallel(parallel));
+                built.stream().map(EngineInputs.Built::input).toList(), OPTIONS);
         for (int i = 0; i < built.size(); i++) {
             EngineInputs.Built b = built.get(i);
             MemberRecord p = b.person();

@@ -106,6 +106,24 @@ public class StandingStore {
         }
     }
 
+    /** A new member's figures, for many members at once (a rebuild, after {@link #deleteYear}): one JDBC batch. */
+    record NewFigures(long memberId, String code, String name, MemberType type, long unitId, long rankingUnitId, MemberFigures figures,
+                      LedgerPosition position) {
+    }
+
+    void insertFigures(int year, long version, List<NewFigures> rows) {
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        List<Object[]> args = new ArrayList<>(rows.size());
+        for (NewFigures r : rows) {
+            args.add(new Object[] {year, r.memberId(), version, r.code(), r.name(), r.type().name(), r.unitId(), r.rankingUnitId(),
+                    Codec.figures(r.figures()), r.position().entries(), r.position().idSum(), now});
+        }
+        batch.batchUpdate("""
+                insert into standing (cycle_year, member_id, scheme_version_id, member_code, member_name, member_type, unit_id,
+                    ranking_unit_id, ranking_unit_label, scored, graded, figures, result, ledger_entries, ledger_id_sum, updated_at)
+                values (?, ?, ?, ?, ?, ?, ?, ?, '', false, false, ?, '', ?, ?, ?)""", args);
+    }
+
     void delete(int year, long memberId) {
         jdbc.sql("delete from standing where cycle_year = :y and member_id = :m").param("y", year).param("m", memberId).update();
     }
