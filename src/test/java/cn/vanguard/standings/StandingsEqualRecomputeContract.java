@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Random;
 
 import org.junit.jupiter.api.AfterEach;
@@ -179,6 +180,18 @@ abstract class StandingsEqualRecomputeContract {
             for (Scores.MemberScore score : scores.population(scheme, year, false).scores()) {
                 recomputed.put(score.member().id(), score.result());
             }
+        }
+        // the member page: the explanation computed for one member and ranked among the stored figures is the one a
+        // whole explained run gives, rank and star lines included
+        long shown = people.get(Math.floorMod(recomputed.hashCode(), people.size()));
+        Optional<Scores.MemberScore> page = scores.member(shown, year);
+        if (page.isPresent()) {
+            Scores.MemberScore whole = scores.population(page.get().scheme(), year, true).scores().stream()
+                    .filter(s -> s.member().id() == shown).findFirst().orElseThrow();
+            assertThat(page.get().result()).as("member page of %d", shown).usingRecursiveComparison().isEqualTo(whole.result());
+            assertThat(page.get().notCounted()).isEqualTo(whole.notCounted());
+        } else {
+            assertThat(recomputed).doesNotContainKey(shown);
         }
         for (long member : people) {
             MemberResult expected = recomputed.get(member);

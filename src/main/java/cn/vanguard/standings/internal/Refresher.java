@@ -17,6 +17,7 @@ import cn.vanguard.ledger.LedgerPositions;
 import cn.vanguard.org.MemberRecord;
 import cn.vanguard.org.MemberStatus;
 import cn.vanguard.org.Members;
+import cn.vanguard.org.Units;
 import cn.vanguard.rules.PublishedScheme;
 import cn.vanguard.rules.Schemes;
 import cn.vanguard.scheme.Member;
@@ -45,9 +46,11 @@ public class Refresher {
     private final Members members;
     private final Schemes schemes;
     private final LedgerPositions cycle;
+    private final Units units;
 
-    Refresher(StandingStore store, EngineInputs inputs, Members members, Schemes schemes, LedgerPositions cycle) {
+    Refresher(StandingStore store, EngineInputs inputs, Members members, Schemes schemes, LedgerPositions cycle, Units units) {
         this.cycle = cycle;
+        this.units = units;
         this.store = store;
         this.inputs = inputs;
         this.members = members;
@@ -129,7 +132,7 @@ public class Refresher {
 
     /** The population phase over a population's stored figures; writes the results that differ from the stored ones. */
     void rerank(int year, long version) {
-        List<StandingStore.Stored> rows = store.population(year, version);
+        List<StandingStore.Stored> rows = ordered(store.population(year, version));
         if (rows.isEmpty()) {
             return;
         }
@@ -157,7 +160,7 @@ public class Refresher {
         store.versions(year, memberIds).forEach((member, version) -> byVersion.computeIfAbsent(version, v -> new ArrayList<>()).add(member));
         for (Map.Entry<Long, List<Long>> population : byVersion.entrySet()) {
             PublishedScheme scheme = schemes.get(population.getKey());
-            List<StandingStore.Stored> rows = store.population(year, scheme.id());
+            List<StandingStore.Stored> rows = ordered(store.population(year, scheme.id()));
             ScoreSheet sheet = ScoringEngine.standings(scheme.scheme(), Span.year(year), labelled(rows, null), OPTIONS);
             Map<Long, Integer> index = new HashMap<>();
             for (int i = 0; i < rows.size(); i++) {
@@ -207,7 +210,7 @@ public class Refresher {
             return Optional.empty();
         }
         PublishedScheme scheme = schemes.get(version.get());
-        List<StandingStore.Stored> rows = store.population(year, version.get());
+        List<StandingStore.Stored> rows = ordered(store.population(year, version.get()));
         EngineInputs.Built built = inputs.build(scheme, year, List.of(member.get())).get(0);
         Map<Long, String> labels = inputs.labels(rows.stream().map(StandingStore.Stored::rankingUnitId).toList());
         MemberInput own = built.input();
@@ -227,6 +230,19 @@ public class Refresher {
         }
         ScoreSheet sheet = ScoringEngine.standings(scheme.scheme(), Span.year(year), figures, OPTIONS);
         return Optional.of(new Explained(scheme, sheet.members().get(index), built.notCounted()));
+    }
+
+    /**
+     * A population in the order a from-scratch run takes it (by unit in tree order, then code, as
+     * {@code Members.inSubtree} lists members): the order decides nothing in a result, but the explanation of a star
+     * awarded among equal totals names a position, and that stays the one a from-scratch run names.
+     */
+    private List<StandingStore.Stored> ordered(List<StandingStore.Stored> rows) {
+        Map<Long, String> paths = new HashMap<>();
+        rows.forEach(r -> paths.computeIfAbsent(r.unitId(), u -> units.get(u).path()));
+        List<StandingStore.Stored> ordered = new ArrayList<>(rows);
+        ordered.sort(java.util.Comparator.comparing((StandingStore.Stored r) -> paths.get(r.unitId())).thenComparing(StandingStore.Stored::memberCode));
+        return ordered;
     }
 
     /** The stored figures with each branch labelled as among this population's branches. */

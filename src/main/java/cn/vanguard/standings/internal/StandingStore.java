@@ -50,7 +50,7 @@ public class StandingStore {
     }
 
     /** What a population is re-ranked from: the stored figures and result of each member. */
-    record Stored(long memberId, long rankingUnitId, MemberFigures figures, String result) {
+    record Stored(long memberId, String memberCode, long unitId, long rankingUnitId, MemberFigures figures, String result) {
     }
 
     public Optional<Standing> get(int year, long memberId) {
@@ -133,11 +133,13 @@ public class StandingStore {
         jdbc.sql("delete from standing_population where cycle_year = :y").param("y", year).update();
     }
 
-    /** Every member of a population with their stored figures, in member id order (a stable order for ranking). */
+    /** Every member of a population with their stored figures, in no particular order. */
     List<Stored> population(int year, long version) {
-        return jdbc.sql("select member_id, ranking_unit_id, figures, result from standing where cycle_year = :y and scheme_version_id = :v order by member_id")
+        return jdbc.sql("select member_id, member_code, unit_id, ranking_unit_id, figures, result from standing "
+                        + "where cycle_year = :y and scheme_version_id = :v")
                 .param("y", year).param("v", version)
-                .query((rs, n) -> new Stored(rs.getLong(1), rs.getLong(2), Codec.figures(rs.getString(3)), rs.getString(4))).list();
+                .query((rs, n) -> new Stored(rs.getLong(1), rs.getString(2), rs.getLong(3), rs.getLong(4), Codec.figures(rs.getString(5)),
+                        rs.getString(6))).list();
     }
 
     /** Writes the results that changed, in one batch. */
