@@ -1,5 +1,7 @@
 package cn.vanguard.standings.internal;
 
+import java.time.Clock;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 
@@ -16,6 +18,10 @@ import cn.vanguard.rules.PublishedScheme;
 import cn.vanguard.rules.Schemes;
 import cn.vanguard.standings.EngineInputs;
 import cn.vanguard.standings.Standing;
+
+import net.javacrumbs.shedlock.core.LockConfiguration;
+import net.javacrumbs.shedlock.core.LockProvider;
+import net.javacrumbs.shedlock.core.SimpleLock;
 
 /**
  * At start-up, before the web server takes requests (singletons are ready, the server not yet started), finds cycles
@@ -35,9 +41,14 @@ class StaleCheck implements SmartInitializingSingleton {
     private final EngineInputs inputs;
     private final TransactionTemplate transactions;
     private final boolean enabled;
+    private final LockProvider locks;
+    private final Clock clock;
 
     StaleCheck(StandingStore store, Refresher refresher, LedgerPositions positions, Schemes schemes, EngineInputs inputs,
-               TransactionTemplate transactions, @Value("${vanguard.standings.check-at-start:true}") boolean enabled) {
+               TransactionTemplate transactions, @Value("${vanguard.standings.check-at-start:true}") boolean enabled,
+               LockProvider locks, Clock clock) {
+        this.locks = locks;
+        this.clock = clock;
         this.store = store;
         this.refresher = refresher;
         this.positions = positions;
@@ -47,11 +58,37 @@ class StaleCheck implements SmartInitializingSingleton {
         this.enabled = enabled;
     }
 
+    /**
+     * Nodes starting together check one after the other (a ShedLock lock): the first rebuilds what is stale, the next
+     * finds nothing left to do; none takes requests before the standings are current.
+     */
     @Override
     public void afterSingletonsInstantiated() {
         if (!enabled) {
             return;
         }
+        while (true) {
+            Optional<SimpleLock> lock = locks.lock(new LockConfiguration(clock.instant(), "standings-start-check", Duration.ofHours(2),
+                    Duration.ZERO));
+            if (lock.isPresent()) {
+                try {
+                    checkAll();
+                } finally {
+                    lock.get().unlock();
+                }
+                return;
+            }
+            LOG.info("another node is checking the standings; waiting for it before taking requests");
+            try {
+                Thread.sleep(2_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while waiting for another node's standings check", e);
+            }
+        }
+    }
+
+    private void checkAll() {
         for (int year : schemes.years()) {
             Optional<String> why = stale(year);
             if (why.isPresent()) {
