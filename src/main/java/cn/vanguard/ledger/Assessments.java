@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -39,14 +40,17 @@ public class Assessments {
     private final Guard guard;
     private final AuditLog audit;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
 
-    public Assessments(JdbcClient jdbc, Members members, Schemes schemes, Guard guard, AuditLog audit, Clock clock) {
+    public Assessments(JdbcClient jdbc, Members members, Schemes schemes, Guard guard, AuditLog audit, Clock clock,
+                       ApplicationEventPublisher events) {
         this.jdbc = jdbc;
         this.members = members;
         this.schemes = schemes;
         this.guard = guard;
         this.audit = audit;
         this.clock = clock;
+        this.events = events;
     }
 
     /** One assessment as stored: an item code and its value (a number or a level's label). */
@@ -95,6 +99,7 @@ public class Assessments {
         a.put(itemCode, value == null || value.isBlank() ? null : value);
         audit.record(user.actor(), "ASSESSED", "member", memberId, member.unitId(),
                 year + "年度评定 " + member.name() + " " + itemCode + "：" + (before == null ? "—" : before) + " → " + (value == null || value.isBlank() ? "—" : value), b, a);
+        events.publishEvent(new AssessmentChanged(memberId, year, itemCode));
     }
 
     /** The value as a number, when it is one (a criterion's points; a level's label is not). */
@@ -112,6 +117,7 @@ public class Assessments {
         jdbc.sql("insert into assessment (member_id, cycle_year, item_code, assessed_value, recorded_by, recorded_at) values (:m, :y, :i, :v, :by, :now)")
                 .param("m", memberId).param("y", year).param("i", itemCode).param("v", value).param("by", actor.accountId())
                 .param("now", OffsetDateTime.now(clock)).update();
+        events.publishEvent(new AssessmentChanged(memberId, year, itemCode));
     }
 
     /** A member's assessments of a cycle: item code → value. */

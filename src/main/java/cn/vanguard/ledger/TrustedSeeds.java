@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -28,13 +29,15 @@ class TrustedSeeds {
     private final EntryChecks checks;
     private final AuditLog audit;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
 
-    TrustedSeeds(JdbcClient jdbc, Members members, EntryChecks checks, AuditLog audit, Clock clock) {
+    TrustedSeeds(JdbcClient jdbc, Members members, EntryChecks checks, AuditLog audit, Clock clock, ApplicationEventPublisher events) {
         this.jdbc = jdbc;
         this.members = members;
         this.checks = checks;
         this.audit = audit;
         this.clock = clock;
+        this.events = events;
     }
 
     int write(List<Ledger.Seed> seeds, AuditLog.Actor actor) {
@@ -67,6 +70,7 @@ class TrustedSeeds {
                     .param("reason", seed.rejectReason())
                     .update();
         }
+        events.publishEvent(new EntriesSeeded(people.keySet()));
         audit.record(actor, "ENTRIES_SEEDED", "ledger_entry", null, null, "演示数据：写入" + seeds.size() + "条积分记录", null, null);
         return seeds.size();
     }

@@ -165,6 +165,7 @@ public class Members {
         }
         long id = insert(form);
         MemberRecord created = find(id).orElseThrow();
+        events.publishEvent(new MemberJoined(id, created.unitId()));
         audit.record(user.actor(), "MEMBER_CREATED", "member", id, created.unitId(), "新增党员 " + created.name() + "（" + created.code() + "）",
                 null, fields(created));
         return created;
@@ -244,6 +245,7 @@ public class Members {
             throw new Conflict("该党员的信息在您读取之后已被他人修改，未保存：请重新读取最新信息后再修改");
         }
         MemberRecord after = find(id).orElseThrow();
+        events.publishEvent(new MemberChanged(id));
         audit.record(guard.current().actor(), "MEMBER_UPDATED", "member", id, after.unitId(), "修改党员 " + after.name() + "（" + after.code() + "）",
                 fields(before), fields(after));
         return after;
@@ -395,6 +397,7 @@ public class Members {
             long id = insert(form);
             ids.add(id);
             MemberRecord created = find(id).orElseThrow();
+            events.publishEvent(new MemberJoined(id, created.unitId()));
             audit.record(actor, "MEMBER_CREATED", "member", id, created.unitId(), "新增党员 " + created.name(), null, fields(created));
         }
         return ids;

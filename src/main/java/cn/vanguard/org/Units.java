@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
@@ -37,12 +38,15 @@ public class Units implements UnitTree {
     private final Guard guard;
     private final AuditLog audit;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
 
-    public Units(JdbcClient jdbc, @org.springframework.context.annotation.Lazy Guard guard, AuditLog audit, Clock clock) {
+    public Units(JdbcClient jdbc, @org.springframework.context.annotation.Lazy Guard guard, AuditLog audit, Clock clock,
+                 ApplicationEventPublisher events) {
         this.jdbc = jdbc;
         this.guard = guard;
         this.audit = audit;
         this.clock = clock;
+        this.events = events;
     }
 
     /** A unit without any scope check: for other modules' own checks and for ranking. */
@@ -210,6 +214,7 @@ public class Units implements UnitTree {
         UnitKind newKind = kind == null ? unit.kind() : kind;
         jdbc.sql("update org_unit set name = :n, kind = :k, version = version + 1 where id = :id")
                 .param("n", clean).param("k", newKind.name()).param("id", id).update();
+        events.publishEvent(new UnitChanged(id));
         audit.record(guard.current().actor(), "UNIT_RENAMED", "unit", id, id, "组织“" + unit.name() + "”更名为“" + clean + "”",
                 Map.of("name", unit.name(), "kind", unit.kind().name()), Map.of("name", clean, "kind", newKind.name()));
         return get(id);
@@ -241,6 +246,7 @@ public class Units implements UnitTree {
         }
         jdbc.sql("update org_unit set parent_id = :p where id = :id").param("p", newParentId).param("id", id).update();
         Unit oldParent = get(unit.parentId());
+        events.publishEvent(new UnitChanged(id));
         audit.record(guard.current().actor(), "UNIT_MOVED", "unit", id, id, "组织“" + unit.name() + "”从“" + oldParent.name() + "”移到“" + parent.name() + "”",
                 Map.of("parent", oldParent.name()), Map.of("parent", parent.name()));
         return get(id);

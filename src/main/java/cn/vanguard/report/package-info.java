@@ -1,5 +1,5 @@
 /**
- * Scores from the live ledger: the engine applied to the approved entries and assessments of the members a scheme
- * applies to, the same engine the command line uses; rankings and their export.
+ * Results as pages and exports show them: the stored standings of a unit or a member, a from-scratch run of a
+ * scheme's population through the same engine the command line uses, and the ledger's export.
  */
 package cn.vanguard.report;

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
@@ -36,14 +37,16 @@ public class Schemes {
     private final Guard guard;
     private final AuditLog audit;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
     private final Map<Long, Scheme> parsed = new ConcurrentHashMap<>();
 
-    public Schemes(JdbcClient jdbc, Units units, Guard guard, AuditLog audit, Clock clock) {
+    public Schemes(JdbcClient jdbc, Units units, Guard guard, AuditLog audit, Clock clock, ApplicationEventPublisher events) {
         this.jdbc = jdbc;
         this.units = units;
         this.guard = guard;
         this.audit = audit;
         this.clock = clock;
+        this.events = events;
     }
 
     private final RowMapper<PublishedScheme> row = (rs, n) -> {
@@ -129,7 +132,9 @@ public class Schemes {
                 .param("kind", kind.name()).param("preset", presetId).param("copied", copiedFrom).param("yaml", yaml)
                 .param("now", OffsetDateTime.now(clock)).param("by", by)
                 .update(key, "id");
-        return key.getKeyAs(Long.class);
+        long id = key.getKeyAs(Long.class);
+        events.publishEvent(new SchemePublished(id, unitId, year));
+        return id;
     }
 
     private void checkYear(int year) {
@@ -187,6 +192,18 @@ public class Schemes {
     public List<PublishedScheme> visibleVersions() {
         return jdbc.sql(SELECT + " order by s.cycle_year desc, u.path, s.version_no desc").query(row).list().stream()
                 .filter(s -> readable(s.unitId())).toList();
+    }
+
+    /** The cycle years schemes have been published for, oldest first: the cycles that have standings. */
+    public List<Integer> years() {
+        return jdbc.sql("select distinct cycle_year from scheme_version order by cycle_year").query(Integer.class).list();
+    }
+
+    /** The latest version of every unit's scheme for a cycle, without scope checks (scoring every population). */
+    public List<PublishedScheme> latest(int year) {
+        return jdbc.sql(SELECT + " where s.cycle_year = :y and s.version_no = (select max(o.version_no) from scheme_version o "
+                        + "where o.unit_id = s.unit_id and o.cycle_year = s.cycle_year) order by s.id")
+                .param("y", year).query(row).list();
     }
 
     /** The scheme that applies to a unit for a cycle: its own latest version, else the nearest ancestor's. */

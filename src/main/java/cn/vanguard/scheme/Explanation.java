@@ -17,6 +17,11 @@ final class Explanation {
         return new Explanation(new ArrayList<>());
     }
 
+    /** Continues an explanation begun elsewhere (the member phase's, carried in {@link MemberFigures}). */
+    static Explanation continuing(List<ExplanationLine> begun) {
+        return new Explanation(new ArrayList<>(begun));
+    }
+
     static Explanation off() {
         return new Explanation(null);
     }

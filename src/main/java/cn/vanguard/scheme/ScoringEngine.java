@@ -10,27 +10,68 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.IntStream;
 
+
 /**
  * The scoring engine: turns a span of a cycle's ledger into scores, ranks, grades, stars, warnings and their
  * explanation (scoring.md). A pure function of its arguments; the web application, the API and the command line all
- * score through {@link #score}.
+ * score through it.
+ *
+ * <p>Scoring runs in two phases. The member phase ({@link #evaluate}) computes from one member's own inputs everything
+ * that does not depend on anybody else, as a {@link MemberFigures} value. The population phase ({@link #standings})
+ * grades, ranks, rates and warns a population from those values alone. {@link #score} is exactly the two in a row, so
+ * a caller that keeps members' figures (the standings module) re-runs only the population phase when one member
+ * changes, and gets what a whole run would give.
  */
 public final class ScoringEngine {
+
+    /** The reason a month's own result stands in for when the member was not scored that month. */
+    private static final String NOT_SCORED_THIS_MONTH = "not scored this month";
 
     private ScoringEngine() {
     }
 
     /**
-     * Scores every member of the roster.
+     * Scores every member of the roster: the member phase for each, then the population phase over all.
      *
      * @param inputs one per member, each member id once; results come back in the same order
      */
     public static ScoreSheet score(Scheme scheme, Span span, List<MemberInput> inputs, ScoringOptions options) {
-        requireUniqueMembers(inputs);
+        requireUnique(inputs.stream().map(i -> i.member().id()).toList());
+        return standings(scheme, span, evaluateAll(scheme, span, inputs, options), options);
+    }
+
+    /** The member phase for one member (steps 1–9 of scoring.md §3.4, and their per-month results). */
+    public static MemberFigures evaluate(Scheme scheme, Span span, MemberInput input, ScoringOptions options) {
+        return evaluateAll(scheme, span, List.of(input), options.withParallel(false)).get(0);
+    }
+
+    /** The member phase for many members, in input order; the scheme is laid out once for all of them. */
+    public static List<MemberFigures> evaluateAll(Scheme scheme, Span span, List<MemberInput> inputs, ScoringOptions options) {
         Plan plan = new Plan(scheme, span);
-        List<Tally> tallies = evaluateAll(plan, inputs, options.explain(), options.entryLabel(), options.parallel());
-        Standings.apply(scheme, span, tallies, attendanceTracked(scheme, span, inputs, tallies, options), options.previousProvided());
-        monthlyFlags(scheme, span, inputs, tallies, options.parallel());
+        List<Plan> monthPlans = monthlyFlagSpans(scheme, span).stream().map(month -> new Plan(scheme, month)).toList();
+        IntStream indices = IntStream.range(0, inputs.size());
+        if (options.parallel()) {
+            indices = indices.parallel();
+        }
+        return indices.mapToObj(i -> figures(plan, monthPlans, inputs.get(i), options.explain(), options.entryLabel())).toList();
+    }
+
+    /**
+     * The population phase (step 10 of scoring.md §3.4): grades, flags, ranks, stars and warnings of a population from
+     * its members' figures, which must come from the member phase under the same scheme and span. A member whose
+     * figures carry an explanation gets it continued with these steps; the others get none.
+     *
+     * @param figures one per member, each member id once; results come back in the same order
+     * @param options only {@code attendanceTracked} and {@code previousProvided} matter here
+     */
+    public static ScoreSheet standings(Scheme scheme, Span span, List<MemberFigures> figures, ScoringOptions options) {
+        requireUnique(figures.stream().map(f -> f.member().id()).toList());
+        List<Tally> tallies = new ArrayList<>(figures.size());
+        for (MemberFigures f : figures) {
+            tallies.add(tally(scheme, f));
+        }
+        Standings.apply(scheme, span, tallies, attendanceTracked(scheme, figures, options), options.previousProvided());
+        monthlyFlags(scheme, span, figures, tallies);
         List<MemberResult> results = new ArrayList<>(tallies.size());
         for (Tally tally : tallies) {
             results.add(result(scheme, tally));
@@ -38,29 +79,86 @@ public final class ScoringEngine {
         return new ScoreSheet(scheme, span, results);
     }
 
-    private static void requireUniqueMembers(List<MemberInput> inputs) {
-        Set<String> ids = new HashSet<>();
-        for (MemberInput input : inputs) {
-            if (!ids.add(input.member().id())) {
-                throw new IllegalArgumentException("member " + input.member().id() + " appears twice");
+    private static void requireUnique(List<String> ids) {
+        Set<String> seen = new HashSet<>();
+        for (String id : ids) {
+            if (!seen.add(id)) {
+                throw new IllegalArgumentException("member " + id + " appears twice");
             }
         }
     }
 
-    private static List<Tally> evaluateAll(Plan plan, List<MemberInput> inputs, boolean explain, String label, boolean parallel) {
-        IntStream indices = IntStream.range(0, inputs.size());
-        if (parallel) {
-            indices = indices.parallel();
+    /** The months scored on their own for per-month flags: none when the span is itself a month or nothing is monthly. */
+    private static List<Span> monthlyFlagSpans(Scheme scheme, Span span) {
+        if (span.period() == Period.MONTH || scheme.flags().stream().noneMatch(FlagRule::perMonth)) {
+            return List.of();
         }
-        return indices.mapToObj(i -> MemberEvaluation.evaluate(plan, inputs.get(i), explain, label)).toList();
+        return span.monthsInside();
+    }
+
+    private static MemberFigures figures(Plan plan, List<Plan> monthPlans, MemberInput input, boolean explain, String label) {
+        Scheme scheme = plan.scheme;
+        Tally tally = MemberEvaluation.evaluate(plan, input, explain, label);
+        Map<String, BigDecimal> attendance = new HashMap<>();
+        Set<String> seen = new HashSet<>();
+        for (WarningRule rule : scheme.warnings()) {
+            if (rule.attendance() == null) {
+                continue;
+            }
+            String code = rule.attendance().item();
+            if (tally.scored()) {
+                BigDecimal quantity = tally.quantity(scheme.indexOf(scheme.item(code)));
+                attendance.put(code, quantity);
+                if (quantity.signum() > 0) {
+                    seen.add(code);
+                }
+            } else if (input.entries().stream().anyMatch(e -> e.item().code().equals(code) && plan.span.contains(e.date()))) {
+                // scored members' quantities are already counted; only the others' entries are looked at
+                seen.add(code);
+            }
+        }
+        List<MemberFigures.Month> months = new ArrayList<>(monthPlans.size());
+        for (Plan month : monthPlans) {
+            Tally own = MemberEvaluation.evaluate(month, input, false, "");
+            months.add(new MemberFigures.Month(month.span.label(), own.scored(), own.fail, own.scored() ? own.total : null));
+        }
+        List<BigDecimal> sections = new ArrayList<>();
+        if (tally.scored()) {
+            for (BigDecimal section : tally.sections) {
+                sections.add(Decimals.round(section));
+            }
+        }
+        return new MemberFigures(tally.member, tally.reason, tally.fail, tally.scored() ? tally.total : null, sections,
+                tally.scored() ? Decimals.round(tally.bonus) : null, tally.scored() ? Decimals.round(tally.deductions) : null,
+                tally.vetoes.stream().map(Item::code).toList(), attendance, seen, tally.previous, months,
+                explain ? tally.explanation.lines() : null);
+    }
+
+    /** A member's figures laid out again as the population phase works on them. */
+    private static Tally tally(Scheme scheme, MemberFigures f) {
+        Tally tally = new Tally(f.member(), f.explanation() == null ? Explanation.off() : Explanation.continuing(f.explanation()),
+                f.previous());
+        tally.reason = f.reason();
+        tally.fail = f.fail();
+        tally.total = f.total();
+        tally.sections = f.sections().toArray(BigDecimal[]::new);
+        tally.bonus = f.bonus();
+        tally.deductions = f.deductions();
+        for (String code : f.vetoes()) {
+            tally.vetoes.add(scheme.item(code));
+        }
+        if (!f.attendance().isEmpty()) {
+            tally.quantities = new BigDecimal[scheme.items().size()];
+            f.attendance().forEach((code, quantity) -> tally.quantities[scheme.indexOf(scheme.item(code))] = quantity);
+        }
+        return tally;
     }
 
     /**
      * Attendance warnings are evaluated only where attendance is recorded: as the caller says, or else when anybody
      * has an entry of the attendance item inside the span (scoring.md §10).
      */
-    private static Map<String, Boolean> attendanceTracked(Scheme scheme, Span span, List<MemberInput> inputs, List<Tally> tallies,
-                                                          ScoringOptions options) {
+    private static Map<String, Boolean> attendanceTracked(Scheme scheme, List<MemberFigures> figures, ScoringOptions options) {
         Map<String, Boolean> tracked = new HashMap<>();
         for (WarningRule rule : scheme.warnings()) {
             if (rule.attendance() == null) {
@@ -71,12 +169,9 @@ public final class ScoringEngine {
                 tracked.put(code, options.attendanceTracked());
                 continue;
             }
-            int index = scheme.indexOf(scheme.item(code));
             boolean seen = false;
-            for (int i = 0; i < tallies.size() && !seen; i++) {
-                // scored members' quantities are already counted; only the others' entries are looked at
-                seen = tallies.get(i).scored() ? tallies.get(i).quantity(index).signum() > 0
-                        : inputs.get(i).entries().stream().anyMatch(e -> e.item().code().equals(code) && span.contains(e.date()));
+            for (int i = 0; i < figures.size() && !seen; i++) {
+                seen = figures.get(i).attendanceSeen().contains(code);
             }
             tracked.put(code, seen);
         }
@@ -85,25 +180,38 @@ public final class ScoringEngine {
 
     /**
      * Per-month flags (月度: ≥5 荣誉证书, 前五名公示). When the span is one month they are the month's own flags;
-     * over a longer span every month is scored on its own entries and the flag is reported as {@code CODE@2025-03}.
+     * over a longer span every month is ranked on the members' own results of that month and the flag is reported as
+     * {@code CODE@2025-03}.
      */
-    private static void monthlyFlags(Scheme scheme, Span span, List<MemberInput> inputs, List<Tally> tallies, boolean parallel) {
+    private static void monthlyFlags(Scheme scheme, Span span, List<MemberFigures> figures, List<Tally> tallies) {
         List<FlagRule> monthly = scheme.flags().stream().filter(FlagRule::perMonth).toList();
         if (monthly.isEmpty()) {
             return;
         }
         if (span.period() == Period.MONTH) {
-            applyMonthly(scheme, monthly, tallies, tallies, null);
+            applyMonthly(monthly, tallies, tallies, null);
             return;
         }
-        for (Span month : span.monthsInside()) {
-            List<Tally> monthTallies = evaluateAll(new Plan(scheme, month), inputs, false, "", parallel);
+        List<Span> months = span.monthsInside();
+        for (int m = 0; m < months.size(); m++) {
+            List<Tally> monthTallies = new ArrayList<>(figures.size());
+            for (MemberFigures f : figures) {
+                if (f.months().size() != months.size() || !f.months().get(m).label().equals(months.get(m).label())) {
+                    throw new IllegalArgumentException("figures of " + f.member().id() + " were evaluated for another span");
+                }
+                MemberFigures.Month own = f.months().get(m);
+                Tally monthTally = new Tally(f.member(), Explanation.off(), null);
+                monthTally.reason = own.scored() ? null : NOT_SCORED_THIS_MONTH;
+                monthTally.fail = own.fail();
+                monthTally.total = own.total();
+                monthTallies.add(monthTally);
+            }
             Standings.rank(scheme.ranking(), monthTallies.stream().filter(Tally::scored).toList(), false);
-            applyMonthly(scheme, monthly, tallies, monthTallies, month);
+            applyMonthly(monthly, tallies, monthTallies, months.get(m));
         }
     }
 
-    private static void applyMonthly(Scheme scheme, List<FlagRule> rules, List<Tally> tallies, List<Tally> monthTallies, Span month) {
+    private static void applyMonthly(List<FlagRule> rules, List<Tally> tallies, List<Tally> monthTallies, Span month) {
         for (int i = 0; i < tallies.size(); i++) {
             Tally tally = tallies.get(i);
             Tally monthTally = monthTallies.get(i);

@@ -71,7 +71,7 @@ class SecurityConfig {
 
     @Bean
     @Order(1)
-    @ConditionalOnWebApplication // the command line (import-ledger) starts the application without its web server
+    @ConditionalOnWebApplication // the command line (import-ledger, rebuild-standings) starts the application without its web server
     SecurityFilterChain api(HttpSecurity http, ApiTokens tokens) throws Exception {
         http.securityMatcher("/api/v1/**")
                 .authorizeHttpRequests(a -> a

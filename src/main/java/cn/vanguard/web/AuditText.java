@@ -59,7 +59,8 @@ final class AuditText {
             Map.entry("ENTRY_REJECTED", "驳回积分记录"),
             Map.entry("ENTRIES_SEEDED", "写入演示积分记录"),
             Map.entry("ATTACHMENT_ADDED", "补充证明材料"),
-            Map.entry("ASSESSED", "评定"));
+            Map.entry("ASSESSED", "评定"),
+            Map.entry("STANDINGS_DIFFER", "积分结果抽查不一致"));
 
     private static final Map<String, String> FIELDS = Map.ofEntries(
             Map.entry("username", "用户名"),

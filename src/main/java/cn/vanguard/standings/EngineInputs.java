@@ -1,0 +1,155 @@
+package cn.vanguard.standings;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.stereotype.Service;
+
+import cn.vanguard.ledger.Assessments;
+import cn.vanguard.ledger.Ledger;
+import cn.vanguard.ledger.LedgerPosition;
+import cn.vanguard.ledger.LedgerPositions;
+import cn.vanguard.org.MemberRecord;
+import cn.vanguard.org.MemberStatus;
+import cn.vanguard.org.Members;
+import cn.vanguard.org.Unit;
+import cn.vanguard.org.Units;
+import cn.vanguard.rules.PublishedScheme;
+import cn.vanguard.rules.Schemes;
+import cn.vanguard.scheme.Assessment;
+import cn.vanguard.scheme.Checked;
+import cn.vanguard.scheme.Entry;
+import cn.vanguard.scheme.Inputs;
+import cn.vanguard.scheme.Member;
+import cn.vanguard.scheme.MemberInput;
+
+/**
+ * What the engine scores members from, read through the owning modules' APIs: the population a scheme applies to, each
+ * member's approved entries and assessments, and the branch they are ranked in. Used by the stored standings and by
+ * from-scratch runs alike, so that both see the same inputs.
+ */
+@Service
+public class EngineInputs {
+
+    private final Members members;
+    private final Units units;
+    private final Schemes schemes;
+    private final Ledger ledger;
+    private final Assessments assessments;
+
+    public EngineInputs(Members members, Units units, Schemes schemes, Ledger ledger, Assessments assessments) {
+        this.members = members;
+        this.units = units;
+        this.schemes = schemes;
+        this.ledger = ledger;
+        this.assessments = assessments;
+    }
+
+    /** One member's inputs with what could not be counted, their ranking unit and the ledger position they reflect. */
+    public record Built(MemberRecord person, MemberInput input, List<String> notCounted, long rankingUnitId, LedgerPosition position) {
+    }
+
+    /** Every member the scheme applies to (its unit's subtree, minus sub-units with their own scheme, minus transfers out). */
+    public List<MemberRecord> population(PublishedScheme scheme, int year) {
+        Map<Long, Long> effectiveByUnit = new HashMap<>();
+        List<MemberRecord> people = new ArrayList<>();
+        for (MemberRecord member : members.inSubtree(scheme.unitId())) {
+            if (member.status() == MemberStatus.TRANSFERRED_OUT) {
+                continue;
+            }
+            long version = effectiveByUnit.computeIfAbsent(member.unitId(),
+                    u -> schemes.effective(u, year).map(PublishedScheme::id).orElse(-1L));
+            if (version == scheme.id()) {
+                people.add(member);
+            }
+        }
+        return people;
+    }
+
+    /** The inputs of these members under a scheme; each member's unit is labelled as among these members' branches. */
+    public List<Built> build(PublishedScheme published, int year, List<MemberRecord> people) {
+        return build(published, year, people, ledger.counting(people.stream().map(MemberRecord::id).toList(), year));
+    }
+
+    /** The same, from the entries of the whole cycle read at once ({@link LedgerPositions#counting}): for rebuilds. */
+    public List<Built> build(PublishedScheme published, int year, List<MemberRecord> people, Map<Long, List<Ledger.CountingEntry>> entries) {
+        List<Long> ids = people.stream().map(MemberRecord::id).toList();
+        Map<Long, List<Assessments.Stored>> assessed = assessments.of(ids, year);
+        Map<Long, Unit> rankingUnits = rankingUnits(people);
+        Map<Long, String> labels = labels(rankingUnits.values().stream().map(Unit::id).toList());
+        List<Built> built = new ArrayList<>();
+        for (MemberRecord person : people) {
+            List<String> notes = new ArrayList<>();
+            List<Entry> own = new ArrayList<>();
+            List<Long> counted = new ArrayList<>();
+            for (Ledger.CountingEntry e : entries.getOrDefault(person.id(), List.of())) {
+                counted.add(e.id());
+                Checked<Entry> checked = Inputs.entry(published.scheme(), year, e.itemCode(), e.date(), e.quantity(), e.points(),
+                        e.occurrence(), e.id());
+                if (checked.ok()) {
+                    own.add(checked.value());
+                } else {
+                    notes.add("#" + e.id() + " " + e.itemCode() + " " + e.date() + "：" + checked.problems().get(0).chinese() + "，不计分");
+                }
+            }
+            List<Assessment> assessedOwn = new ArrayList<>();
+            for (Assessments.Stored stored : assessed.get(person.id())) {
+                Checked<Assessment> checked = Inputs.assessment(published.scheme(), stored.itemCode(), stored.value(), 0);
+                if (checked.ok()) {
+                    assessedOwn.add(checked.value());
+                } else {
+                    notes.add("评定 " + stored.itemCode() + "=" + stored.value() + "：" + checked.problems().get(0).chinese() + "，不计分");
+                }
+            }
+            Unit rankingUnit = rankingUnits.get(person.id());
+            MemberInput input = new MemberInput(engineMember(person, labels.get(rankingUnit.id()), rankingUnit.id()), own, assessedOwn,
+                    List.of(), null);
+            built.add(new Built(person, input, notes, rankingUnit.id(), LedgerPosition.of(counted)));
+        }
+        return built;
+    }
+
+    /**
+     * The engine's view of a member: the code as id, and their ranking unit (their 党支部) as unit, shown by its label
+     * and told apart by its id: populations are keyed by the unit's id, never by a name.
+     */
+    public static Member engineMember(MemberRecord person, String unitLabel, long unitId) {
+        return new Member(person.code(), person.name(), unitLabel, person.type(), person.category(),
+                person.status() == MemberStatus.EXEMPT ? Boolean.TRUE : null, Long.toString(unitId));
+    }
+
+    /** Each member's ranking unit: the branch their unit belongs to. */
+    private Map<Long, Unit> rankingUnits(List<MemberRecord> people) {
+        Map<Long, Unit> branchByUnit = new HashMap<>();
+        Map<Long, Unit> branchOf = new LinkedHashMap<>();
+        for (MemberRecord person : people) {
+            branchOf.put(person.id(), branchByUnit.computeIfAbsent(person.unitId(), units::branchOf));
+        }
+        return branchOf;
+    }
+
+    /**
+     * How each ranking unit of a population is shown (in results, explanations and the exported members.csv, whose
+     * org_unit the command line ranks by): its name; when two branches share it, with the parent's name; when those
+     * are alike too, with the unit's id as well, so that the exported files still tell the two apart. A label depends
+     * on the other branches of the population, so the population phase labels its branches afresh.
+     */
+    public Map<Long, String> labels(Collection<Long> rankingUnitIds) {
+        List<Unit> branches = rankingUnitIds.stream().distinct().map(units::get).toList();
+        Map<String, Long> nameUse = new HashMap<>();
+        branches.forEach(b -> nameUse.merge(b.name(), 1L, Long::sum));
+        Map<Long, String> labels = new HashMap<>();
+        for (Unit branch : branches) {
+            labels.put(branch.id(), nameUse.get(branch.name()) > 1 && branch.parentId() != null
+                    ? units.get(branch.parentId()).name() + "/" + branch.name() : branch.name());
+        }
+        Map<String, Long> labelUse = new HashMap<>();
+        labels.values().forEach(l -> labelUse.merge(l, 1L, Long::sum));
+        labels.replaceAll((id, label) -> labelUse.get(label) > 1 ? label + "（#" + id + "）" : label);
+        return labels;
+    }
+}

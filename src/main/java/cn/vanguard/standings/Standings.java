@@ -1,0 +1,78 @@
+package cn.vanguard.standings;
+
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import cn.vanguard.Like;
+import cn.vanguard.Text;
+import cn.vanguard.rules.PublishedScheme;
+import cn.vanguard.scheme.MemberResult;
+import cn.vanguard.standings.internal.Refresher;
+import cn.vanguard.standings.internal.StandingStore;
+
+/**
+ * Stored results: what pages, the API and exports read. Scope is the caller's: these methods check nothing, so a
+ * caller resolves what its user may see (a member, a unit subtree) before asking.
+ */
+@Service
+public class Standings {
+
+    private final StandingStore reader;
+    private final Refresher refresher;
+
+    private final cn.vanguard.rules.Schemes schemes;
+    private final Standings self;
+
+    Standings(StandingStore reader, Refresher refresher, cn.vanguard.rules.Schemes schemes,
+              @org.springframework.context.annotation.Lazy Standings self) {
+        this.reader = reader;
+        this.refresher = refresher;
+        this.schemes = schemes;
+        this.self = self;
+    }
+
+    /** A member's stored result for a cycle, if a scheme applies to them. */
+    public Optional<Standing> of(long memberId, int year) {
+        return reader.get(year, memberId);
+    }
+
+    /** The stored results of the members of these units (a subtree the caller may see) in a cycle, unsorted. */
+    public List<Standing> ofUnits(int year, List<Long> unitIds) {
+        return reader.ofUnits(year, unitIds);
+    }
+
+    /** One page of results with the total count and the distribution of all that match. */
+    public StandingsPage page(StandingsQuery query) {
+        String text = query.text() == null || query.text().isBlank() ? null : query.text().strip();
+        if (text != null && Text.unmatchable(text)) {
+            return reader.page(new StandingsQuery(query.year(), List.of(), query.type(), null, query.sort(), query.page(), query.size()), null);
+        }
+        return reader.page(query, text == null ? null : Like.containing(text.toLowerCase(java.util.Locale.ROOT)));
+    }
+
+    /** A member's result with the explanation of every step, their own entries scored afresh and ranked among the stored. */
+    public record Explained(PublishedScheme scheme, MemberResult result, List<String> notCounted) {
+    }
+
+    public Optional<Explained> explained(long memberId, int year) {
+        return refresher.explain(year, memberId).map(e -> new Explained(e.scheme(), e.result(), e.notCounted()));
+    }
+
+    /** Scores a cycle from scratch; returns how many members were scored. */
+    @Transactional
+    public int rebuild(int year) {
+        return refresher.rebuild(year);
+    }
+
+    /** Scores every cycle that has a scheme from scratch, one transaction a cycle; returns year → members scored. */
+    public java.util.Map<Integer, Integer> rebuildAll() {
+        java.util.Map<Integer, Integer> scored = new java.util.LinkedHashMap<>();
+        for (int year : schemes.years()) {
+            scored.put(year, self.rebuild(year));
+        }
+        return scored;
+    }
+}

@@ -1,0 +1,261 @@
+package cn.vanguard.standings.internal;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeSet;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import cn.vanguard.ledger.Ledger;
+import cn.vanguard.ledger.LedgerPositions;
+import cn.vanguard.org.MemberRecord;
+import cn.vanguard.org.MemberStatus;
+import cn.vanguard.org.Members;
+import cn.vanguard.org.Units;
+import cn.vanguard.rules.PublishedScheme;
+import cn.vanguard.rules.Schemes;
+import cn.vanguard.scheme.Member;
+import cn.vanguard.scheme.MemberFigures;
+import cn.vanguard.scheme.MemberInput;
+import cn.vanguard.scheme.MemberResult;
+import cn.vanguard.scheme.ScoreSheet;
+import cn.vanguard.scheme.ScoringEngine;
+import cn.vanguard.scheme.ScoringOptions;
+import cn.vanguard.scheme.Span;
+import cn.vanguard.standings.EngineInputs;
+
+/**
+ * Keeps stored standings equal to a from-scratch run: the member phase for the members concerned, from their own
+ * entries; then the population phase over the stored figures of each population they left or joined, writing only the
+ * results that changed. Runs inside the caller's transaction.
+ */
+@Service
+public class Refresher {
+
+    /** As the pages always scored: no previous cycle supplied, attendance tracked where anybody recorded it. */
+    static final ScoringOptions OPTIONS = new ScoringOptions(false, "", null, false, false);
+
+    private final StandingStore store;
+    private final EngineInputs inputs;
+    private final Members members;
+    private final Schemes schemes;
+    private final LedgerPositions cycle;
+    private final Units units;
+
+    Refresher(StandingStore store, EngineInputs inputs, Members members, Schemes schemes, LedgerPositions cycle, Units units) {
+        this.cycle = cycle;
+        this.units = units;
+        this.store = store;
+        this.inputs = inputs;
+        this.members = members;
+        this.schemes = schemes;
+    }
+
+    /** Brings these members' standings of a cycle up to date, then re-ranks every population they were or are in. */
+    @Transactional
+    public void refresh(int year, Collection<Long> memberIds) {
+        if (memberIds.isEmpty()) {
+            return;
+        }
+        Map<Long, Long> before = store.versions(year, memberIds);
+        Map<Long, Optional<PublishedScheme>> byUnit = new HashMap<>();
+        Map<Long, PublishedScheme> versions = new LinkedHashMap<>();
+        Map<Long, List<MemberRecord>> people = new LinkedHashMap<>();
+        List<Long> gone = new ArrayList<>();
+        for (long id : new TreeSet<>(memberIds)) {
+            Optional<MemberRecord> member = members.find(id);
+            Optional<PublishedScheme> scheme = member.filter(m -> m.status() != MemberStatus.TRANSFERRED_OUT)
+                    .flatMap(m -> byUnit.computeIfAbsent(m.unitId(), u -> schemes.effective(u, year)));
+            if (scheme.isEmpty()) {
+                gone.add(id);
+                continue;
+            }
+            versions.putIfAbsent(scheme.get().id(), scheme.get());
+            people.computeIfAbsent(scheme.get().id(), v -> new ArrayList<>()).add(member.get());
+        }
+        TreeSet<Long> populations = new TreeSet<>(before.values());
+        populations.addAll(people.keySet());
+        // in one order everywhere, so that two refreshes of overlapping populations never wait on each other in a circle
+        populations.forEach(v -> store.lock(year, v));
+        gone.forEach(id -> store.delete(year, id));
+        people.forEach((version, list) -> evaluate(versions.get(version), year, list));
+        populations.forEach(v -> rerank(year, v));
+    }
+
+    /** Scores every population of a cycle from scratch, replacing what was stored. */
+    @Transactional
+    public int rebuild(int year) {
+        store.deleteYear(year);
+        Map<Long, List<Ledger.CountingEntry>> entries = null;
+        int count = 0;
+        for (PublishedScheme scheme : schemes.latest(year)) {
+            List<MemberRecord> people = inputs.population(scheme, year);
+            if (people.isEmpty()) {
+                continue;
+            }
+            store.lock(year, scheme.id());
+            if (entries == null) {
+                entries = cycle.counting(year);
+            }
+            List<EngineInputs.Built> built = inputs.build(scheme, year, people, entries);
+            List<MemberFigures> figures = ScoringEngine.evaluateAll(scheme.scheme(), Span.year(year),
+                    built.stream().map(EngineInputs.Built::input).toList(), OPTIONS.withParallel(true));
+            List<StandingStore.NewFigures> rows = new ArrayList<>(built.size());
+            for (int i = 0; i < built.size(); i++) {
+                MemberRecord p = built.get(i).person();
+                rows.add(new StandingStore.NewFigures(p.id(), p.code(), p.name(), p.type(), p.unitId(), built.get(i).rankingUnitId(),
+                        figures.get(i), built.get(i).position()));
+            }
+            store.insertFigures(year, scheme.id(), rows);
+            rerank(year, scheme.id());
+            count += people.size();
+        }
+        return count;
+    }
+
+    private void evaluate(PublishedScheme scheme, int year, List<MemberRecord> people) {
+        List<EngineInputs.Built> built = inputs.build(scheme, year, people);
+        List<MemberFigures> figures = ScoringEngine.evaluateAll(scheme.scheme(), Span.year(year),
+                built.stream().map(EngineInputs.Built::input).toList(), OPTIONS);
+        for (int i = 0; i < built.size(); i++) {
+            EngineInputs.Built b = built.get(i);
+            MemberRecord p = b.person();
+            store.putFigures(year, p.id(), scheme.id(), p.code(), p.name(), p.type(), p.unitId(), b.rankingUnitId(), figures.get(i), b.position());
+        }
+    }
+
+    /** The population phase over a population's stored figures; writes the results that differ from the stored ones. */
+    void rerank(int year, long version) {
+        List<StandingStore.Stored> rows = ordered(store.population(year, version));
+        if (rows.isEmpty()) {
+            return;
+        }
+        PublishedScheme scheme = schemes.get(version);
+        ScoreSheet sheet = ScoringEngine.standings(scheme.scheme(), Span.year(year), labelled(rows, null), OPTIONS);
+        Map<Long, MemberResult> changed = new LinkedHashMap<>();
+        for (int i = 0; i < rows.size(); i++) {
+            MemberResult result = sheet.members().get(i);
+            if (!Codec.result(result).equals(rows.get(i).result())) {
+                changed.put(rows.get(i).memberId(), result);
+            }
+        }
+        store.putResults(year, changed);
+    }
+
+    /**
+     * How these members' stored standings differ from what the engine gives now, one sentence each: their figures
+     * against the member phase run on their entries again, their results against the population phase run on their
+     * population's stored figures. Both equal means the stored result equals a from-scratch run (the two phases
+     * compose to it). Reads only.
+     */
+    public List<String> differences(int year, Collection<Long> memberIds) {
+        List<String> differences = new ArrayList<>();
+        Map<Long, List<Long>> byVersion = new LinkedHashMap<>();
+        store.versions(year, memberIds).forEach((member, version) -> byVersion.computeIfAbsent(version, v -> new ArrayList<>()).add(member));
+        for (Map.Entry<Long, List<Long>> population : byVersion.entrySet()) {
+            PublishedScheme scheme = schemes.get(population.getKey());
+            List<StandingStore.Stored> rows = ordered(store.population(year, scheme.id()));
+            ScoreSheet sheet = ScoringEngine.standings(scheme.scheme(), Span.year(year), labelled(rows, null), OPTIONS);
+            Map<Long, Integer> index = new HashMap<>();
+            for (int i = 0; i < rows.size(); i++) {
+                index.put(rows.get(i).memberId(), i);
+            }
+            List<MemberRecord> people = new ArrayList<>();
+            for (long id : population.getValue()) {
+                Optional<MemberRecord> member = members.find(id);
+                Optional<Long> now = member.filter(m -> m.status() != MemberStatus.TRANSFERRED_OUT)
+                        .flatMap(m -> schemes.effective(m.unitId(), year)).map(PublishedScheme::id);
+                if (now.isEmpty() || now.get() != scheme.id()) {
+                    differences.add(year + "年度党员#" + id + "：按方案版本#" + scheme.id() + "存储，现应为" + now.map(v -> "#" + v).orElse("不计分"));
+                    continue;
+                }
+                people.add(member.get());
+                StandingStore.Stored row = rows.get(index.get(id));
+                if (!Codec.result(sheet.members().get(index.get(id))).equals(row.result())) {
+                    differences.add(year + "年度党员#" + id + "：存储的名次、等次、星级或标记与按存储分数重新排名的结果不同");
+                }
+            }
+            List<EngineInputs.Built> built = inputs.build(scheme, year, people);
+            List<MemberFigures> fresh = ScoringEngine.evaluateAll(scheme.scheme(), Span.year(year),
+                    built.stream().map(EngineInputs.Built::input).toList(), OPTIONS);
+            for (int i = 0; i < built.size(); i++) {
+                long id = built.get(i).person().id();
+                MemberFigures stored = rows.get(index.get(id)).figures();
+                if (!Codec.figures(relabelled(fresh.get(i))).equals(Codec.figures(relabelled(stored)))) {
+                    differences.add(year + "年度党员#" + id + "：存储的得分与按台账重新计算的不同");
+                }
+            }
+        }
+        return differences;
+    }
+
+    private static MemberFigures relabelled(MemberFigures f) {
+        return f.withMember(relabel(f.member(), ""));
+    }
+
+    /** A member's result with its explanation: their own entries scored afresh, ranked among the stored figures. */
+    public record Explained(PublishedScheme scheme, MemberResult result, List<String> notCounted) {
+    }
+
+    public Optional<Explained> explain(int year, long memberId) {
+        Optional<Long> version = Optional.ofNullable(store.versions(year, List.of(memberId)).get(memberId));
+        Optional<MemberRecord> member = members.find(memberId);
+        if (version.isEmpty() || member.isEmpty()) {
+            return Optional.empty();
+        }
+        PublishedScheme scheme = schemes.get(version.get());
+        List<StandingStore.Stored> rows = ordered(store.population(year, version.get()));
+        EngineInputs.Built built = inputs.build(scheme, year, List.of(member.get())).get(0);
+        Map<Long, String> labels = inputs.labels(rows.stream().map(StandingStore.Stored::rankingUnitId).toList());
+        MemberInput own = built.input();
+        MemberInput input = new MemberInput(relabel(own.member(), labels.get(built.rankingUnitId())), own.entries(), own.assessments(),
+                own.votes(), own.previous());
+        MemberFigures fresh = ScoringEngine.evaluate(scheme.scheme(), Span.year(year), input, OPTIONS.withExplain(true));
+        List<MemberFigures> figures = labelled(rows, labels);
+        int index = -1;
+        for (int i = 0; i < rows.size(); i++) {
+            if (rows.get(i).memberId() == memberId) {
+                index = i;
+                figures.set(i, fresh);
+            }
+        }
+        if (index < 0) {
+            return Optional.empty();
+        }
+        ScoreSheet sheet = ScoringEngine.standings(scheme.scheme(), Span.year(year), figures, OPTIONS);
+        return Optional.of(new Explained(scheme, sheet.members().get(index), built.notCounted()));
+    }
+
+    /**
+     * A population in the order a from-scratch run takes it (by unit in tree order, then code, as
+     * {@code Members.inSubtree} lists members): the order decides nothing in a result, but the explanation of a star
+     * awarded among equal totals names a position, and that stays the one a from-scratch run names.
+     */
+    private List<StandingStore.Stored> ordered(List<StandingStore.Stored> rows) {
+        Map<Long, String> paths = new HashMap<>();
+        rows.forEach(r -> paths.computeIfAbsent(r.unitId(), u -> units.get(u).path()));
+        List<StandingStore.Stored> ordered = new ArrayList<>(rows);
+        ordered.sort(java.util.Comparator.comparing((StandingStore.Stored r) -> paths.get(r.unitId())).thenComparing(StandingStore.Stored::memberCode));
+        return ordered;
+    }
+
+    /** The stored figures with each branch labelled as among this population's branches. */
+    private List<MemberFigures> labelled(List<StandingStore.Stored> rows, Map<Long, String> labels) {
+        Map<Long, String> shown = labels != null ? labels : inputs.labels(rows.stream().map(StandingStore.Stored::rankingUnitId).toList());
+        List<MemberFigures> figures = new ArrayList<>(rows.size());
+        for (StandingStore.Stored row : rows) {
+            figures.add(row.figures().withMember(relabel(row.figures().member(), shown.get(row.rankingUnitId()))));
+        }
+        return figures;
+    }
+
+    private static Member relabel(Member m, String label) {
+        return new Member(m.id(), m.name(), label, m.type(), m.category(), m.exempt(), m.unitId());
+    }
+}

@@ -1,0 +1,237 @@
+package cn.vanguard.standings.internal;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+import cn.vanguard.ledger.LedgerPosition;
+import cn.vanguard.scheme.MemberFigures;
+import cn.vanguard.scheme.MemberResult;
+import cn.vanguard.scheme.MemberType;
+import cn.vanguard.standings.Standing;
+import cn.vanguard.standings.StandingsPage;
+import cn.vanguard.standings.StandingsQuery;
+
+/** The standing tables: the only code that reads or writes them. */
+@Repository
+public class StandingStore {
+
+    private static final String COLUMNS = "s.cycle_year, s.member_id, s.member_code, s.member_name, s.member_type, s.unit_id, "
+            + "s.scheme_version_id, s.ranking_unit_id, s.result, s.ledger_entries, s.ledger_id_sum";
+
+    private final JdbcClient jdbc;
+    private final JdbcTemplate batch;
+    private final Clock clock;
+
+    public StandingStore(JdbcClient jdbc, JdbcTemplate batch, Clock clock) {
+        this.jdbc = jdbc;
+        this.batch = batch;
+        this.clock = clock;
+    }
+
+    private static Standing standing(ResultSet rs, int n) throws SQLException {
+        String result = rs.getString("result");
+        return new Standing(rs.getInt("cycle_year"), rs.getLong("member_id"), rs.getString("member_code"), rs.getString("member_name"),
+                MemberType.valueOf(rs.getString("member_type")), rs.getLong("unit_id"), rs.getLong("scheme_version_id"),
+                rs.getLong("ranking_unit_id"), result.isEmpty() ? null : Codec.result(result),
+                new LedgerPosition(rs.getLong("ledger_entries"), rs.getLong("ledger_id_sum")));
+    }
+
+    /** What a population is re-ranked from: the stored figures and result of each member. */
+    record Stored(long memberId, String memberCode, long unitId, long rankingUnitId, MemberFigures figures, String result) {
+    }
+
+    public Optional<Standing> get(int year, long memberId) {
+        return jdbc.sql("select " + COLUMNS + " from standing s where s.cycle_year = :y and s.member_id = :m")
+                .param("y", year).param("m", memberId).query(StandingStore::standing).optional();
+    }
+
+    /** Member id → the scheme version of their stored standing, for those who have one. */
+    Map<Long, Long> versions(int year, Collection<Long> memberIds) {
+        Map<Long, Long> versions = new HashMap<>();
+        for (List<Long> chunk : chunks(new ArrayList<>(memberIds))) {
+            jdbc.sql("select member_id, scheme_version_id from standing where cycle_year = :y and member_id in (:ids)")
+                    .param("y", year).param("ids", chunk)
+                    .query((rs, n) -> versions.put(rs.getLong(1), rs.getLong(2))).list();
+        }
+        return versions;
+    }
+
+    /**
+     * Takes the population's lock for the rest of the transaction (creating its row when new): refreshes of one
+     * population run one after the other, each reading what the one before committed.
+     */
+    void lock(int year, long version) {
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        int updated = jdbc.sql("update standing_population set refreshed_at = :now where cycle_year = :y and scheme_version_id = :v")
+                .param("now", now).param("y", year).param("v", version).update();
+        if (updated == 0) {
+            jdbc.sql("insert into standing_population (cycle_year, scheme_version_id, refreshed_at) values (:y, :v, :now)")
+                    .param("now", now).param("y", year).param("v", version).update();
+        }
+    }
+
+    /** Writes a member's figures (the result follows when their population is re-ranked). */
+    void putFigures(int year, long memberId, long version, String code, String name, MemberType type, long unitId, long rankingUnitId,
+                    MemberFigures figures, LedgerPosition position) {
+        String json = Codec.figures(figures);
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        int updated = jdbc.sql("""
+                update standing set scheme_version_id = :v, member_code = :code, member_name = :name, member_type = :type, unit_id = :unit,
+                    ranking_unit_id = :ru, figures = :figures, ledger_entries = :entries, ledger_id_sum = :sum, updated_at = :now
+                where cycle_year = :y and member_id = :m""")
+                .param("v", version).param("code", code).param("name", name).param("type", type.name()).param("unit", unitId)
+                .param("ru", rankingUnitId).param("figures", json).param("entries", position.entries()).param("sum", position.idSum())
+                .param("now", now).param("y", year).param("m", memberId).update();
+        if (updated == 0) {
+            jdbc.sql("""
+                    insert into standing (cycle_year, member_id, scheme_version_id, member_code, member_name, member_type, unit_id,
+                        ranking_unit_id, ranking_unit_label, scored, graded, figures, result, ledger_entries, ledger_id_sum, updated_at)
+                    values (:y, :m, :v, :code, :name, :type, :unit, :ru, '', false, false, :figures, '', :entries, :sum, :now)""")
+                    .param("v", version).param("code", code).param("name", name).param("type", type.name()).param("unit", unitId)
+                    .param("ru", rankingUnitId).param("figures", json).param("entries", position.entries()).param("sum", position.idSum())
+                    .param("now", now).param("y", year).param("m", memberId).update();
+        }
+    }
+
+    /** A new member's figures, for many members at once (a rebuild, after {@link #deleteYear}): one JDBC batch. */
+    record NewFigures(long memberId, String code, String name, MemberType type, long unitId, long rankingUnitId, MemberFigures figures,
+                      LedgerPosition position) {
+    }
+
+    void insertFigures(int year, long version, List<NewFigures> rows) {
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        List<Object[]> args = new ArrayList<>(rows.size());
+        for (NewFigures r : rows) {
+            args.add(new Object[] {year, r.memberId(), version, r.code(), r.name(), r.type().name(), r.unitId(), r.rankingUnitId(),
+                    Codec.figures(r.figures()), r.position().entries(), r.position().idSum(), now});
+        }
+        batch.batchUpdate("""
+                insert into standing (cycle_year, member_id, scheme_version_id, member_code, member_name, member_type, unit_id,
+                    ranking_unit_id, ranking_unit_label, scored, graded, figures, result, ledger_entries, ledger_id_sum, updated_at)
+                values (?, ?, ?, ?, ?, ?, ?, ?, '', false, false, ?, '', ?, ?, ?)""", args);
+    }
+
+    void delete(int year, long memberId) {
+        jdbc.sql("delete from standing where cycle_year = :y and member_id = :m").param("y", year).param("m", memberId).update();
+    }
+
+    void deleteYear(int year) {
+        jdbc.sql("delete from standing where cycle_year = :y").param("y", year).update();
+        jdbc.sql("delete from standing_population where cycle_year = :y").param("y", year).update();
+    }
+
+    /** Every member of a population with their stored figures, in no particular order. */
+    List<Stored> population(int year, long version) {
+        return jdbc.sql("select member_id, member_code, unit_id, ranking_unit_id, figures, result from standing "
+                        + "where cycle_year = :y and scheme_version_id = :v")
+                .param("y", year).param("v", version)
+                .query((rs, n) -> new Stored(rs.getLong(1), rs.getString(2), rs.getLong(3), rs.getLong(4), Codec.figures(rs.getString(5)),
+                        rs.getString(6))).list();
+    }
+
+    /** Writes the results that changed, in one batch. */
+    void putResults(int year, Map<Long, MemberResult> changed) {
+        if (changed.isEmpty()) {
+            return;
+        }
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        List<Object[]> rows = new ArrayList<>();
+        changed.forEach((memberId, r) -> rows.add(new Object[] {r.member().unit(), r.scored(), r.reason(), r.total(), r.grade(), r.graded(),
+                r.rank(), r.stars(), Codec.result(r), now, year, memberId}));
+        batch.batchUpdate("""
+                update standing set ranking_unit_label = ?, scored = ?, reason = ?, total = ?, grade = ?, graded = ?, ranking = ?, stars = ?,
+                    result = ?, updated_at = ? where cycle_year = ? and member_id = ?""", rows);
+    }
+
+    /** The ids of every member with a stored standing in a cycle. */
+    List<Long> memberIds(int year) {
+        return jdbc.sql("select member_id from standing where cycle_year = :y").param("y", year).query(Long.class).list();
+    }
+
+    /** The cycles that have stored standings. */
+    List<Integer> years() {
+        return jdbc.sql("select distinct cycle_year from standing order by cycle_year").query(Integer.class).list();
+    }
+
+    /** Member id → (scheme version, position) of every stored standing of a cycle: for finding stale ones. */
+    Map<Long, Standing> all(int year) {
+        Map<Long, Standing> all = new LinkedHashMap<>();
+        jdbc.sql("select " + COLUMNS + " from standing s where s.cycle_year = :y").param("y", year)
+                .query(StandingStore::standing).list().forEach(s -> all.put(s.memberId(), s));
+        return all;
+    }
+
+    public List<Standing> ofUnits(int year, List<Long> unitIds) {
+        List<Standing> rows = new ArrayList<>();
+        for (List<Long> chunk : chunks(unitIds)) {
+            rows.addAll(jdbc.sql("select " + COLUMNS + " from standing s where s.cycle_year = :y and s.unit_id in (:units)")
+                    .param("y", year).param("units", chunk).query(StandingStore::standing).list());
+        }
+        return rows;
+    }
+
+    /** A page of a query; {@code pattern} is a LIKE pattern of lower-case text, or null. */
+    public StandingsPage page(StandingsQuery q, String pattern) {
+        if (q.unitIds().isEmpty()) {
+            return new StandingsPage(List.of(), 0, new StandingsPage.Summary(0, 0, null, null, null, Map.of(), Map.of()));
+        }
+        StringBuilder where = new StringBuilder(" from standing s where s.cycle_year = :y and s.unit_id in (:units)");
+        Map<String, Object> params = new HashMap<>();
+        params.put("y", q.year());
+        params.put("units", q.unitIds());
+        if (q.type() != null) {
+            where.append(" and s.member_type = :type");
+            params.put("type", q.type().name());
+        }
+        if (pattern != null) {
+            where.append(" and (lower(s.member_name) like :p escape '\\' or lower(s.member_code) like :p escape '\\')");
+            params.put("p", pattern);
+        }
+        List<Standing> rows = jdbc.sql("select " + COLUMNS + where + " order by " + q.sort().orderBy() + " limit :limit offset :offset")
+                .params(params).param("limit", q.size()).param("offset", (long) q.page() * q.size())
+                .query(StandingStore::standing).list();
+        Map<String, Long> grades = grades(where, params);
+        Map<Integer, Long> stars = stars(where, params);
+        StandingsPage.Summary summary = jdbc.sql("select count(*), sum(case when s.scored then 1 else 0 end), avg(s.total), max(s.total), min(s.total)"
+                        + where).params(params)
+                .query((rs, n) -> new StandingsPage.Summary(rs.getLong(1), rs.getLong(2),
+                        rs.getBigDecimal(3) == null ? null : rs.getBigDecimal(3).setScale(2, java.math.RoundingMode.HALF_UP),
+                        rs.getBigDecimal(4), rs.getBigDecimal(5), grades, stars)).single();
+        return new StandingsPage(rows, summary.members(), summary);
+    }
+
+    private Map<String, Long> grades(StringBuilder where, Map<String, Object> params) {
+        Map<String, Long> grades = new LinkedHashMap<>();
+        jdbc.sql("select s.grade, count(*)" + where + " and s.grade is not null group by s.grade order by s.grade").params(params)
+                .query((rs, n) -> grades.put(rs.getString(1), rs.getLong(2))).list();
+        return grades;
+    }
+
+    private Map<Integer, Long> stars(StringBuilder where, Map<String, Object> params) {
+        Map<Integer, Long> stars = new LinkedHashMap<>();
+        jdbc.sql("select s.stars, count(*)" + where + " and s.stars is not null group by s.stars order by s.stars desc").params(params)
+                .query((rs, n) -> stars.put(rs.getInt(1), rs.getLong(2))).list();
+        return stars;
+    }
+
+    private static List<List<Long>> chunks(List<Long> ids) {
+        List<List<Long>> chunks = new ArrayList<>();
+        for (int i = 0; i < ids.size(); i += 500) {
+            chunks.add(ids.subList(i, Math.min(ids.size(), i + 500)));
+        }
+        return chunks;
+    }
+}

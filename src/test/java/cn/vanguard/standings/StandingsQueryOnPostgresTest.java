@@ -1,0 +1,7 @@
+package cn.vanguard.standings;
+
+import cn.vanguard.testing.OnPostgres;
+
+@OnPostgres
+class StandingsQueryOnPostgresTest extends StandingsQueryContract {
+}

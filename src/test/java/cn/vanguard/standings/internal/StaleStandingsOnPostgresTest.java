@@ -1,0 +1,7 @@
+package cn.vanguard.standings.internal;
+
+import cn.vanguard.testing.OnPostgres;
+
+@OnPostgres
+class StaleStandingsOnPostgresTest extends StaleStandingsContract {
+}
