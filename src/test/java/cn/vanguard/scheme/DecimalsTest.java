@@ -49,6 +49,15 @@ class DecimalsTest {
     }
 
     @Test
+    void aQuotientThatEndsKeepsEveryDigitEvenPastThirtyFour() {
+        BigDecimal twoToThe120 = BigDecimal.valueOf(2).pow(120);
+        BigDecimal quotient = Decimals.quotient(BigDecimal.ONE, twoToThe120);
+
+        assertThat(quotient.precision()).isEqualTo(84);
+        assertThat(quotient.multiply(twoToThe120)).isEqualByComparingTo("1");
+    }
+
+    @Test
     void refusesToDivideByZero() {
         assertThatThrownBy(() -> Decimals.quotient(BigDecimal.ONE, new BigDecimal("0.00")))
                 .isInstanceOf(ArithmeticException.class).hasMessage("division by zero");
@@ -60,6 +69,7 @@ class DecimalsTest {
             2.344,    2.34,   2.34,   2.344
             -2.345,   -2.35,  -2.35,  -2.345
             0.00,     0.00,   0.00,   0
+            0E+3,     0.00,   0.00,   0
             12,       12.00,  12.00,  12
             12.50,    12.50,  12.50,  12.5
             -0.005,   -0.01,  -0.01,  -0.005
