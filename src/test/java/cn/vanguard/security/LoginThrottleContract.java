@@ -292,6 +292,6 @@ abstract class LoginThrottleContract {
 
     private OffsetDateTime lastLogin(long accountId) {
         return fixtures.jdbc().sql("select last_login_at from account where id = :id").param("id", accountId)
-                .query((rs, n) -> rs.getObject(1, OffsetDateTime.class)).single();
+                .query((rs, n) -> rs.getObject(1, OffsetDateTime.class)).list().get(0);
     }
 }
