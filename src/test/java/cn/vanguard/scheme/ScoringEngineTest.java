@@ -66,11 +66,15 @@ class ScoringEngineTest {
         Scenario tracked = Scenario.under("city-organs-100").member("M1", "").member(activist, "ORGLIFE_ATTEND#3@2025-02-01");
         Scenario later = Scenario.under("city-organs-100").member("M1", "").member(activist, "ORGLIFE_ATTEND#3@2025-06-01");
         Scenario nobody = Scenario.under("city-organs-100").member("M1", "").member(activist, "");
+        Scenario otherItem = Scenario.under("city-organs-100").member("M1", "")
+                .member(activist, nobody.scheme().items().stream().filter(i -> i.kind() == ItemKind.PER_UNIT && !i.code().equals("ORGLIFE_ATTEND"))
+                        .findFirst().orElseThrow().code() + "@2025-02-01");
 
         assertThat(tracked.result("M1").warnings()).containsExactly("ORGLIFE_SHORT");
         assertThat(later.score(Span.quarter(2025, 1)).members().get(0).warnings()).isEmpty();
         assertThat(later.score(Span.year(2025)).members().get(0).warnings()).containsExactly("ORGLIFE_SHORT");
         assertThat(nobody.result("M1").warnings()).isEmpty();
+        assertThat(otherItem.result("M1").warnings()).as("an entry of another item is no attendance").isEmpty();
         assertThat(ScoringEngine.score(nobody.scheme(), Span.year(2025), nobody.inputs(),
                 ScoringOptions.explained().withAttendanceTracked(true)).members().get(0).warnings()).containsExactly("ORGLIFE_SHORT");
         assertThat(ScoringEngine.score(tracked.scheme(), Span.year(2025), tracked.inputs(),

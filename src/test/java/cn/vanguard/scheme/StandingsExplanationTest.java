@@ -84,6 +84,27 @@ class StandingsExplanationTest {
     }
 
     @Test
+    void starEligibilityNamesTheMinimumThatWasMissed() {
+        // stars need a total of 40 and ACT of 50
+        assertThat(rules(Scenario.under(EngineRulesTest.SCHEME).member("M1", "ACT_RANGE=39.99").result()))
+                .contains("总分39.99分低于40分，不具备评星资格");
+        assertThat(rules(Scenario.under(EngineRulesTest.SCHEME).member("M1", "ACT_RANGE=40").result()))
+                .contains("参加活动40分低于50分，取消评星资格")
+                .noneMatch(rule -> rule.startsWith("总分40分低于"));
+    }
+
+    @Test
+    void aMemberOutOfScopeGetsNoMonthlyFlags() {
+        ScoreSheet sheet = Scenario.under(EngineRulesTest.SCHEME)
+                .member("A1", MemberType.ACTIVIST, "ACT_RANGE=60")
+                .member("F1", "ACT_RANGE=6")
+                .score();
+
+        assertThat(sheet.members()).extracting(r -> r.member().id() + " " + r.scored() + " " + r.flags())
+                .containsExactly("A1 false []", "F1 true [BEST, MONTH_FIVE@2025-06, MONTH_TOP@2025-06]");
+    }
+
+    @Test
     void aDisqualifiedMemberReadsWhy() {
         MemberResult disqualified = Scenario.score("fuxian-organs", "VETO_DISQUALIFY@2025-05-01");
 
