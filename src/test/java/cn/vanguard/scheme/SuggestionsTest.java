@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -35,6 +36,12 @@ class SuggestionsTest {
             """)
     void suggestsTheClosestCodeOnlyWhenItIsCloseEnough(String typed, String suggestion) {
         assertThat(Suggestions.closest(typed, CODES)).isEqualTo(suggestion);
+    }
+
+    @Test
+    void aTieGoesToTheAlphabeticallyFirstWhereverItStandsInTheList() {
+        assertThat(Suggestions.closest("AA", List.of("BA", "AB"))).isEqualTo("AB");
+        assertThat(Suggestions.closest("AA", List.of("AB", "BA"))).isEqualTo("AB");
     }
 
     @ParameterizedTest(name = "{0} ↔ {1}: {2}")
