@@ -9,7 +9,11 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.authentication.AuthenticationCredentialsNotFoundException;
+import org.springframework.security.core.authority.AuthorityUtils;
+import org.springframework.security.core.context.SecurityContext;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
 
@@ -133,6 +137,17 @@ abstract class GuardContract {
         assertThat(guard.signedIn()).isFalse();
         assertThatThrownBy(() -> guard.current()).isInstanceOf(AuthenticationCredentialsNotFoundException.class);
         assertThatThrownBy(() -> guard.can(Permission.VIEW_UNITS, branch())).isInstanceOf(AuthenticationCredentialsNotFoundException.class);
+    }
+
+    @Test
+    void anAnonymousVisitorIsNotSignedIn() {
+        SecurityContext context = SecurityContextHolder.createEmptyContext();
+        context.setAuthentication(new AnonymousAuthenticationToken("key", "anonymousUser",
+                AuthorityUtils.createAuthorityList("ROLE_ANONYMOUS")));
+        SecurityContextHolder.setContext(context);
+
+        assertThat(guard.signedIn()).isFalse();
+        assertThatThrownBy(() -> guard.current()).isInstanceOf(AuthenticationCredentialsNotFoundException.class);
     }
 
     @Test
