@@ -284,6 +284,20 @@ abstract class LoginThrottleContract {
                 .containsExactly("来自 " + from + " 的登录失败达到3次，该地址暂停登录15分钟");
     }
 
+    @Test
+    void aSignInWithoutNameOrPasswordOrAddressIsRefusedLikeAWrongOne() {
+        PasswordSignIn signIn = signIn(Clock.systemUTC());
+
+        assertThatThrownBy(() -> signIn.authenticate(UsernamePasswordAuthenticationToken.unauthenticated(null, null)))
+                .isInstanceOf(BadCredentialsException.class);
+        assertThatThrownBy(() -> signIn.authenticate(UsernamePasswordAuthenticationToken.unauthenticated(account.username(), null)))
+                .isInstanceOf(BadCredentialsException.class);
+        assertThat(signIn.authenticate(UsernamePasswordAuthenticationToken.unauthenticated(" " + account.username() + " ",
+                Fixtures.PASSWORD)).isAuthenticated()).as("the name is read without surrounding spaces").isTrue();
+        assertThat(signIn.supports(UsernamePasswordAuthenticationToken.class)).isTrue();
+        assertThat(signIn.supports(Authentication.class)).isFalse();
+    }
+
     private List<String> audited(long accountId) {
         return fixtures.jdbc().sql("select action, summary from audit_log where object_type = 'account' and object_id = :id "
                         + "and action in ('LOGIN', 'LOGIN_FAILED', 'ACCOUNT_LOCKED') order by id")
