@@ -50,9 +50,6 @@ public final class Decimals {
 
     /** A figure as it reads in a sentence: "1", "0.5", "-2.5". */
     public static String plain(BigDecimal value) {
-        if (value.signum() == 0) {
-            return "0";
-        }
         return value.stripTrailingZeros().toPlainString();
     }
 

@@ -88,8 +88,8 @@ public record Span(int year, Period period, LocalDate from, LocalDate to) {
         List<Span> months = new ArrayList<>();
         for (int m = from.getMonthValue(); m <= to.getMonthValue(); m++) {
             Span month = month(year, m);
-            months.add(m == to.getMonthValue() && to.isBefore(month.to)
-                    ? new Span(year, Period.MONTH, month.from, to) : month);
+            // only the last month can end after the span does
+            months.add(to.isBefore(month.to) ? new Span(year, Period.MONTH, month.from, to) : month);
         }
         return months;
     }

@@ -103,8 +103,7 @@ final class Wording {
             }
         }
         String which = names.length() == 0 ? "" : "（" + names + "）";
-        return section.name() + "：扣分" + plain(deductions) + "分" + which + "计入本板块，扣光为止"
-                + (clauses.length() == 0 ? "" : cite(clauses.toString()));
+        return section.name() + "：扣分" + plain(deductions) + "分" + which + "计入本板块，扣光为止" + cite(clauses.toString());
     }
 
     static String zeroSection(Item veto, Section section) {

@@ -20,6 +20,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.authentication.BadCredentialsException;
+import org.springframework.security.authentication.DisabledException;
 import org.springframework.security.authentication.LockedException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
@@ -235,5 +236,76 @@ abstract class LoginThrottleContract {
         assertThat(LoginThrottle.key("evil.example")).isEqualTo("unknown");
         assertThat(LoginThrottle.key("300.1.1.1")).isEqualTo("unknown");
         assertThat(LoginThrottle.key(null)).isEqualTo("unknown");
+    }
+    @Test
+    void wrongPasswordsAreAuditedWithTheirCountAndTheLockWithItsLength() {
+        PasswordSignIn signIn = signIn(Clock.systemUTC());
+        for (int i = 0; i < 5; i++) {
+            String guess = "Wrong" + i + "pass";
+            assertThatThrownBy(() -> signIn.authenticate(attempt(account.username(), guess, address()))).isInstanceOf(BadCredentialsException.class);
+        }
+
+        assertThat(audited(account.id())).containsExactly("LOGIN_FAILED 密码错误（第1次）", "LOGIN_FAILED 密码错误（第2次）",
+                "LOGIN_FAILED 密码错误（第3次）", "LOGIN_FAILED 密码错误（第4次）", "ACCOUNT_LOCKED 连续5次密码错误，账号锁定15分钟");
+    }
+
+    @Test
+    void aRightPasswordIsAuditedAsASignInUnlessTheAccountIsDisabled() {
+        PasswordSignIn signIn = signIn(Clock.systemUTC());
+        signIn.authenticate(attempt(account.username(), Fixtures.PASSWORD, address()));
+        assertThat(audited(account.id())).containsExactly("LOGIN " + account.username() + " 登录");
+        assertThat(lastLogin(account.id())).isNotNull();
+
+        Fixtures.Account disabled = fixtures.account((Long) null);
+        fixtures.jdbc().sql("update account set enabled = false, failed_logins = 2 where id = :id").param("id", disabled.id()).update();
+        assertThatThrownBy(() -> signIn.authenticate(attempt(disabled.username(), Fixtures.PASSWORD, address())))
+                .isInstanceOf(DisabledException.class);
+        assertThat(audited(disabled.id())).as("a disabled account has not signed in").isEmpty();
+        assertThat(lastLogin(disabled.id())).isNull();
+        assertThat(fixtures.jdbc().sql("select failed_logins from account where id = :id").param("id", disabled.id())
+                .query(Integer.class).single()).as("its right password still starts the count again").isZero();
+    }
+
+    @Test
+    void anUnknownNameIsAuditedCutToTheColumnAndAnAddressOnceWhenItReachesItsLimit() {
+        String from = address();
+        PasswordSignIn signIn = new PasswordSignIn(fixtures.jdbc(), new LoginThrottle(fixtures.jdbc(), audit, Clock.systemUTC(), 5, 15, 3, 15),
+                counting);
+        String longName = Fixtures.unique("n") + "x".repeat(60);
+        for (int i = 0; i < 3; i++) {
+            assertThatThrownBy(() -> signIn.authenticate(attempt(longName, "Guess2026x", from))).isInstanceOf(BadCredentialsException.class);
+        }
+        assertThatThrownBy(() -> signIn.authenticate(attempt(longName, "Guess2026x", from))).isInstanceOf(TooManyAttempts.class);
+
+        assertThat(fixtures.jdbc().sql("select username from audit_log where action = 'LOGIN_FAILED' and summary = '登录失败：用户名不存在' "
+                + "and username = :u").param("u", longName.substring(0, 50)).query(String.class).list()).hasSize(3);
+        assertThat(fixtures.jdbc().sql("select summary from audit_log where action = 'LOGIN_ADDRESS_LIMITED' and summary like :s")
+                .param("s", "来自 " + from + " %").query(String.class).list())
+                .containsExactly("来自 " + from + " 的登录失败达到3次，该地址暂停登录15分钟");
+    }
+
+    @Test
+    void aSignInWithoutNameOrPasswordOrAddressIsRefusedLikeAWrongOne() {
+        PasswordSignIn signIn = signIn(Clock.systemUTC());
+
+        assertThatThrownBy(() -> signIn.authenticate(UsernamePasswordAuthenticationToken.unauthenticated(null, null)))
+                .isInstanceOf(BadCredentialsException.class);
+        assertThatThrownBy(() -> signIn.authenticate(UsernamePasswordAuthenticationToken.unauthenticated(account.username(), null)))
+                .isInstanceOf(BadCredentialsException.class);
+        assertThat(signIn.authenticate(UsernamePasswordAuthenticationToken.unauthenticated(" " + account.username() + " ",
+                Fixtures.PASSWORD)).isAuthenticated()).as("the name is read without surrounding spaces").isTrue();
+        assertThat(signIn.supports(UsernamePasswordAuthenticationToken.class)).isTrue();
+        assertThat(signIn.supports(Authentication.class)).isFalse();
+    }
+
+    private List<String> audited(long accountId) {
+        return fixtures.jdbc().sql("select action, summary from audit_log where object_type = 'account' and object_id = :id "
+                        + "and action in ('LOGIN', 'LOGIN_FAILED', 'ACCOUNT_LOCKED') order by id")
+                .param("id", Long.toString(accountId)).query((rs, n) -> rs.getString(1) + " " + rs.getString(2)).list();
+    }
+
+    private OffsetDateTime lastLogin(long accountId) {
+        return fixtures.jdbc().sql("select last_login_at from account where id = :id").param("id", accountId)
+                .query((rs, n) -> rs.getObject(1, OffsetDateTime.class)).list().get(0);
     }
 }
