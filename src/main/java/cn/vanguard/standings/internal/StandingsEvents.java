@@ -5,6 +5,8 @@ import java.util.Set;
 
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import cn.vanguard.ledger.AssessmentChanged;
 import cn.vanguard.ledger.EntriesSeeded;
@@ -44,12 +46,12 @@ class StandingsEvents {
     /** An approved entry, or an approved reversal (which takes its original out): only the entry's cycle changes. */
     @EventListener
     void on(EntryApproved event) {
-        refresher.refresh(event.date().getYear(), List.of(event.memberId()));
+        refresh(event.date().getYear(), List.of(event.memberId()));
     }
 
     @EventListener
     void on(AssessmentChanged event) {
-        refresher.refresh(event.year(), List.of(event.memberId()));
+        refresh(event.year(), List.of(event.memberId()));
     }
 
     @EventListener
@@ -76,7 +78,7 @@ class StandingsEvents {
     /** Everybody under the unit may now be scored under the new version; those under a deeper scheme stay where they are. */
     @EventListener
     void on(SchemePublished event) {
-        refresher.refresh(event.year(), members.inSubtree(event.unitId()).stream().map(MemberRecord::id).toList());
+        refresh(event.year(), members.inSubtree(event.unitId()).stream().map(MemberRecord::id).toList());
     }
 
     /**
@@ -91,7 +93,49 @@ class StandingsEvents {
 
     private void everyCycle(java.util.Collection<Long> memberIds) {
         for (int year : schemes.years()) {
+            refresh(year, memberIds);
+        }
+    }
+
+    /**
+     * Refreshes once per transaction, just before it commits: a roster import of 10,000 members, or the demo's
+     * members, assessments and seeds, publish one event a change, and refreshing at each would rank the growing
+     * population again and again. The refresh still runs inside the transaction that published the events, so the
+     * change and its standings commit together and are read together once the request has answered.
+     */
+    private void refresh(int year, java.util.Collection<Long> memberIds) {
+        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
             refresher.refresh(year, memberIds);
+            return;
+        }
+        Pending pending = (Pending) TransactionSynchronizationManager.getResource(Pending.class);
+        if (pending == null) {
+            pending = new Pending(refresher);
+            TransactionSynchronizationManager.bindResource(Pending.class, pending);
+            TransactionSynchronizationManager.registerSynchronization(pending);
+        }
+        pending.byYear.computeIfAbsent(year, y -> new java.util.LinkedHashSet<>()).addAll(memberIds);
+    }
+
+    /** The members whose standings a transaction changed, by cycle. */
+    private static final class Pending implements TransactionSynchronization {
+
+        private final Refresher refresher;
+        private final java.util.Map<Integer, java.util.Set<Long>> byYear = new java.util.TreeMap<>();
+
+        Pending(Refresher refresher) {
+            this.refresher = refresher;
+        }
+
+        @Override
+        public void beforeCommit(boolean readOnly) {
+            TransactionSynchronizationManager.unbindResource(Pending.class);
+            byYear.forEach((year, ids) -> refresher.refresh(year, List.copyOf(ids)));
+        }
+
+        @Override
+        public void afterCompletion(int status) {
+            TransactionSynchronizationManager.unbindResourceIfPossible(Pending.class);
         }
     }
 }
