@@ -88,6 +88,24 @@ public class Schemes {
         return stored.map(s -> named(List.of(s)).get(0));
     }
 
+    /** A version of a unit already read (the lineage of {@link #effective}): only the publisher's name is asked for. */
+    private PublishedScheme named(Stored stored, Unit unit) {
+        PublishedScheme p = stored.scheme();
+        String publisher = stored.publishedBy() == null ? null
+                : accounts.displayNames(List.of(stored.publishedBy())).get(stored.publishedBy());
+        return new PublishedScheme(p.id(), p.unitId(), unit.name(), p.year(), p.versionNo(), p.schemeId(), p.name(), p.sourceKind(),
+                p.presetId(), p.copiedFrom(), p.yaml(), p.publishedAt(), publisher, p.scheme());
+    }
+
+    /**
+     * The rules of a version by id, without its names and, once read, without a query: versions never change. For
+     * readers that need only the items (an entry's item name, a decision's rules).
+     */
+    public Scheme scheme(long versionId) {
+        Scheme known = parsed.get(versionId);
+        return known != null ? known : get(versionId).scheme();
+    }
+
     private static final String SELECT = "select s.* from scheme_version s";
 
     private static Scheme parse(String yaml) {
@@ -242,8 +260,9 @@ public class Schemes {
     public Optional<PublishedScheme> effective(long unitId, int year) {
         List<Unit> lineage = units.lineage(unitId);
         for (int i = lineage.size() - 1; i >= 0; i--) {
-            Optional<PublishedScheme> own = named(jdbc.sql(SELECT + " where s.unit_id = :u and s.cycle_year = :y order by s.version_no desc limit 1")
-                    .param("u", lineage.get(i).id()).param("y", year).query(row).optional());
+            Unit unit = lineage.get(i);
+            Optional<PublishedScheme> own = jdbc.sql(SELECT + " where s.unit_id = :u and s.cycle_year = :y order by s.version_no desc limit 1")
+                    .param("u", unit.id()).param("y", year).query(row).optional().map(found -> named(found, unit));
             if (own.isPresent()) {
                 return own;
             }
