@@ -4,7 +4,7 @@
  * and {@code rebuild-standings} start the application without its web server and call the ledger's and the standings'
  * services.
  */
-@ApplicationModule(allowedDependencies = {"ledger", "org", "scheme", "scheme :: file", "sheet", "standings"})
+@ApplicationModule(allowedDependencies = {"ledger", "org", "scheme", "scheme::file", "sheet", "standings"})
 package cn.vanguard.cli;
 
 import org.springframework.modulith.ApplicationModule;
