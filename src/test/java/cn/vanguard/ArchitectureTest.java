@@ -3,6 +3,8 @@ package cn.vanguard;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
@@ -34,10 +36,29 @@ class ArchitectureTest {
             .should().dependOnClassesThat().resideInAnyPackage("cn.vanguard.sheet..", "cn.vanguard.cli..");
 
     @ArchTest
+    static final ArchRule theEngineUsesNothingOfTheProjectNorOfSpring = noClasses()
+            .that().resideInAPackage("cn.vanguard.scheme..")
+            .should().dependOnClassesThat(JavaClass.Predicates.resideInAPackage("cn.vanguard..")
+                    .and(DescribedPredicate.not(JavaClass.Predicates.resideInAPackage("cn.vanguard.scheme.."))))
+            .orShould().dependOnClassesThat().resideInAPackage("org.springframework..");
+
+    @ArchTest
     static final ArchRule nothingDependsOnTheCommandLine = noClasses()
             .that().resideOutsideOfPackages("cn.vanguard.cli..")
             .and().doNotHaveFullyQualifiedName("cn.vanguard.VanguardApplication")
             .should().dependOnClassesThat().resideInAPackage("cn.vanguard.cli..");
+
+    @ArchTest
+    static final ArchRule nothingDependsOnThePages = noClasses()
+            .that().resideOutsideOfPackages("cn.vanguard.web..")
+            .should().dependOnClassesThat().resideInAPackage("cn.vanguard.web..")
+            .because("the pages sit on top: a service that needs something of a controller has it in the wrong place");
+
+    @ArchTest
+    static final ArchRule nothingDependsOnTheApi = noClasses()
+            .that().resideOutsideOfPackages("cn.vanguard.api..")
+            .should().dependOnClassesThat().resideInAPackage("cn.vanguard.api..")
+            .because("the REST API sits on top, beside the pages");
 
     @ArchTest
     static final ArchRule theReviewRunsNoSql = noClasses()

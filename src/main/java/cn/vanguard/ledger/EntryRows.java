@@ -14,8 +14,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import cn.vanguard.rules.Schemes;
 import cn.vanguard.scheme.Item;
 import cn.vanguard.scheme.Scheme;
+import cn.vanguard.security.Accounts;
 
-/** How the ledger reads its entries: one select, one row mapper, item names added afterwards. */
+/** How the ledger reads its entries: one select, one row mapper, item and account names added afterwards. */
 final class EntryRows {
 
     private EntryRows() {
@@ -28,12 +29,9 @@ final class EntryRows {
      */
     static final String SELECT = """
             select e.*, m.unit_id as member_unit_id, m.code as member_code, m.name as member_name, u.name as unit_name,
-                   ra.display_name as recorded_name, ca.display_name as checked_name, da.display_name as decided_name,
                    (select count(*) from attachment a where a.entry_id = e.id) as attachment_count,
                    (select max(r.id) from ledger_entry r where r.reverses_id = e.id and r.status <> 'REJECTED') as reversed_by
-            from ledger_entry e join member m on m.id = e.member_id join org_unit u on u.id = m.unit_id
-            join account ra on ra.id = e.recorded_by left join account ca on ca.id = e.checked_by
-            left join account da on da.id = e.decided_by""";
+            from ledger_entry e join member m on m.id = e.member_id join org_unit u on u.id = m.unit_id""";
 
     /**
      * An entry as stored; its item name is added by {@link #named} once the rows are read. A row mapper never queries:
@@ -48,21 +46,40 @@ final class EntryRows {
                 rs.getString("occurrence"), rs.getString("note"), rs.getString("witnesses"),
                 EntrySource.valueOf(rs.getString("source")), EntryStatus.valueOf(rs.getString("status")),
                 rs.getObject("reverses_id", Long.class), rs.getObject("reversed_by", Long.class),
-                rs.getLong("recorded_by"), rs.getString("recorded_name"), rs.getObject("recorded_at", OffsetDateTime.class),
-                rs.getObject("checked_by", Long.class), rs.getString("checked_name"), rs.getObject("checked_at", OffsetDateTime.class),
-                rs.getObject("decided_by", Long.class), rs.getString("decided_name"), rs.getObject("decided_at", OffsetDateTime.class),
+                rs.getLong("recorded_by"), null, rs.getObject("recorded_at", OffsetDateTime.class),
+                rs.getObject("checked_by", Long.class), null, rs.getObject("checked_at", OffsetDateTime.class),
+                rs.getObject("decided_by", Long.class), null, rs.getObject("decided_at", OffsetDateTime.class),
                 rs.getString("reject_reason"), rs.getInt("version"), rs.getInt("attachment_count"));
 
-    /** The entries with their items' names, each scheme version read once. */
-    static List<LedgerEntry> named(List<LedgerEntry> entries, Schemes schemes) {
+    /**
+     * The entries with their items' names, each scheme version read once, and the names of the accounts that recorded,
+     * checked and decided them, from the security module in one query for the whole list.
+     */
+    static List<LedgerEntry> named(List<LedgerEntry> entries, Schemes schemes, Accounts accounts) {
         Map<Long, Scheme> versions = new HashMap<>();
-        return entries.stream().map(e -> named(e, versions.computeIfAbsent(e.schemeVersionId(), id -> schemes.get(id).scheme()).item(e.itemCode())))
+        Map<Long, String> names = accountNames(entries, accounts);
+        return entries.stream().map(e -> named(e, versions.computeIfAbsent(e.schemeVersionId(), schemes::scheme).item(e.itemCode()))
+                        .withAccountNames(names))
                 .toList();
     }
 
-    /** The entry with the name of its item (its code when its scheme version no longer holds it). */
-    static LedgerEntry named(LedgerEntry entry, Item item) {
+    /** The entry with the name of its item (its code when its scheme version no longer holds it) and its accounts' names. */
+    static LedgerEntry named(LedgerEntry entry, Item item, Accounts accounts) {
+        return named(entry, item).withAccountNames(accountNames(List.of(entry), accounts));
+    }
+
+    private static LedgerEntry named(LedgerEntry entry, Item item) {
         return entry.withItemName(item == null ? entry.itemCode() : item.name());
+    }
+
+    private static Map<Long, String> accountNames(List<LedgerEntry> entries, Accounts accounts) {
+        List<Long> ids = new ArrayList<>();
+        for (LedgerEntry e : entries) {
+            ids.add(e.recordedBy());
+            ids.add(e.checkedBy());
+            ids.add(e.decidedBy());
+        }
+        return entries.isEmpty() ? Map.of() : accounts.displayNames(ids);
     }
 
     /**

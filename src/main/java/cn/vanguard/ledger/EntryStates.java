@@ -13,6 +13,7 @@ import org.springframework.stereotype.Service;
 import cn.vanguard.NotFound;
 import cn.vanguard.rules.Schemes;
 import cn.vanguard.scheme.Item;
+import cn.vanguard.security.Accounts;
 import cn.vanguard.security.CurrentUser;
 
 /**
@@ -27,8 +28,10 @@ public class EntryStates {
     private final Schemes schemes;
     private final Clock clock;
     private final ApplicationEventPublisher events;
+    private final Accounts accounts;
 
-    EntryStates(JdbcClient jdbc, Schemes schemes, Clock clock, ApplicationEventPublisher events) {
+    EntryStates(JdbcClient jdbc, Schemes schemes, Clock clock, ApplicationEventPublisher events, Accounts accounts) {
+        this.accounts = accounts;
         this.jdbc = jdbc;
         this.schemes = schemes;
         this.clock = clock;
@@ -43,8 +46,8 @@ public class EntryStates {
     public Decidable read(long id) {
         LedgerEntry entry = jdbc.sql(EntryRows.SELECT + " where e.id = :id").param("id", id).query(EntryRows.ROW).optional()
                 .orElseThrow(() -> new NotFound("积分记录不存在"));
-        Item item = schemes.get(entry.schemeVersionId()).scheme().item(entry.itemCode());
-        return new Decidable(EntryRows.named(entry, item), item);
+        Item item = schemes.scheme(entry.schemeVersionId()).item(entry.itemCode());
+        return new Decidable(EntryRows.named(entry, item, accounts), item);
     }
 
     /** Where the entry a reversal points at stands: its status, and whether an approved reversal already took it out. */
@@ -68,7 +71,7 @@ public class EntryStates {
             return List.of();
         }
         return EntryRows.named(where(EntryRows.SELECT, status, units, notRecordedBy, notAbout,
-                " order by e.recorded_at, e.id limit " + Math.max(1, limit)).query(EntryRows.ROW).list(), schemes);
+                " order by e.recorded_at, e.id limit " + Math.max(1, limit)).query(EntryRows.ROW).list(), schemes, accounts);
     }
 
     /** How many entries {@link #waiting} would list without a limit. */

@@ -28,6 +28,7 @@ import cn.vanguard.rules.Schemes;
 import cn.vanguard.scheme.Item;
 import cn.vanguard.scheme.ItemKind;
 import cn.vanguard.scheme.Pool;
+import cn.vanguard.security.Accounts;
 import cn.vanguard.security.CurrentUser;
 import cn.vanguard.security.Guard;
 import cn.vanguard.security.Permission;
@@ -43,6 +44,7 @@ public class Ledger {
     private final JdbcClient jdbc;
     private final Members members;
     private final Schemes schemes;
+    private final Accounts accounts;
     private final Guard guard;
     private final AuditLog audit;
     private final Attachments attachments;
@@ -52,7 +54,8 @@ public class Ledger {
     private final TrustedSeeds trusted;
 
     public Ledger(JdbcClient jdbc, Members members, Schemes schemes, Guard guard, AuditLog audit, Attachments attachments,
-                  IdempotencyKeys keys, Clock clock, EntryChecks checks, TrustedSeeds trusted) {
+                  IdempotencyKeys keys, Clock clock, EntryChecks checks, TrustedSeeds trusted, Accounts accounts) {
+        this.accounts = accounts;
         this.jdbc = jdbc;
         this.members = members;
         this.schemes = schemes;
@@ -66,7 +69,7 @@ public class Ledger {
     }
 
     private List<LedgerEntry> named(List<LedgerEntry> entries) {
-        return EntryRows.named(entries, schemes);
+        return EntryRows.named(entries, schemes, accounts);
     }
 
     // ---------------------------------------------------------------- creating entries

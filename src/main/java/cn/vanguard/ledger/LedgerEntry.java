@@ -29,6 +29,14 @@ public record LedgerEntry(long id, long memberId, String memberCode, String memb
                 checkedBy, checkedByName, checkedAt, decidedBy, decidedByName, decidedAt, rejectReason, version, attachments);
     }
 
+    /** The same entry with the names of the accounts that recorded, checked and decided it, looked up in {@code names}. */
+    LedgerEntry withAccountNames(Map<Long, String> names) {
+        return new LedgerEntry(id, memberId, memberCode, memberName, unitId, unitName, schemeVersionId, itemCode, itemName, date, quantity,
+                points, occurrence, note, witnesses, source, status, reversesId, reversedBy, recordedBy, names.get(recordedBy), recordedAt,
+                checkedBy, checkedBy == null ? null : names.get(checkedBy), checkedAt, decidedBy,
+                decidedBy == null ? null : names.get(decidedBy), decidedAt, rejectReason, version, attachments);
+    }
+
     /**
      * The entry once its status moved to {@code to}: leaving a first check stamps the checker, a decision (生效 or
      * 驳回) the decider, a rejection its reason; the change counts on the version it was made at. {@link EntryStates#move}

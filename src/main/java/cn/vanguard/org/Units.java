@@ -3,10 +3,13 @@ package cn.vanguard.org;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
 import org.springframework.context.ApplicationEventPublisher;
@@ -158,6 +161,43 @@ public class Units implements UnitTree {
     @Override
     public String name(long unitId) {
         return find(unitId).map(Unit::name).orElse("#" + unitId);
+    }
+
+    @Override
+    public Optional<Long> memberUnit(long memberId) {
+        return jdbc.sql("select unit_id from member where id = :id").param("id", memberId).query(Long.class).optional();
+    }
+
+    @Override
+    public Map<Long, Long> memberUnits(Collection<Long> memberIds) {
+        Map<Long, Long> units = new HashMap<>();
+        for (List<Long> chunk : chunks(memberIds)) {
+            jdbc.sql("select id, unit_id from member where id in (:ids)").param("ids", chunk)
+                    .query(rs -> {
+                        units.put(rs.getLong(1), rs.getLong(2));
+                    });
+        }
+        return units;
+    }
+
+    /** The units given, by id, in one query per thousand (other modules name units without reading org_unit). */
+    public Map<Long, Unit> byIds(Collection<Long> ids) {
+        Map<Long, Unit> found = new HashMap<>();
+        for (List<Long> chunk : chunks(ids)) {
+            jdbc.sql("select * from org_unit where id in (:ids)").param("ids", chunk).query(ROW).list()
+                    .forEach(u -> found.put(u.id(), u));
+        }
+        return found;
+    }
+
+    /** Distinct ids in lists of at most a thousand: PostgreSQL takes no more than 65,535 parameters a statement. */
+    static List<List<Long>> chunks(Collection<Long> ids) {
+        List<Long> distinct = ids.stream().filter(Objects::nonNull).distinct().toList();
+        List<List<Long>> chunks = new ArrayList<>();
+        for (int i = 0; i < distinct.size(); i += 1000) {
+            chunks.add(distinct.subList(i, Math.min(distinct.size(), i + 1000)));
+        }
+        return chunks;
     }
 
     /** Creates a unit; a top unit (no parent) only by the system administrator. */

@@ -3,7 +3,7 @@
  * evidence and reversal rules, and the queue of what waits for whom; a decision moves the entry only through the
  * ledger's guarded transition, and its audit line is written by a listener of the ledger's event in the same transaction.
  */
-@ApplicationModule(allowedDependencies = {"ledger", "security", "audit", "scheme"})
+@ApplicationModule(allowedDependencies = {"audit", "ledger", "security"})
 package cn.vanguard.review;
 
 import org.springframework.modulith.ApplicationModule;

@@ -2,6 +2,7 @@ package cn.vanguard.rules;
 
 import java.time.Clock;
 import java.time.OffsetDateTime;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -24,6 +25,7 @@ import cn.vanguard.scheme.Scheme;
 import cn.vanguard.scheme.file.Presets;
 import cn.vanguard.scheme.file.SchemeFiles;
 import cn.vanguard.scheme.file.SchemeLoad;
+import cn.vanguard.security.Accounts;
 import cn.vanguard.security.CurrentUser;
 import cn.vanguard.security.Guard;
 import cn.vanguard.security.Permission;
@@ -38,9 +40,12 @@ public class Schemes {
     private final AuditLog audit;
     private final Clock clock;
     private final ApplicationEventPublisher events;
+    private final Accounts accounts;
     private final Map<Long, Scheme> parsed = new ConcurrentHashMap<>();
 
-    public Schemes(JdbcClient jdbc, Units units, Guard guard, AuditLog audit, Clock clock, ApplicationEventPublisher events) {
+    public Schemes(JdbcClient jdbc, Units units, Guard guard, AuditLog audit, Clock clock, ApplicationEventPublisher events,
+                   Accounts accounts) {
+        this.accounts = accounts;
         this.jdbc = jdbc;
         this.units = units;
         this.guard = guard;
@@ -49,19 +54,59 @@ public class Schemes {
         this.events = events;
     }
 
-    private final RowMapper<PublishedScheme> row = (rs, n) -> {
+    /** A version as stored: the unit's and the publisher's names are the organisation's and security's to give. */
+    private record Stored(PublishedScheme scheme, Long publishedBy) {
+    }
+
+    private final RowMapper<Stored> row = (rs, n) -> {
         long id = rs.getLong("id");
         String yaml = rs.getString("yaml");
-        return new PublishedScheme(id, rs.getLong("unit_id"), rs.getString("unit_name"), rs.getInt("cycle_year"),
+        return new Stored(new PublishedScheme(id, rs.getLong("unit_id"), null, rs.getInt("cycle_year"),
                 rs.getInt("version_no"), rs.getString("scheme_id"), rs.getString("name"),
                 PublishedScheme.SourceKind.valueOf(rs.getString("source_kind")), rs.getString("preset_id"),
                 rs.getObject("copied_from", Long.class), yaml, rs.getObject("published_at", OffsetDateTime.class),
-                rs.getString("publisher"), parsed.computeIfAbsent(id, k -> parse(yaml)));
+                null, parsed.computeIfAbsent(id, k -> parse(yaml))), rs.getObject("published_by", Long.class));
     };
 
-    private static final String SELECT = """
-            select s.*, u.name as unit_name, a.display_name as publisher from scheme_version s
-            join org_unit u on u.id = s.unit_id left join account a on a.id = s.published_by""";
+    /** The versions with their units' and publishers' names: one query to each owner for the whole list. */
+    private List<PublishedScheme> named(List<Stored> stored) {
+        if (stored.isEmpty()) {
+            return List.of();
+        }
+        Map<Long, Unit> byId = units.byIds(stored.stream().map(s -> s.scheme().unitId()).toList());
+        Map<Long, String> publishers = accounts.displayNames(stored.stream().map(Stored::publishedBy).toList());
+        return stored.stream().map(s -> {
+            PublishedScheme p = s.scheme();
+            Unit unit = byId.get(p.unitId());
+            return new PublishedScheme(p.id(), p.unitId(), unit == null ? null : unit.name(), p.year(), p.versionNo(), p.schemeId(),
+                    p.name(), p.sourceKind(), p.presetId(), p.copiedFrom(), p.yaml(), p.publishedAt(),
+                    s.publishedBy() == null ? null : publishers.get(s.publishedBy()), p.scheme());
+        }).toList();
+    }
+
+    private Optional<PublishedScheme> named(Optional<Stored> stored) {
+        return stored.map(s -> named(List.of(s)).get(0));
+    }
+
+    /** A version of a unit already read (the lineage of {@link #effective}): only the publisher's name is asked for. */
+    private PublishedScheme named(Stored stored, Unit unit) {
+        PublishedScheme p = stored.scheme();
+        String publisher = stored.publishedBy() == null ? null
+                : accounts.displayNames(List.of(stored.publishedBy())).get(stored.publishedBy());
+        return new PublishedScheme(p.id(), p.unitId(), unit.name(), p.year(), p.versionNo(), p.schemeId(), p.name(), p.sourceKind(),
+                p.presetId(), p.copiedFrom(), p.yaml(), p.publishedAt(), publisher, p.scheme());
+    }
+
+    /**
+     * The rules of a version by id, without its names and, once read, without a query: versions never change. For
+     * readers that need only the items (an entry's item name, a decision's rules).
+     */
+    public Scheme scheme(long versionId) {
+        Scheme known = parsed.get(versionId);
+        return known != null ? known : get(versionId).scheme();
+    }
+
+    private static final String SELECT = "select s.* from scheme_version s";
 
     private static Scheme parse(String yaml) {
         SchemeLoad load = SchemeFiles.read(yaml);
@@ -146,7 +191,7 @@ public class Schemes {
 
     /** A version by id, without scope checks (scoring, entries referencing it). */
     public PublishedScheme get(long id) {
-        return jdbc.sql(SELECT + " where s.id = :id").param("id", id).query(row).optional()
+        return named(jdbc.sql(SELECT + " where s.id = :id").param("id", id).query(row).optional())
                 .orElseThrow(() -> new NotFound("方案版本不存在"));
     }
 
@@ -174,8 +219,7 @@ public class Schemes {
         }
         Long memberId = guard.current().memberId();
         if (memberId != null) {
-            Long memberUnit = jdbc.sql("select unit_id from member where id = :id").param("id", memberId).query(Long.class).single();
-            return units.within(memberUnit, unitId);
+            return units.memberUnit(memberId).map(memberUnit -> units.within(memberUnit, unitId)).orElse(false);
         }
         return false;
     }
@@ -185,13 +229,19 @@ public class Schemes {
         if (!readable(unitId)) {
             throw Guard.denied();
         }
-        return jdbc.sql(SELECT + " where s.unit_id = :u order by s.cycle_year desc, s.version_no desc").param("u", unitId).query(row).list();
+        return named(jdbc.sql(SELECT + " where s.unit_id = :u order by s.cycle_year desc, s.version_no desc").param("u", unitId).query(row).list());
     }
 
     /** Every version the current user may read, newest first. */
     public List<PublishedScheme> visibleVersions() {
-        return jdbc.sql(SELECT + " order by s.cycle_year desc, u.path, s.version_no desc").query(row).list().stream()
-                .filter(s -> readable(s.unitId())).toList();
+        List<Stored> readable = jdbc.sql(SELECT + " order by s.cycle_year desc, s.version_no desc").query(row).list().stream()
+                .filter(s -> readable(s.scheme().unitId())).toList();
+        Map<Long, Unit> byId = units.byIds(readable.stream().map(s -> s.scheme().unitId()).toList());
+        // within a year, in tree order (the units' paths), as the list always showed them
+        Comparator<PublishedScheme> order = Comparator.<PublishedScheme>comparingInt(PublishedScheme::year).reversed()
+                .thenComparing(p -> byId.containsKey(p.unitId()) ? byId.get(p.unitId()).path() : "")
+                .thenComparing(Comparator.comparingInt(PublishedScheme::versionNo).reversed());
+        return named(readable).stream().sorted(order).toList();
     }
 
     /** The cycle years schemes have been published for, oldest first: the cycles that have standings. */
@@ -201,17 +251,18 @@ public class Schemes {
 
     /** The latest version of every unit's scheme for a cycle, without scope checks (scoring every population). */
     public List<PublishedScheme> latest(int year) {
-        return jdbc.sql(SELECT + " where s.cycle_year = :y and s.version_no = (select max(o.version_no) from scheme_version o "
+        return named(jdbc.sql(SELECT + " where s.cycle_year = :y and s.version_no = (select max(o.version_no) from scheme_version o "
                         + "where o.unit_id = s.unit_id and o.cycle_year = s.cycle_year) order by s.id")
-                .param("y", year).query(row).list();
+                .param("y", year).query(row).list());
     }
 
     /** The scheme that applies to a unit for a cycle: its own latest version, else the nearest ancestor's. */
     public Optional<PublishedScheme> effective(long unitId, int year) {
         List<Unit> lineage = units.lineage(unitId);
         for (int i = lineage.size() - 1; i >= 0; i--) {
+            Unit unit = lineage.get(i);
             Optional<PublishedScheme> own = jdbc.sql(SELECT + " where s.unit_id = :u and s.cycle_year = :y order by s.version_no desc limit 1")
-                    .param("u", lineage.get(i).id()).param("y", year).query(row).optional();
+                    .param("u", unit.id()).param("y", year).query(row).optional().map(found -> named(found, unit));
             if (own.isPresent()) {
                 return own;
             }

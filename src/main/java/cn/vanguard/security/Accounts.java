@@ -3,11 +3,17 @@ package cn.vanguard.security;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -37,8 +43,10 @@ public class Accounts {
     private final AuditLog audit;
     private final Guard guard;
     private final Clock clock;
+    private final UnitTree tree;
 
-    public Accounts(JdbcClient jdbc, PasswordEncoder passwords, AuditLog audit, Guard guard, Clock clock) {
+    public Accounts(JdbcClient jdbc, PasswordEncoder passwords, AuditLog audit, Guard guard, Clock clock, UnitTree tree) {
+        this.tree = tree;
         this.jdbc = jdbc;
         this.passwords = passwords;
         this.audit = audit;
@@ -103,6 +111,31 @@ public class Accounts {
                 grants)).single();
     }
 
+    /** The display names of the accounts given, by id, in one query (other modules name accounts without reading them). */
+    public Map<Long, String> displayNames(Collection<Long> ids) {
+        List<Long> distinct = ids.stream().filter(Objects::nonNull).distinct().toList();
+        Map<Long, String> names = new HashMap<>();
+        for (int i = 0; i < distinct.size(); i += 1000) {
+            jdbc.sql("select id, display_name from account where id in (:ids)").param("ids", distinct.subList(i, Math.min(distinct.size(), i + 1000)))
+                    .query(rs -> {
+                        names.put(rs.getLong(1), rs.getString(2));
+                    });
+        }
+        return names;
+    }
+
+    /**
+     * The units an account acts for: those of its roles and that of its linked member (whose import a viewer may see
+     * named only when one of them lies in their scope).
+     */
+    public List<Long> actingUnits(long accountId) {
+        List<Long> units = new ArrayList<>(jdbc.sql("select unit_id from role_grant where account_id = :a and unit_id is not null")
+                .param("a", accountId).query(Long.class).list());
+        jdbc.sql("select member_id from account where id = :a and member_id is not null").param("a", accountId).query(Long.class)
+                .optional().flatMap(tree::memberUnit).ifPresent(units::add);
+        return units;
+    }
+
     public List<Grant> grants(long accountId) {
         return jdbc.sql("select role, unit_id from role_grant where account_id = :id order by id").param("id", accountId)
                 .query((rs, n) -> new Grant(Role.valueOf(rs.getString(1)), rs.getObject(2, Long.class))).list();
@@ -120,11 +153,21 @@ public class Accounts {
         } else if (units.isEmpty()) {
             return List.of();
         } else {
-            ids = jdbc.sql("""
-                    select distinct a.id from account a
-                    left join role_grant g on g.account_id = a.id
-                    left join member m on m.id = a.member_id
-                    where g.unit_id in (:units) or m.unit_id in (:units) order by a.id""").param("units", units).query(Long.class).list();
+            // the members' units come from the organisation module, which owns them: one query here, one there
+            Set<Long> scope = new HashSet<>(units);
+            Set<Long> found = new TreeSet<>(jdbc.sql("select distinct account_id from role_grant where unit_id in (:units)")
+                    .param("units", units).query(Long.class).list());
+            Map<Long, Long> linked = new HashMap<>();
+            jdbc.sql("select id, member_id from account where member_id is not null").query(rs -> {
+                linked.put(rs.getLong(1), rs.getLong(2));
+            });
+            Map<Long, Long> memberUnits = tree.memberUnits(linked.values());
+            linked.forEach((account, member) -> {
+                if (scope.contains(memberUnits.get(member))) {
+                    found.add(account);
+                }
+            });
+            ids = List.copyOf(found);
         }
         return ids.stream().map(this::load).toList();
     }
@@ -161,8 +204,7 @@ public class Accounts {
     }
 
     private Long memberUnit(Long memberId) {
-        return memberId == null ? null
-                : jdbc.sql("select unit_id from member where id = :id").param("id", memberId).query(Long.class).optional().orElse(null);
+        return memberId == null ? null : tree.memberUnit(memberId).orElse(null);
     }
 
     /** The unit an audit line about the account belongs to: its first role's unit, else its member's unit. */
@@ -203,8 +245,7 @@ public class Accounts {
         CurrentUser user = guard.current();
         checkGrants(user, grants);
         if (memberId != null) {
-            Long unit = jdbc.sql("select unit_id from member where id = :id").param("id", memberId).query(Long.class).optional()
-                    .orElseThrow(() -> Invalid.of("member", "党员不存在"));
+            Long unit = tree.memberUnit(memberId).orElseThrow(() -> Invalid.of("member", "党员不存在"));
             if (!guard.can(user, Permission.MANAGE_ACCOUNTS, unit)) {
                 throw Guard.denied();
             }
@@ -365,8 +406,7 @@ public class Accounts {
             throw Guard.denied();
         }
         if (memberId != null) {
-            Long unit = jdbc.sql("select unit_id from member where id = :id").param("id", memberId).query(Long.class).optional()
-                    .orElseThrow(() -> Invalid.of("member", "党员不存在"));
+            Long unit = tree.memberUnit(memberId).orElseThrow(() -> Invalid.of("member", "党员不存在"));
             guard.require(Permission.MANAGE_ACCOUNTS, unit);
             if (!memberId.equals(account.memberId()) && linked(memberId)) {
                 throw Invalid.of("member", "该党员已关联了另一个账号");

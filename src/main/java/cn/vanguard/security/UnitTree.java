@@ -1,10 +1,13 @@
 package cn.vanguard.security;
 
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 
 /**
- * The organisation tree as scope checks need it; implemented by the organisation module, so that security depends
- * on nothing but this interface.
+ * The organisation tree and its members as scope checks need them; implemented by the organisation module, so that
+ * security depends on nothing but this interface and reads none of the organisation's tables.
  */
 public interface UnitTree {
 
@@ -16,4 +19,10 @@ public interface UnitTree {
 
     /** The unit's name, for messages. */
     String name(long unitId);
+
+    /** The unit a member belongs to now; empty when there is no such member. */
+    Optional<Long> memberUnit(long memberId);
+
+    /** The units the members given belong to now, by member id (members that do not exist are left out). */
+    Map<Long, Long> memberUnits(Collection<Long> memberIds);
 }

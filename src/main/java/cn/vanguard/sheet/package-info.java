@@ -3,4 +3,7 @@
  * votes files of formats.md read into the engine's inputs with every problem reported by file and line, and the
  * results written as JSON, CSV and XLSX.
  */
+@ApplicationModule(allowedDependencies = {"scheme"})
 package cn.vanguard.sheet;
+
+import org.springframework.modulith.ApplicationModule;

@@ -25,7 +25,8 @@ import cn.vanguard.testing.Fixtures;
 /**
  * {@code import-ledger --unit ID FILE}: the command starts the application without its web server on the database the
  * server uses (here the test's, handed over as system properties, as SPRING_DATASOURCE_URL would), imports as the
- * system, and says what it did in Chinese, or in English with {@code --lang en}.
+ * system, and says what it did in Chinese, or in English with {@code --lang en}; {@code rebuild-standings} starts it the
+ * same way and scores every cycle from scratch.
  */
 abstract class ImportLedgerCommandContract {
 
@@ -122,6 +123,13 @@ abstract class ImportLedgerCommandContract {
 
         Run english = run("import-ledger", "--unit", Long.toString(tree.branch().id()), file.toString(), "--lang", "en");
         assertThat(english.err()).contains(name + ":3: column 项目编码: ").contains("3 problems: nothing was imported");
+    }
+
+    @Test
+    void rebuildStandingsScoresEveryCycleOnTheServersDatabase() throws IOException {
+        Run run = run("rebuild-standings");
+        assertThat(run.status()).as(run.err()).isZero();
+        assertThat(run.out()).containsPattern("\\d{4}年度: \\d+ members scored").containsPattern("rebuild-standings: \\d+ standings in \\d+ cycles, \\d+ ms");
     }
 
     @Test

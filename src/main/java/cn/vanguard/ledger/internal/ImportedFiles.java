@@ -10,6 +10,7 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
+import cn.vanguard.security.Accounts;
 import cn.vanguard.security.CurrentUser;
 import cn.vanguard.security.Guard;
 import cn.vanguard.security.Permission;
@@ -24,14 +25,16 @@ class ImportedFiles {
     private final JdbcClient jdbc;
     private final Guard guard;
     private final Clock clock;
+    private final Accounts accounts;
 
-    ImportedFiles(JdbcClient jdbc, Guard guard, Clock clock) {
+    ImportedFiles(JdbcClient jdbc, Guard guard, Clock clock, Accounts accounts) {
+        this.accounts = accounts;
         this.jdbc = jdbc;
         this.guard = guard;
         this.clock = clock;
     }
 
-    private record Earlier(Long accountId, String name, OffsetDateTime at, int rows) {
+    private record Earlier(Long accountId, OffsetDateTime at, int rows) {
     }
 
     /**
@@ -41,15 +44,17 @@ class ImportedFiles {
      */
     Optional<String> refusal(long unitId, String fileHash, CurrentUser viewer) {
         Optional<Earlier> earlier = jdbc.sql("""
-                        select f.account_id, a.display_name, f.imported_at, f.entry_count from imported_file f
-                        left join account a on a.id = f.account_id where f.unit_id = :u and f.file_hash = :h""")
+                        select f.account_id, f.imported_at, f.entry_count from imported_file f
+                        where f.unit_id = :u and f.file_hash = :h""")
                 .param("u", unitId).param("h", fileHash)
-                .query((rs, n) -> new Earlier(rs.getObject(1, Long.class), rs.getString(2), rs.getObject(3, OffsetDateTime.class), rs.getInt(4)))
+                .query((rs, n) -> new Earlier(rs.getObject(1, Long.class), rs.getObject(2, OffsetDateTime.class), rs.getInt(3)))
                 .optional()
                 .or(() -> beforeOneRecordPerFile(unitId, fileHash));
         return earlier.map(first -> {
             String when = first.at().atZoneSameInstant(clock.getZone()).format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm"));
-            String who = first.accountId() == null ? "由系统（命令行）" : known(first.accountId(), viewer) ? "由" + first.name() : "";
+            String who = first.accountId() == null ? "由系统（命令行）" : known(first.accountId(), viewer)
+                    ? Optional.ofNullable(accounts.displayNames(List.of(first.accountId())).get(first.accountId())).map(n -> "由" + n).orElse("")
+                    : "";
             return "这个文件已于" + when + who + "导入过（" + first.rows() + "条记录），不会重复导入；如需补录，请只上传新增的行";
         });
     }
@@ -57,11 +62,11 @@ class ImportedFiles {
     /** Imports made before V5 left one idempotency key a row, {@code import:unit:hash:line}, with the hash's first 32 digits. */
     private Optional<Earlier> beforeOneRecordPerFile(long unitId, String fileHash) {
         return jdbc.sql("""
-                        select k.account_id, a.display_name, min(k.created_at), count(*) from idempotency_key k
-                        join account a on a.id = k.account_id where k.client_key like :k
-                        group by k.account_id, a.display_name order by min(k.created_at) limit 1""")
+                        select k.account_id, min(k.created_at), count(*) from idempotency_key k
+                        where k.client_key like :k
+                        group by k.account_id order by min(k.created_at) limit 1""")
                 .param("k", "import:" + unitId + ":" + fileHash.substring(0, 32) + ":%")
-                .query((rs, n) -> new Earlier(rs.getLong(1), rs.getString(2), rs.getObject(3, OffsetDateTime.class), rs.getInt(4)))
+                .query((rs, n) -> new Earlier(rs.getLong(1), rs.getObject(2, OffsetDateTime.class), rs.getInt(3)))
                 .optional();
     }
 
@@ -69,11 +74,7 @@ class ImportedFiles {
         if (viewer == null || viewer.accountId() == accountId) {
             return true;
         }
-        List<Long> theirUnits = jdbc.sql("""
-                        select unit_id from role_grant where account_id = :a and unit_id is not null
-                        union select m.unit_id from account a join member m on m.id = a.member_id where a.id = :a""")
-                .param("a", accountId).query(Long.class).list();
-        return theirUnits.stream().anyMatch(u -> guard.can(viewer, Permission.VIEW_LEDGER, u));
+        return accounts.actingUnits(accountId).stream().anyMatch(u -> guard.can(viewer, Permission.VIEW_LEDGER, u));
     }
 
     /**
