@@ -7,6 +7,8 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.List;
 import java.util.Optional;
 
@@ -18,6 +20,8 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.util.UriComponentsBuilder;
 import org.springframework.web.bind.annotation.RequestParam;
 
 import cn.vanguard.NotFound;
@@ -39,6 +43,7 @@ import cn.vanguard.scheme.Step;
 import cn.vanguard.security.Guard;
 import cn.vanguard.security.Permission;
 import cn.vanguard.sheet.ResultFiles;
+import cn.vanguard.standings.StandingsQuery;
 
 /** Scores: a unit's ranking (with an Excel export), a member's score with its explanation, and one's own. */
 @Controller
@@ -65,30 +70,89 @@ class ScoresController {
         this.clock = clock;
     }
 
+    /** Rows a page of the ranking shows. */
+    static final int PAGE_SIZE = 50;
+
     @GetMapping("/scores")
     String ranking(@RequestParam(required = false) Long unitId, @RequestParam(required = false) Integer year,
-                   @RequestParam(required = false) MemberType type, Model model) {
+                   @RequestParam(required = false) MemberType type, @RequestParam(required = false) String q,
+                   @RequestParam(required = false) String sort, @RequestParam(required = false) String dir,
+                   @RequestParam(defaultValue = "1") int page,
+                   @RequestHeader(value = "HX-Request", required = false) String htmx, Model model) {
         guard.requireAnywhere(Permission.VIEW_SCORES);
         int cycle = year == null ? LocalDate.now(clock).getYear() : year;
         List<Unit> choices = units.visibleTree().stream().filter(u -> guard.can(Permission.VIEW_SCORES, u.id())).toList();
         Long unit = unitId != null ? unitId : choices.stream().map(Unit::id).findFirst().orElse(null);
+        boolean descending = "desc".equals(dir);
+        StandingsQuery.Sort order = StandingsQuery.Sort.of(sort, descending);
+        RankingFilter filter = new RankingFilter(unit, cycle, type, q == null || q.isBlank() ? null : q.strip(),
+                order == null ? "rank" : sort, order != null && descending, Math.max(1, page));
         model.addAttribute("units", choices);
         model.addAttribute("unitId", unit);
         model.addAttribute("year", cycle);
         model.addAttribute("years", List.of(cycle + 1, cycle, cycle - 1, cycle - 2).stream().filter(y -> y <= LocalDate.now(clock).getYear()).toList());
         model.addAttribute("type", type);
         model.addAttribute("types", MemberType.values());
-        List<Ranking> rankings = new ArrayList<>();
+        model.addAttribute("filter", filter);
+        Map<Long, String> unitNames = new HashMap<>();
+        choices.forEach(u -> unitNames.put(u.id(), u.name()));
+        model.addAttribute("unitNames", unitNames);
         if (unit != null) {
-            for (Scores.Population population : scores.unit(unit, cycle)) {
-                rankings.add(ranking(population, type));
-            }
+            Scores.Page found = scores.page(unit, cycle, type, filter.q(), order, filter.page() - 1, PAGE_SIZE);
+            model.addAttribute("ranking", found);
+            long pages = Math.max(1, (found.page().total() + PAGE_SIZE - 1) / PAGE_SIZE);
+            model.addAttribute("pages", pages);
+            model.addAttribute("pageNumbers", java.util.stream.LongStream.rangeClosed(Math.max(1, filter.page() - 2), Math.min(pages, filter.page() + 2))
+                    .boxed().toList());
         }
-        model.addAttribute("rankings", rankings);
-        return "scores/ranking";
+        return htmx != null ? "scores/ranking :: list" : "scores/ranking";
     }
 
-    /** A population for the page: scored members by rank, then the others. */
+    /** What the ranking page shows, as its URL repeats it: page links and sort links keep everything else. */
+    record RankingFilter(Long unitId, int year, MemberType type, String q, String sort, boolean descending, int page) {
+
+        /** This filter's URL on another page. */
+        public String page(long n) {
+            return uri(sort, descending, n);
+        }
+
+        /** This filter's URL sorted by a column: first ascending (rank, name, code, unit) or descending (total), then the other way. */
+        public String sortBy(String column) {
+            boolean desc = column.equals(sort) ? !descending : "total".equals(column);
+            return uri(column, desc, 1);
+        }
+
+        /** The arrow shown beside the column the page is sorted by. */
+        public String arrow(String column) {
+            return column.equals(sort) ? (descending ? " ↓" : " ↑") : "";
+        }
+
+        private String uri(String column, boolean desc, long n) {
+            UriComponentsBuilder uri = UriComponentsBuilder.fromPath("/scores");
+            if (unitId != null) {
+                uri.queryParam("unitId", unitId);
+            }
+            uri.queryParam("year", year);
+            if (type != null) {
+                uri.queryParam("type", type.name());
+            }
+            if (q != null) {
+                uri.queryParam("q", q);
+            }
+            if (!"rank".equals(column) || desc) {
+                uri.queryParam("sort", column);
+            }
+            if (desc) {
+                uri.queryParam("dir", "desc");
+            }
+            if (n > 1) {
+                uri.queryParam("page", n);
+            }
+            return uri.encode().build().toUriString();
+        }
+    }
+
+    /** A population for the export: scored members by rank, then the others. */
     record Ranking(Scores.Population population, List<Scores.MemberScore> rows) {
     }
 

@@ -71,16 +71,26 @@ public class StandingStore {
 
     /**
      * Takes the population's lock for the rest of the transaction (creating its row when new): refreshes of one
-     * population run one after the other, each reading what the one before committed.
+     * population run one after the other, each reading what the one before committed. Returns the population's stamp
+     * before this refresh raised it: the stamp that figures read before this transaction must carry to be current.
      */
-    void lock(int year, long version) {
+    long lock(int year, long version) {
         OffsetDateTime now = OffsetDateTime.now(clock);
-        int updated = jdbc.sql("update standing_population set refreshed_at = :now where cycle_year = :y and scheme_version_id = :v")
+        int updated = jdbc.sql("update standing_population set refreshed_at = :now, stamp = stamp + 1 where cycle_year = :y and scheme_version_id = :v")
                 .param("now", now).param("y", year).param("v", version).update();
         if (updated == 0) {
-            jdbc.sql("insert into standing_population (cycle_year, scheme_version_id, refreshed_at) values (:y, :v, :now)")
+            jdbc.sql("insert into standing_population (cycle_year, scheme_version_id, refreshed_at, stamp) values (:y, :v, :now, 1)")
                     .param("now", now).param("y", year).param("v", version).update();
+            return 0;
         }
+        return jdbc.sql("select stamp from standing_population where cycle_year = :y and scheme_version_id = :v")
+                .param("y", year).param("v", version).query(Long.class).single() - 1;
+    }
+
+    /** The population's stamp as last committed (0 for a population never refreshed). */
+    long stamp(int year, long version) {
+        return jdbc.sql("select stamp from standing_population where cycle_year = :y and scheme_version_id = :v")
+                .param("y", year).param("v", version).query(Long.class).optional().orElse(0L);
     }
 
     /** Writes a member's figures (the result follows when their population is re-ranked). */
@@ -130,7 +140,8 @@ public class StandingStore {
 
     void deleteYear(int year) {
         jdbc.sql("delete from standing where cycle_year = :y").param("y", year).update();
-        jdbc.sql("delete from standing_population where cycle_year = :y").param("y", year).update();
+        // population rows stay, and their stamps rise: a snapshot of the figures just deleted is never current again
+        jdbc.sql("update standing_population set stamp = stamp + 1 where cycle_year = :y").param("y", year).update();
     }
 
     /** Every member of a population with their stored figures, in no particular order. */
