@@ -5,12 +5,12 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.List;
 import java.util.Optional;
+
+import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -32,17 +32,15 @@ import cn.vanguard.org.Members;
 import cn.vanguard.org.Unit;
 import cn.vanguard.org.Units;
 import cn.vanguard.report.LedgerExport;
+import cn.vanguard.report.RankingExport;
 import cn.vanguard.report.Scores;
 import cn.vanguard.rules.PublishedScheme;
 import cn.vanguard.rules.Schemes;
 import cn.vanguard.scheme.ExplanationLine;
-import cn.vanguard.scheme.MemberResult;
 import cn.vanguard.scheme.MemberType;
-import cn.vanguard.scheme.ScoreSheet;
 import cn.vanguard.scheme.Step;
 import cn.vanguard.security.Guard;
 import cn.vanguard.security.Permission;
-import cn.vanguard.sheet.ResultFiles;
 import cn.vanguard.standings.StandingsQuery;
 
 /** Scores: a unit's ranking (with an Excel export), a member's score with its explanation, and one's own. */
@@ -55,11 +53,13 @@ class ScoresController {
     private final Ledger ledger;
     private final Schemes schemes;
     private final LedgerExport export;
+    private final RankingExport rankingExport;
     private final Guard guard;
     private final Clock clock;
 
-    ScoresController(Scores scores, Members members, Units units, Ledger ledger, Schemes schemes, LedgerExport export, Guard guard,
-                     Clock clock) {
+    ScoresController(Scores scores, Members members, Units units, Ledger ledger, Schemes schemes, LedgerExport export,
+                     RankingExport rankingExport, Guard guard, Clock clock) {
+        this.rankingExport = rankingExport;
         this.scores = scores;
         this.members = members;
         this.units = units;
@@ -152,36 +152,24 @@ class ScoresController {
         }
     }
 
-    /** A population for the export: scored members by rank, then the others. */
-    record Ranking(Scores.Population population, List<Scores.MemberScore> rows) {
-    }
-
-    private static Ranking ranking(Scores.Population population, MemberType type) {
-        List<Scores.MemberScore> rows = population.scores().stream()
-                .filter(s -> type == null || s.member().type() == type)
-                .sorted(Comparator.comparing((Scores.MemberScore s) -> s.result().rank() == null ? Integer.MAX_VALUE : s.result().rank())
-                        .thenComparing(s -> s.member().code()))
-                .toList();
-        return new Ranking(population, rows);
-    }
-
+    /**
+     * The ranking as the page filters and sorts it, every row, as XLSX or CSV ({@code format=csv}): streamed from a
+     * database cursor into the response, never the whole file in memory.
+     */
     @GetMapping("/scores/export")
-    ResponseEntity<byte[]> export(@RequestParam long unitId, @RequestParam(required = false) Integer year,
-                                  @RequestParam(required = false) MemberType type) throws IOException {
+    void export(@RequestParam long unitId, @RequestParam(required = false) Integer year, @RequestParam(required = false) MemberType type,
+                @RequestParam(required = false) String q, @RequestParam(required = false) String sort,
+                @RequestParam(required = false) String dir, @RequestParam(required = false) String format,
+                HttpServletResponse response) throws IOException {
         int cycle = year == null ? LocalDate.now(clock).getYear() : year;
-        Unit unit = units.get(unitId);
-        List<ScoreSheet> sheets = new ArrayList<>();
-        for (Scores.Population population : scores.unit(unitId, cycle)) {
-            List<MemberResult> results = ranking(population, type).rows().stream().map(Scores.MemberScore::result).toList();
-            sheets.add(new ScoreSheet(population.scheme().scheme(), population.span(), results));
-        }
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ResultFiles.writeXlsx(sheets, out);
-        String filename = unit.name() + cycle + "年度积分排名.xlsx";
-        return ResponseEntity.ok()
-                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(filename, StandardCharsets.UTF_8).build().toString())
-                .contentType(MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"))
-                .body(out.toByteArray());
+        guard.require(Permission.VIEW_SCORES, unitId);
+        StandingsQuery.Sort order = StandingsQuery.Sort.of(sort, "desc".equals(dir));
+        boolean csv = "csv".equals(format);
+        String filename = units.get(unitId).name() + cycle + "年度积分排名" + (csv ? ".csv" : ".xlsx");
+        response.setHeader(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(filename, StandardCharsets.UTF_8).build().toString());
+        response.setContentType(csv ? "text/csv;charset=UTF-8" : "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+        rankingExport.write(unitId, cycle, type, q == null || q.isBlank() ? null : q.strip(), order == null ? StandingsQuery.Sort.RANK : order,
+                csv ? RankingExport.Format.CSV : RankingExport.Format.XLSX, response.getOutputStream());
     }
 
     /** The approved ledger of a unit in the command line's files, for offline scoring and what-ifs. */

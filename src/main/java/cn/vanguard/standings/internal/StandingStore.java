@@ -194,13 +194,24 @@ public class StandingStore {
         return rows;
     }
 
-    /** A page of a query; {@code pattern} is a LIKE pattern of lower-case text, or null. */
-    public StandingsPage page(StandingsQuery q, String pattern) {
+    /**
+     * Every row of a query in its order, from a cursor ({@code fetchSize} rows a round trip, inside the caller's
+     * read-only transaction so PostgreSQL keeps the cursor open): never all rows in memory at once.
+     */
+    public void each(StandingsQuery q, String pattern, java.util.function.Consumer<Standing> each) {
         if (q.unitIds().isEmpty()) {
-            return new StandingsPage(List.of(), 0, new StandingsPage.Summary(0, 0, null, null, null, Map.of(), Map.of()));
+            return;
         }
-        StringBuilder where = new StringBuilder(" from standing s where s.cycle_year = :y and s.unit_id in (:units)");
         Map<String, Object> params = new HashMap<>();
+        StringBuilder where = where(q, pattern, params);
+        try (java.util.stream.Stream<Standing> rows = jdbc.sql("select " + COLUMNS + where + " order by " + q.sort().orderBy())
+                .params(params).withFetchSize(500).query(StandingStore::standing).stream()) {
+            rows.forEach(each);
+        }
+    }
+
+    private static StringBuilder where(StandingsQuery q, String pattern, Map<String, Object> params) {
+        StringBuilder where = new StringBuilder(" from standing s where s.cycle_year = :y and s.unit_id in (:units)");
         params.put("y", q.year());
         params.put("units", q.unitIds());
         if (q.type() != null) {
@@ -211,6 +222,16 @@ public class StandingStore {
             where.append(" and (lower(s.member_name) like :p escape '\\' or lower(s.member_code) like :p escape '\\')");
             params.put("p", pattern);
         }
+        return where;
+    }
+
+    /** A page of a query; {@code pattern} is a LIKE pattern of lower-case text, or null. */
+    public StandingsPage page(StandingsQuery q, String pattern) {
+        if (q.unitIds().isEmpty()) {
+            return new StandingsPage(List.of(), 0, new StandingsPage.Summary(0, 0, null, null, null, Map.of(), Map.of()));
+        }
+        Map<String, Object> params = new HashMap<>();
+        StringBuilder where = where(q, pattern, params);
         List<Standing> rows = jdbc.sql("select " + COLUMNS + where + " order by " + q.sort().orderBy() + " limit :limit offset :offset")
                 .params(params).param("limit", q.size()).param("offset", (long) q.page() * q.size())
                 .query(StandingStore::standing).list();
