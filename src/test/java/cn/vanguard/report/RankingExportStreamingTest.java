@@ -31,10 +31,10 @@ class RankingExportStreamingTest {
                         "优秀", "", "", "", "", "", ""), null);
             }
             // rows 0 (the header) … ROWS: only the last WINDOW are still in memory, the rest went to the temporary file
-            assertThat(sheet.getRow(ROWS)).isNotNull();
-            assertThat(sheet.getRow(ROWS - RankingExport.WINDOW + 1)).isNotNull();
-            assertThat(sheet.getRow(ROWS - RankingExport.WINDOW)).isNull();
-            assertThat(sheet.getRow(0)).isNull();
+            assertThat((Object) sheet.getRow(ROWS)).isNotNull();
+            assertThat((Object) sheet.getRow(ROWS - RankingExport.WINDOW + 1)).isNotNull();
+            assertThat((Object) sheet.getRow(ROWS - RankingExport.WINDOW)).isNull();
+            assertThat((Object) sheet.getRow(0)).isNull();
             assertThat(sheet.getLastFlushedRowNum()).isEqualTo(ROWS - RankingExport.WINDOW);
             assertThat(sheetFiles()).hasSizeGreaterThan(before.size());
             workbook.write(out);
