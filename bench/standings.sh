@@ -74,7 +74,7 @@ rebuild)
     RUNS=${RUNS:-3}
     for i in $(seq "$RUNS"); do
         /usr/bin/time -f "rebuild-standings (whole command): %e s wall, peak %M KiB" java -jar "$JAR" rebuild-standings 2>&1 \
-            | grep -E "rebuilt|scored|members|wall|Exception" | tail -3
+            | grep -E "standings in|members scored|wall|Exception" | tail -4
         echo "raw anchor: $(anchor | tr '\n' ' ')"
     done
     ;;
