@@ -90,12 +90,12 @@ public class Refresher {
         // each population's rows as committed before this refresh, from memory while the stamp says they are current
         Map<Long, Map<Long, StandingStore.Stored>> rows = new HashMap<>();
         stamps.forEach((v, stamp) -> rows.put(v, new HashMap<>(cache.at(year, v, stamp).orElseGet(() -> byMember(store.population(year, v))))));
-        Map<Long, String> results = new HashMap<>();
+        Map<Long, StandingStore.Stored> results = new HashMap<>();
         for (Map<Long, StandingStore.Stored> population : rows.values()) {
             for (long id : memberIds) {
                 StandingStore.Stored old = population.remove(id);
                 if (old != null) {
-                    results.put(id, old.result());
+                    results.put(id, old);
                 }
             }
         }
@@ -150,7 +150,7 @@ public class Refresher {
     }
 
     private void evaluate(PublishedScheme scheme, int year, List<MemberRecord> people, Map<Long, StandingStore.Stored> rows,
-                          Map<Long, String> results) {
+                          Map<Long, StandingStore.Stored> results) {
         List<EngineInputs.Built> built = inputs.build(scheme, year, people);
         List<MemberFigures> figures = ScoringEngine.evaluateAll(scheme.scheme(), Span.year(year),
                 built.stream().map(EngineInputs.Built::input).toList(), OPTIONS);
@@ -159,8 +159,9 @@ public class Refresher {
             MemberRecord p = b.person();
             store.putFigures(year, p.id(), scheme.id(), p.code(), p.name(), p.type(), p.unitId(), b.rankingUnitId(), figures.get(i), b.position());
             // a member new to the table is inserted without a result; one already stored keeps theirs until re-ranked
+            StandingStore.Stored old = results.get(p.id());
             rows.put(p.id(), new StandingStore.Stored(p.id(), p.code(), p.unitId(), b.rankingUnitId(), figures.get(i),
-                    results.getOrDefault(p.id(), "")));
+                    old == null ? "" : old.result(), old == null ? null : old.computed()));
         }
     }
 
@@ -178,12 +179,15 @@ public class Refresher {
         Map<Long, MemberResult> changed = new LinkedHashMap<>();
         for (int i = 0; i < rows.size(); i++) {
             MemberResult result = sheet.members().get(i);
-            String encoded = Codec.result(result);
             StandingStore.Stored row = rows.get(i);
-            if (!encoded.equals(row.result())) {
+            // comparing objects where this node computed the stored result spares encoding a whole population each time
+            boolean same = row.computed() != null ? row.computed().equals(result) : Codec.result(result).equals(row.result());
+            if (!same) {
                 changed.put(row.memberId(), result);
+            }
+            if (!same || row.computed() == null) {
                 population.put(row.memberId(), new StandingStore.Stored(row.memberId(), row.memberCode(), row.unitId(), row.rankingUnitId(),
-                        row.figures(), encoded));
+                        row.figures(), same ? row.result() : Codec.result(result), result));
             }
         }
         store.putResults(year, changed);

@@ -50,7 +50,19 @@ public class StandingStore {
     }
 
     /** What a population is re-ranked from: the stored figures and result of each member. */
-    record Stored(long memberId, String memberCode, long unitId, long rankingUnitId, MemberFigures figures, String result) {
+    record Stored(long memberId, String memberCode, long unitId, long rankingUnitId, MemberFigures figures, String result,
+                  MemberResult computed) {
+
+        /**
+         * @param computed the result the population phase last gave for this row on this node, of which {@code result}
+         *                 is the encoding; null when the row was read from the table (then only the text is known)
+         */
+        Stored {
+        }
+
+        Stored(long memberId, String memberCode, long unitId, long rankingUnitId, MemberFigures figures, String result) {
+            this(memberId, memberCode, unitId, rankingUnitId, figures, result, null);
+        }
     }
 
     public Optional<Standing> get(int year, long memberId) {
