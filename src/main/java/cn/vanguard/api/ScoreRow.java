@@ -51,13 +51,22 @@ public record ScoreRow(
     }
 
     static ScoreRow of(Scores.MemberScore score) {
-        MemberResult r = score.result();
-        Scheme scheme = score.scheme().scheme();
+        return of(score.member().id(), score.member().code(), score.member().name(), score.member().unitId(), score.member().unitName(),
+                score.member().type(), score.scheme(), score.result());
+    }
+
+    /** A stored standing as a row; {@code unitName} is the name of the member's own unit. */
+    static ScoreRow of(cn.vanguard.standings.Standing s, cn.vanguard.rules.PublishedScheme scheme, String unitName) {
+        return of(s.memberId(), s.memberCode(), s.memberName(), s.unitId(), unitName, s.memberType(), scheme, s.result());
+    }
+
+    private static ScoreRow of(long memberId, String memberCode, String name, long unitId, String unitName, MemberType type,
+                               cn.vanguard.rules.PublishedScheme published, MemberResult r) {
+        Scheme scheme = published.scheme();
         Map<String, BigDecimal> sections = r.sections();
         List<SectionScore> parts = scheme.sections().stream().filter(s -> sections.containsKey(s.code()))
                 .map(s -> new SectionScore(s.code(), s.name(), Numbers.score(sections.get(s.code())))).toList();
-        return new ScoreRow(score.member().id(), score.member().code(), score.member().name(), score.member().unitId(),
-                score.member().unitName(), r.member().unit(), score.member().type(), score.scheme().id(), r.scored(), r.reason(),
+        return new ScoreRow(memberId, memberCode, name, unitId, unitName, r.member().unit(), type, published.id(), r.scored(), r.reason(),
                 Numbers.score(r.total()), r.rank(), r.grade(), r.stars(), parts, Numbers.score(r.bonus()),
                 Numbers.score(r.deductions()), r.vetoes().stream().map(code -> new CodeLabel(code, itemName(scheme, code))).toList(),
                 r.flags().stream().map(code -> new CodeLabel(code, flagLabel(scheme, code))).toList(),

@@ -27,6 +27,9 @@ import cn.vanguard.security.Permission;
 import cn.vanguard.standings.EngineInputs;
 import cn.vanguard.standings.Standing;
 import cn.vanguard.standings.Standings;
+import cn.vanguard.standings.StandingsPage;
+import cn.vanguard.standings.StandingsQuery;
+import cn.vanguard.scheme.MemberType;
 
 /**
  * Scores of a cycle as pages and the API show them: read from the stored standings, which events keep equal to a
@@ -94,6 +97,22 @@ public class Scores {
         List<Population> populations = new ArrayList<>();
         byVersion.forEach((version, scores) -> populations.add(new Population(versions.get(version), Span.year(year), scores)));
         return populations;
+    }
+
+    /** A page of a unit's ranking with the schemes its rows were ranked under (version id → scheme). */
+    public record Page(long unitId, int year, StandingsPage page, Map<Long, PublishedScheme> schemes) {
+    }
+
+    /**
+     * One page of the stored results of a unit's members (its subtree), filtered, searched and sorted in the
+     * database; the summary covers every member that matches. For someone with VIEW_SCORES over the unit.
+     */
+    public Page page(long unitId, int year, MemberType type, String text, StandingsQuery.Sort sort, int page, int size) {
+        guard.require(Permission.VIEW_SCORES, unitId);
+        StandingsPage found = standings.page(new StandingsQuery(year, units.subtree(unitId), type, text, sort, page, size));
+        Map<Long, PublishedScheme> versions = new HashMap<>();
+        found.rows().forEach(s -> versions.computeIfAbsent(s.schemeVersionId(), schemes::get));
+        return new Page(unitId, year, found, versions);
     }
 
     /**

@@ -53,6 +53,19 @@ public class Standings {
         return reader.page(query, text == null ? null : Like.containing(text.toLowerCase(java.util.Locale.ROOT)));
     }
 
+    /**
+     * Every result a query matches (its page and size ignored), in its order, one at a time from a database cursor:
+     * for exports of any size. The consumer runs inside a read-only transaction.
+     */
+    @Transactional(readOnly = true)
+    public void each(StandingsQuery query, java.util.function.Consumer<Standing> each) {
+        String text = query.text() == null || query.text().isBlank() ? null : query.text().strip();
+        if (text != null && Text.unmatchable(text)) {
+            return;
+        }
+        reader.each(query, text == null ? null : Like.containing(text.toLowerCase(java.util.Locale.ROOT)), each);
+    }
+
     /** A member's result with the explanation of every step, their own entries scored afresh and ranked among the stored. */
     public record Explained(PublishedScheme scheme, MemberResult result, List<String> notCounted) {
     }

@@ -12,6 +12,11 @@ import java.util.Map;
  */
 public record StandingsPage(List<Standing> rows, long total, Summary summary) {
 
+    /** These rows with the summary of everybody who matches (whose count is the total). */
+    public StandingsPage withSummary(Summary summary) {
+        return new StandingsPage(rows, summary.members(), summary);
+    }
+
     /** The distribution summary of a query's members. */
     public record Summary(long members, long scored, BigDecimal average, BigDecimal highest, BigDecimal lowest,
                           Map<String, Long> grades, Map<Integer, Long> stars) {

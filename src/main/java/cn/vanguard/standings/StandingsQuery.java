@@ -26,8 +26,27 @@ public record StandingsQuery(int year, List<Long> unitIds, MemberType type, Stri
         RANK("s.scored desc, s.ranking, s.member_code"),
         TOTAL_DESCENDING("s.scored desc, s.total desc, s.member_code"),
         TOTAL_ASCENDING("s.scored desc, s.total, s.member_code"),
+        /** scored members from the last rank up, then the others. */
+        RANK_DESCENDING("s.scored desc, s.ranking desc, s.member_code"),
         CODE("s.member_code"),
-        NAME("s.member_name, s.member_code");
+        CODE_DESCENDING("s.member_code desc"),
+        NAME("s.member_name, s.member_code"),
+        NAME_DESCENDING("s.member_name desc, s.member_code"),
+        /** by the branch (ranking unit) label stored with each standing: no join to the organisation's tables. */
+        UNIT("s.ranking_unit_label, s.member_code"),
+        UNIT_DESCENDING("s.ranking_unit_label desc, s.member_code");
+
+        /** The order by a column's name ({@code rank, total, name, code, unit}) and direction, or null for an unknown column. */
+        public static Sort of(String column, boolean descending) {
+            return switch (column == null ? "rank" : column) {
+                case "rank" -> descending ? RANK_DESCENDING : RANK;
+                case "total" -> descending ? TOTAL_DESCENDING : TOTAL_ASCENDING;
+                case "name" -> descending ? NAME_DESCENDING : NAME;
+                case "code" -> descending ? CODE_DESCENDING : CODE;
+                case "unit" -> descending ? UNIT_DESCENDING : UNIT;
+                default -> null;
+            };
+        }
 
         final String orderBy;
 

@@ -64,6 +64,37 @@ abstract class ScoresApiContract extends ApiTesting {
     }
 
     @Test
+    void aRankingComesAPageAtATimeWithTheTotalCountSortedSearchedAndFiltered() throws Exception {
+        mvc.perform(getAs(scorer, "/api/v1/scores?unitId={u}&year={y}&size=1", tree.branch().id(), fixtures.year()))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.total").value(2))
+                .andExpect(jsonPath("$.page").value(1))
+                .andExpect(jsonPath("$.size").value(1))
+                .andExpect(jsonPath("$.rows[*].memberId").value(contains(number(first))));
+        mvc.perform(getAs(scorer, "/api/v1/scores?unitId={u}&year={y}&size=1&page=2", tree.branch().id(), fixtures.year()))
+                .andExpect(jsonPath("$.rows[*].memberId").value(contains(number(second))));
+        mvc.perform(getAs(scorer, "/api/v1/scores?unitId={u}&year={y}&sort=total", tree.branch().id(), fixtures.year()))
+                .andExpect(jsonPath("$.rows[*].memberId").value(contains(number(second), number(first))));
+        mvc.perform(getAs(scorer, "/api/v1/scores?unitId={u}&year={y}&sort=rank&dir=desc", tree.branch().id(), fixtures.year()))
+                .andExpect(jsonPath("$.rows[*].memberId").value(contains(number(second), number(first))));
+        mvc.perform(getAs(scorer, "/api/v1/scores?unitId={u}&year={y}&q=李四", tree.branch().id(), fixtures.year()))
+                .andExpect(jsonPath("$.total").value(1))
+                .andExpect(jsonPath("$.rows[*].memberId").value(contains(number(second))));
+        mvc.perform(getAs(scorer, "/api/v1/scores?unitId={u}&year={y}&memberType=PROBATIONARY", tree.branch().id(), fixtures.year()))
+                .andExpect(jsonPath("$.total").value(0));
+    }
+
+    @Test
+    void badPagingValuesAreProblemDetailsInChineseNamingTheParameter() throws Exception {
+        for (String query : List.of("size=501", "size=0", "page=0", "sort=age", "dir=up")) {
+            String field = query.substring(0, query.indexOf('='));
+            mvc.perform(getAs(scorer, "/api/v1/scores?unitId={u}&" + query, tree.branch().id()))
+                    .andExpect(status().isBadRequest())
+                    .andExpect(jsonPath("$.errors." + field).value(org.hamcrest.Matchers.matchesPattern(".*[\\u4e00-\\u9fa5].*")));
+        }
+    }
+
+    @Test
     void aUnitsRankingShowsTotalsRanksAndSections() throws Exception {
         mvc.perform(getAs(scorer, "/api/v1/scores?unitId={u}&year={y}", tree.branch().id(), fixtures.year()))
                 .andExpect(status().isOk())

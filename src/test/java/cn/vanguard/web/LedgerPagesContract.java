@@ -246,8 +246,10 @@ abstract class LedgerPagesContract {
         byte[] xlsx = mvc.perform(get("/scores/export").param("unitId", Long.toString(tree.branch().id())).with(secretary.request()))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
         try (Workbook workbook = WorkbookFactory.create(new java.io.ByteArrayInputStream(xlsx))) {
-            assertThat(workbook.getSheetAt(0).getRow(2).getCell(1).getStringCellValue()).isEqualTo("王五");
-            assertThat(workbook.getSheetAt(0).getRow(2).getCell(5).getNumericCellValue()).isEqualTo(1.0);
+            // header, then the members by rank: 王五 alone has a point
+            assertThat(workbook.getSheetAt(0).getRow(0).getCell(7).getStringCellValue()).isEqualTo("总分");
+            assertThat(workbook.getSheetAt(0).getRow(1).getCell(2).getStringCellValue()).isEqualTo("王五");
+            assertThat(workbook.getSheetAt(0).getRow(1).getCell(7).getNumericCellValue()).isEqualTo(1.0);
         }
         mvc.perform(get("/members/" + member + "/score").with(self.request())).andExpect(status().isOk())
                 .andExpect(content().string(org.hamcrest.Matchers.containsString("为什么是这个分")));

@@ -47,8 +47,11 @@ public class Refresher {
     private final Schemes schemes;
     private final LedgerPositions cycle;
     private final Units units;
+    private final PopulationCache cache;
 
-    Refresher(StandingStore store, EngineInputs inputs, Members members, Schemes schemes, LedgerPositions cycle, Units units) {
+    Refresher(StandingStore store, EngineInputs inputs, Members members, Schemes schemes, LedgerPositions cycle, Units units,
+              PopulationCache cache) {
+        this.cache = cache;
         this.cycle = cycle;
         this.units = units;
         this.store = store;
@@ -82,10 +85,32 @@ public class Refresher {
         TreeSet<Long> populations = new TreeSet<>(before.values());
         populations.addAll(people.keySet());
         // in one order everywhere, so that two refreshes of overlapping populations never wait on each other in a circle
-        populations.forEach(v -> store.lock(year, v));
+        Map<Long, Long> stamps = new LinkedHashMap<>();
+        populations.forEach(v -> stamps.put(v, store.lock(year, v)));
+        // each population's rows as committed before this refresh, from memory while the stamp says they are current
+        Map<Long, Map<Long, StandingStore.Stored>> rows = new HashMap<>();
+        stamps.forEach((v, stamp) -> rows.put(v, new HashMap<>(cache.at(year, v, stamp).orElseGet(() -> byMember(store.population(year, v))))));
+        Map<Long, StandingStore.Stored> results = new HashMap<>();
+        for (Map<Long, StandingStore.Stored> population : rows.values()) {
+            for (long id : memberIds) {
+                StandingStore.Stored old = population.remove(id);
+                if (old != null) {
+                    results.put(id, old);
+                }
+            }
+        }
         gone.forEach(id -> store.delete(year, id));
-        people.forEach((version, list) -> evaluate(versions.get(version), year, list));
-        populations.forEach(v -> rerank(year, v));
+        people.forEach((version, list) -> evaluate(versions.get(version), year, list, rows.get(version), results));
+        stamps.forEach((v, stamp) -> {
+            rerank(year, v, rows.get(v));
+            cache.keepAfterCommit(year, v, stamp + 1, rows.get(v));
+        });
+    }
+
+    private static Map<Long, StandingStore.Stored> byMember(List<StandingStore.Stored> rows) {
+        Map<Long, StandingStore.Stored> map = new HashMap<>(rows.size() * 2);
+        rows.forEach(r -> map.put(r.memberId(), r));
+        return map;
     }
 
     /** Scores every population of a cycle from scratch, replacing what was stored. */
@@ -99,7 +124,7 @@ public class Refresher {
             if (people.isEmpty()) {
                 continue;
             }
-            store.lock(year, scheme.id());
+            long stamp = store.lock(year, scheme.id());
             if (entries == null) {
                 entries = cycle.counting(year);
             }
@@ -113,13 +138,19 @@ public class Refresher {
                         figures.get(i), built.get(i).position()));
             }
             store.insertFigures(year, scheme.id(), rows);
-            rerank(year, scheme.id());
+            Map<Long, StandingStore.Stored> stored = new HashMap<>(rows.size() * 2);
+            for (StandingStore.NewFigures r : rows) {
+                stored.put(r.memberId(), new StandingStore.Stored(r.memberId(), r.code(), r.unitId(), r.rankingUnitId(), r.figures(), ""));
+            }
+            rerank(year, scheme.id(), stored);
+            cache.keepAfterCommit(year, scheme.id(), stamp + 1, stored);
             count += people.size();
         }
         return count;
     }
 
-    private void evaluate(PublishedScheme scheme, int year, List<MemberRecord> people) {
+    private void evaluate(PublishedScheme scheme, int year, List<MemberRecord> people, Map<Long, StandingStore.Stored> rows,
+                          Map<Long, StandingStore.Stored> results) {
         List<EngineInputs.Built> built = inputs.build(scheme, year, people);
         List<MemberFigures> figures = ScoringEngine.evaluateAll(scheme.scheme(), Span.year(year),
                 built.stream().map(EngineInputs.Built::input).toList(), OPTIONS);
@@ -127,12 +158,19 @@ public class Refresher {
             EngineInputs.Built b = built.get(i);
             MemberRecord p = b.person();
             store.putFigures(year, p.id(), scheme.id(), p.code(), p.name(), p.type(), p.unitId(), b.rankingUnitId(), figures.get(i), b.position());
+            // a member new to the table is inserted without a result; one already stored keeps theirs until re-ranked
+            StandingStore.Stored old = results.get(p.id());
+            rows.put(p.id(), new StandingStore.Stored(p.id(), p.code(), p.unitId(), b.rankingUnitId(), figures.get(i),
+                    old == null ? "" : old.result(), old == null ? null : old.computed()));
         }
     }
 
-    /** The population phase over a population's stored figures; writes the results that differ from the stored ones. */
-    void rerank(int year, long version) {
-        List<StandingStore.Stored> rows = ordered(store.population(year, version));
+    /**
+     * The population phase over a population's figures (as stored by now in this transaction, member id → row); writes
+     * the results that differ from the stored ones, and puts them into {@code population}.
+     */
+    void rerank(int year, long version, Map<Long, StandingStore.Stored> population) {
+        List<StandingStore.Stored> rows = ordered(population.values());
         if (rows.isEmpty()) {
             return;
         }
@@ -141,8 +179,15 @@ public class Refresher {
         Map<Long, MemberResult> changed = new LinkedHashMap<>();
         for (int i = 0; i < rows.size(); i++) {
             MemberResult result = sheet.members().get(i);
-            if (!Codec.result(result).equals(rows.get(i).result())) {
-                changed.put(rows.get(i).memberId(), result);
+            StandingStore.Stored row = rows.get(i);
+            // comparing objects where this node computed the stored result spares encoding a whole population each time
+            boolean same = row.computed() != null ? row.computed().equals(result) : Codec.result(result).equals(row.result());
+            if (!same) {
+                changed.put(row.memberId(), result);
+            }
+            if (!same || row.computed() == null) {
+                population.put(row.memberId(), new StandingStore.Stored(row.memberId(), row.memberCode(), row.unitId(), row.rankingUnitId(),
+                        row.figures(), same ? row.result() : Codec.result(result), result));
             }
         }
         store.putResults(year, changed);
@@ -210,7 +255,7 @@ public class Refresher {
             return Optional.empty();
         }
         PublishedScheme scheme = schemes.get(version.get());
-        List<StandingStore.Stored> rows = ordered(store.population(year, version.get()));
+        List<StandingStore.Stored> rows = ordered(current(year, version.get()).values());
         EngineInputs.Built built = inputs.build(scheme, year, List.of(member.get())).get(0);
         Map<Long, String> labels = inputs.labels(rows.stream().map(StandingStore.Stored::rankingUnitId).toList());
         MemberInput own = built.input();
@@ -237,12 +282,22 @@ public class Refresher {
      * {@code Members.inSubtree} lists members): the order decides nothing in a result, but the explanation of a star
      * awarded among equal totals names a position, and that stays the one a from-scratch run names.
      */
-    private List<StandingStore.Stored> ordered(List<StandingStore.Stored> rows) {
+    private List<StandingStore.Stored> ordered(Collection<StandingStore.Stored> rows) {
         Map<Long, String> paths = new HashMap<>();
         rows.forEach(r -> paths.computeIfAbsent(r.unitId(), u -> units.get(u).path()));
         List<StandingStore.Stored> ordered = new ArrayList<>(rows);
         ordered.sort(java.util.Comparator.comparing((StandingStore.Stored r) -> paths.get(r.unitId())).thenComparing(StandingStore.Stored::memberCode));
         return ordered;
+    }
+
+    /** A population's committed rows for reading, from memory while its stamp says they are current. */
+    private Map<Long, StandingStore.Stored> current(int year, long version) {
+        long stamp = store.stamp(year, version);
+        return cache.at(year, version, stamp).orElseGet(() -> {
+            Map<Long, StandingStore.Stored> rows = byMember(store.population(year, version));
+            cache.keep(year, version, stamp, rows);
+            return rows;
+        });
     }
 
     /** The stored figures with each branch labelled as among this population's branches. */

@@ -1,5 +1,6 @@
 package cn.vanguard.standings.internal;
 
+import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -50,7 +51,19 @@ public class StandingStore {
     }
 
     /** What a population is re-ranked from: the stored figures and result of each member. */
-    record Stored(long memberId, String memberCode, long unitId, long rankingUnitId, MemberFigures figures, String result) {
+    record Stored(long memberId, String memberCode, long unitId, long rankingUnitId, MemberFigures figures, String result,
+                  MemberResult computed) {
+
+        /**
+         * @param computed the result the population phase last gave for this row on this node, of which {@code result}
+         *                 is the encoding; null when the row was read from the table (then only the text is known)
+         */
+        Stored {
+        }
+
+        Stored(long memberId, String memberCode, long unitId, long rankingUnitId, MemberFigures figures, String result) {
+            this(memberId, memberCode, unitId, rankingUnitId, figures, result, null);
+        }
     }
 
     public Optional<Standing> get(int year, long memberId) {
@@ -71,16 +84,26 @@ public class StandingStore {
 
     /**
      * Takes the population's lock for the rest of the transaction (creating its row when new): refreshes of one
-     * population run one after the other, each reading what the one before committed.
+     * population run one after the other, each reading what the one before committed. Returns the population's stamp
+     * before this refresh raised it: the stamp that figures read before this transaction must carry to be current.
      */
-    void lock(int year, long version) {
+    long lock(int year, long version) {
         OffsetDateTime now = OffsetDateTime.now(clock);
-        int updated = jdbc.sql("update standing_population set refreshed_at = :now where cycle_year = :y and scheme_version_id = :v")
+        int updated = jdbc.sql("update standing_population set refreshed_at = :now, stamp = stamp + 1 where cycle_year = :y and scheme_version_id = :v")
                 .param("now", now).param("y", year).param("v", version).update();
         if (updated == 0) {
-            jdbc.sql("insert into standing_population (cycle_year, scheme_version_id, refreshed_at) values (:y, :v, :now)")
+            jdbc.sql("insert into standing_population (cycle_year, scheme_version_id, refreshed_at, stamp) values (:y, :v, :now, 1)")
                     .param("now", now).param("y", year).param("v", version).update();
+            return 0;
         }
+        return jdbc.sql("select stamp from standing_population where cycle_year = :y and scheme_version_id = :v")
+                .param("y", year).param("v", version).query(Long.class).single() - 1;
+    }
+
+    /** The population's stamp as last committed (0 for a population never refreshed). */
+    long stamp(int year, long version) {
+        return jdbc.sql("select stamp from standing_population where cycle_year = :y and scheme_version_id = :v")
+                .param("y", year).param("v", version).query(Long.class).optional().orElse(0L);
     }
 
     /** Writes a member's figures (the result follows when their population is re-ranked). */
@@ -130,7 +153,8 @@ public class StandingStore {
 
     void deleteYear(int year) {
         jdbc.sql("delete from standing where cycle_year = :y").param("y", year).update();
-        jdbc.sql("delete from standing_population where cycle_year = :y").param("y", year).update();
+        // population rows stay, and their stamps rise: a snapshot of the figures just deleted is never current again
+        jdbc.sql("update standing_population set stamp = stamp + 1 where cycle_year = :y").param("y", year).update();
     }
 
     /** Every member of a population with their stored figures, in no particular order. */
@@ -183,13 +207,24 @@ public class StandingStore {
         return rows;
     }
 
-    /** A page of a query; {@code pattern} is a LIKE pattern of lower-case text, or null. */
-    public StandingsPage page(StandingsQuery q, String pattern) {
+    /**
+     * Every row of a query in its order, from a cursor ({@code fetchSize} rows a round trip, inside the caller's
+     * read-only transaction so PostgreSQL keeps the cursor open): never all rows in memory at once.
+     */
+    public void each(StandingsQuery q, String pattern, java.util.function.Consumer<Standing> each) {
         if (q.unitIds().isEmpty()) {
-            return new StandingsPage(List.of(), 0, new StandingsPage.Summary(0, 0, null, null, null, Map.of(), Map.of()));
+            return;
         }
-        StringBuilder where = new StringBuilder(" from standing s where s.cycle_year = :y and s.unit_id in (:units)");
         Map<String, Object> params = new HashMap<>();
+        StringBuilder where = where(q, pattern, params);
+        try (java.util.stream.Stream<Standing> rows = jdbc.sql("select " + COLUMNS + where + " order by " + q.sort().orderBy())
+                .params(params).withFetchSize(500).query(StandingStore::standing).stream()) {
+            rows.forEach(each);
+        }
+    }
+
+    private static StringBuilder where(StandingsQuery q, String pattern, Map<String, Object> params) {
+        StringBuilder where = new StringBuilder(" from standing s where s.cycle_year = :y and s.unit_id in (:units)");
         params.put("y", q.year());
         params.put("units", q.unitIds());
         if (q.type() != null) {
@@ -200,31 +235,69 @@ public class StandingStore {
             where.append(" and (lower(s.member_name) like :p escape '\\' or lower(s.member_code) like :p escape '\\')");
             params.put("p", pattern);
         }
+        return where;
+    }
+
+    /** A page of a query; {@code pattern} is a LIKE pattern of lower-case text, or null. */
+    public StandingsPage page(StandingsQuery q, String pattern) {
+        if (q.unitIds().isEmpty()) {
+            return new StandingsPage(List.of(), 0, new StandingsPage.Summary(0, 0, null, null, null, Map.of(), Map.of()));
+        }
+        Map<String, Object> params = new HashMap<>();
+        StringBuilder where = where(q, pattern, params);
         List<Standing> rows = jdbc.sql("select " + COLUMNS + where + " order by " + q.sort().orderBy() + " limit :limit offset :offset")
                 .params(params).param("limit", q.size()).param("offset", (long) q.page() * q.size())
                 .query(StandingStore::standing).list();
-        Map<String, Long> grades = grades(where, params);
-        Map<Integer, Long> stars = stars(where, params);
-        StandingsPage.Summary summary = jdbc.sql("select count(*), sum(case when s.scored then 1 else 0 end), avg(s.total), max(s.total), min(s.total)"
-                        + where).params(params)
-                .query((rs, n) -> new StandingsPage.Summary(rs.getLong(1), rs.getLong(2),
-                        rs.getBigDecimal(3) == null ? null : rs.getBigDecimal(3).setScale(2, java.math.RoundingMode.HALF_UP),
-                        rs.getBigDecimal(4), rs.getBigDecimal(5), grades, stars)).single();
-        return new StandingsPage(rows, summary.members(), summary);
+        return new StandingsPage(rows, 0, null).withSummary(summary(where, params));
     }
 
-    private Map<String, Long> grades(StringBuilder where, Map<String, Object> params) {
-        Map<String, Long> grades = new LinkedHashMap<>();
-        jdbc.sql("select s.grade, count(*)" + where + " and s.grade is not null group by s.grade order by s.grade").params(params)
-                .query((rs, n) -> grades.put(rs.getString(1), rs.getLong(2))).list();
-        return grades;
+    /**
+     * The distribution of everybody a query matches, in one pass over the table: PostgreSQL groups by grade and stars
+     * (a handful of groups), and the groups are added up here — three separate aggregates cost three scans.
+     */
+    private StandingsPage.Summary summary(StringBuilder where, Map<String, Object> params) {
+        long[] members = {0};
+        long[] scored = {0};
+        long[] totals = {0};
+        BigDecimal[] sum = {BigDecimal.ZERO};
+        BigDecimal[] highest = {null};
+        BigDecimal[] lowest = {null};
+        java.util.TreeMap<String, Long> grades = new java.util.TreeMap<>();
+        java.util.TreeMap<Integer, Long> stars = new java.util.TreeMap<>(java.util.Comparator.reverseOrder());
+        jdbc.sql("select s.grade, s.stars, count(*), sum(case when s.scored then 1 else 0 end), count(s.total), sum(s.total), max(s.total), "
+                        + "min(s.total)" + where + " group by s.grade, s.stars").params(params)
+                .query((RowCallbackHandlerAdapter) rs -> {
+                    long n = rs.getLong(3);
+                    members[0] += n;
+                    scored[0] += rs.getLong(4);
+                    totals[0] += rs.getLong(5);
+                    if (rs.getBigDecimal(6) != null) {
+                        sum[0] = sum[0].add(rs.getBigDecimal(6));
+                    }
+                    BigDecimal max = rs.getBigDecimal(7);
+                    BigDecimal min = rs.getBigDecimal(8);
+                    if (max != null && (highest[0] == null || max.compareTo(highest[0]) > 0)) {
+                        highest[0] = max;
+                    }
+                    if (min != null && (lowest[0] == null || min.compareTo(lowest[0]) < 0)) {
+                        lowest[0] = min;
+                    }
+                    String grade = rs.getString(1);
+                    if (grade != null) {
+                        grades.merge(grade, n, Long::sum);
+                    }
+                    int star = rs.getInt(2);
+                    if (!rs.wasNull()) {
+                        stars.merge(star, n, Long::sum);
+                    }
+                });
+        BigDecimal average = totals[0] == 0 ? null : sum[0].divide(BigDecimal.valueOf(totals[0]), 2, java.math.RoundingMode.HALF_UP);
+        return new StandingsPage.Summary(members[0], scored[0], average, highest[0], lowest[0], new LinkedHashMap<>(grades),
+                new LinkedHashMap<>(stars));
     }
 
-    private Map<Integer, Long> stars(StringBuilder where, Map<String, Object> params) {
-        Map<Integer, Long> stars = new LinkedHashMap<>();
-        jdbc.sql("select s.stars, count(*)" + where + " and s.stars is not null group by s.stars order by s.stars desc").params(params)
-                .query((rs, n) -> stars.put(rs.getInt(1), rs.getLong(2))).list();
-        return stars;
+    /** A row callback as a lambda, for {@code JdbcClient}'s {@code query(RowCallbackHandler)}. */
+    private interface RowCallbackHandlerAdapter extends org.springframework.jdbc.core.RowCallbackHandler {
     }
 
     private static List<List<Long>> chunks(List<Long> ids) {
