@@ -23,12 +23,9 @@ import org.springframework.stereotype.Service;
 import cn.vanguard.org.Units;
 import cn.vanguard.rules.PublishedScheme;
 import cn.vanguard.rules.Schemes;
-import cn.vanguard.scheme.FlagRule;
-import cn.vanguard.scheme.Item;
 import cn.vanguard.scheme.MemberResult;
 import cn.vanguard.scheme.MemberType;
 import cn.vanguard.scheme.Scheme;
-import cn.vanguard.scheme.WarningRule;
 import cn.vanguard.security.Guard;
 import cn.vanguard.security.Permission;
 import cn.vanguard.standings.Standing;
@@ -160,9 +157,9 @@ public class RankingExport {
             return List.of(r.rank() == null ? "" : r.rank().toString(), s.memberCode(), s.memberName(), s.memberType().label(),
                     unitName.apply(s.unitId()), r.scored() ? "是" : "否", text(r.reason()), number(r.total()), text(r.grade()),
                     r.stars() == null ? "" : r.stars() + "星", number(r.bonus()), number(r.deductions()),
-                    String.join("；", r.vetoes().stream().map(code -> itemName(sc, code)).toList()),
-                    String.join("；", r.flags().stream().map(code -> flagLabel(sc, code)).toList()),
-                    String.join("；", r.warnings().stream().map(code -> warningLabel(sc, code)).toList()));
+                    String.join("；", r.vetoes().stream().map(code -> sc.itemName(code)).toList()),
+                    String.join("；", r.flags().stream().map(code -> sc.flagLabel(code)).toList()),
+                    String.join("；", r.warnings().stream().map(code -> sc.warningLabel(code)).toList()));
         }
     }
 
@@ -195,22 +192,5 @@ public class RankingExport {
             out.write(c);
         }
         out.write("\r\n");
-    }
-
-    private static String itemName(Scheme scheme, String code) {
-        Item item = scheme.item(code);
-        return item == null ? code : item.name();
-    }
-
-    /** {@code CERTIFICATE@2025-03} reads 荣誉证书（2025-03）. */
-    private static String flagLabel(Scheme scheme, String code) {
-        int at = code.indexOf('@');
-        String base = at < 0 ? code : code.substring(0, at);
-        String label = scheme.flags().stream().filter(f -> f.code().equals(base)).map(FlagRule::label).findFirst().orElse(base);
-        return at < 0 ? label : label + "（" + code.substring(at + 1) + "）";
-    }
-
-    private static String warningLabel(Scheme scheme, String code) {
-        return scheme.warnings().stream().filter(w -> w.code().equals(code)).map(WarningRule::label).findFirst().orElse(code);
     }
 }

@@ -163,6 +163,25 @@ public final class Scheme {
         return itemsByCode.get(code);
     }
 
+    /** How a result names an item it lists (a veto that fired): its name, or the code of an item this scheme lacks. */
+    public String itemName(String code) {
+        Item item = itemsByCode.get(code);
+        return item == null ? code : item.name();
+    }
+
+    /** How a result names a flag: {@code CERTIFICATE} reads 荣誉证书, {@code CERTIFICATE@2025-03} 荣誉证书（2025-03）. */
+    public String flagLabel(String code) {
+        int at = code.indexOf('@');
+        String base = at < 0 ? code : code.substring(0, at);
+        String label = flags().stream().filter(f -> f.code().equals(base)).map(FlagRule::label).findFirst().orElse(base);
+        return at < 0 ? label : label + "（" + code.substring(at + 1) + "）";
+    }
+
+    /** How a result names a warning: its label, or the code of a warning this scheme lacks. */
+    public String warningLabel(String code) {
+        return warnings().stream().filter(w -> w.code().equals(code)).map(WarningRule::label).findFirst().orElse(code);
+    }
+
     /** The item whose code or, failing that, whose exact Chinese name is given. */
     public Item itemByCodeOrName(String text) {
         Item item = itemsByCode.get(text);

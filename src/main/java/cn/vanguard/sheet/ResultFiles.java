@@ -23,13 +23,10 @@ import tools.jackson.core.io.JsonStringEncoder;
 
 import cn.vanguard.scheme.Decimals;
 import cn.vanguard.scheme.ExplanationLine;
-import cn.vanguard.scheme.FlagRule;
-import cn.vanguard.scheme.Item;
 import cn.vanguard.scheme.MemberResult;
 import cn.vanguard.scheme.Scheme;
 import cn.vanguard.scheme.ScoreSheet;
 import cn.vanguard.scheme.Section;
-import cn.vanguard.scheme.WarningRule;
 
 /**
  * Results as files (formats.md): JSON with every figure as a two-decimal string, CSV with one row per member, and
@@ -228,9 +225,9 @@ public final class ResultFiles {
             }
             numberCell(row, c++, r.bonus(), number);
             numberCell(row, c++, r.deductions(), number);
-            row.createCell(c++).setCellValue(String.join("；", r.vetoes().stream().map(code -> itemName(scheme, code)).toList()));
-            row.createCell(c++).setCellValue(String.join("；", r.flags().stream().map(code -> flagLabel(scheme, code)).toList()));
-            row.createCell(c).setCellValue(String.join("；", r.warnings().stream().map(code -> warningLabel(scheme, code)).toList()));
+            row.createCell(c++).setCellValue(String.join("；", r.vetoes().stream().map(code -> scheme.itemName(code)).toList()));
+            row.createCell(c++).setCellValue(String.join("；", r.flags().stream().map(code -> scheme.flagLabel(code)).toList()));
+            row.createCell(c).setCellValue(String.join("；", r.warnings().stream().map(code -> scheme.warningLabel(code)).toList()));
         }
         s.createFreezePane(2, 2);
         s.setRepeatingRows(new CellRangeAddress(1, 1, 0, header.size() - 1));
@@ -247,22 +244,5 @@ public final class ResultFiles {
             cell.setCellValue(value.doubleValue());
             cell.setCellStyle(style);
         }
-    }
-
-    private static String itemName(Scheme scheme, String code) {
-        Item item = scheme.item(code);
-        return item == null ? code : item.name();
-    }
-
-    /** {@code CERTIFICATE@2025-03} reads 荣誉证书（2025-03）. */
-    private static String flagLabel(Scheme scheme, String code) {
-        int at = code.indexOf('@');
-        String base = at < 0 ? code : code.substring(0, at);
-        String label = scheme.flags().stream().filter(f -> f.code().equals(base)).map(FlagRule::label).findFirst().orElse(base);
-        return at < 0 ? label : label + "（" + code.substring(at + 1) + "）";
-    }
-
-    private static String warningLabel(Scheme scheme, String code) {
-        return scheme.warnings().stream().filter(w -> w.code().equals(code)).map(WarningRule::label).findFirst().orElse(code);
     }
 }

@@ -295,4 +295,20 @@ class SchemeTest {
                     warnings, interpretations, remarks);
         }
     }
+
+    @Test
+    void aResultNamesItsItemsFlagsAndWarningsAsTheSchemeLabelsThem() {
+        Item item = BASE.items().get(0);
+        FlagRule flag = BASE.flags().get(0);
+        WarningRule warning = BASE.warnings().get(0);
+
+        assertThat(BASE.itemName(item.code())).isEqualTo(item.name());
+        assertThat(BASE.itemName("NO_SUCH_ITEM")).isEqualTo("NO_SUCH_ITEM");
+        assertThat(BASE.flagLabel(flag.code())).isEqualTo(flag.label());
+        assertThat(BASE.flagLabel(flag.code() + "@2025-03")).isEqualTo(flag.label() + "（2025-03）");
+        assertThat(BASE.flagLabel("NO_SUCH_FLAG@2025-03")).isEqualTo("NO_SUCH_FLAG（2025-03）");
+        assertThat(BASE.flagLabel("NO_SUCH_FLAG")).isEqualTo("NO_SUCH_FLAG");
+        assertThat(BASE.warningLabel(warning.code())).isEqualTo(warning.label());
+        assertThat(BASE.warningLabel("NO_SUCH_WARNING")).isEqualTo("NO_SUCH_WARNING");
+    }
 }
