@@ -2,6 +2,7 @@ package cn.vanguard.scheme;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -65,12 +66,61 @@ public final class ScoringEngine {
      * @param options only {@code attendanceTracked} and {@code previousProvided} matter here
      */
     public static ScoreSheet standings(Scheme scheme, Span span, List<MemberFigures> figures, ScoringOptions options) {
+        return standings(scheme, span, figures, attendanceTracked(scheme, attendanceRecorded(scheme, figures), options), options);
+    }
+
+    /**
+     * Whether this scheme's population phase relates a member only to the members of their own ranking unit: ranks
+     * (and per-month ranks) go by the unit, and stars, if any, are rated unit by unit. Then the population phase over
+     * one ranking unit's members ({@link #standingsOfUnit}) gives them what the phase over the whole population gives;
+     * the one fact of the whole population it needs is where attendance is recorded ({@link #attendanceRecorded}).
+     */
+    public static boolean separableByUnit(Scheme scheme) {
+        return scheme.ranking() == RankScope.UNIT && (scheme.stars() == null || scheme.stars().scope() == RankScope.UNIT);
+    }
+
+    /**
+     * The attendance items of the scheme's warnings that anybody among these figures has an entry of in the span: the
+     * population-wide fact that decides whether attendance warnings are evaluated at all (scoring.md §10).
+     */
+    public static Set<String> attendanceRecorded(Scheme scheme, Collection<MemberFigures> figures) {
+        Set<String> recorded = new HashSet<>();
+        for (WarningRule rule : scheme.warnings()) {
+            if (rule.attendance() != null && figures.stream().anyMatch(f -> f.attendanceSeen().contains(rule.attendance().item()))) {
+                recorded.add(rule.attendance().item());
+            }
+        }
+        return recorded;
+    }
+
+    /**
+     * The population phase over the members of one ranking unit, part of a larger population whose members' attendance
+     * records show {@code recordedInPopulation} ({@link #attendanceRecorded} over the whole population). For a scheme
+     * that is {@link #separableByUnit}, these results (explanations included) are the ones {@link #standings} gives the
+     * same members over the whole population, so that one member's change re-runs the phase over their unit only.
+     *
+     * @param part the unit's members, in the order the whole population has them
+     * @throws IllegalArgumentException when the scheme is not separable or the members are of several ranking units
+     */
+    public static ScoreSheet standingsOfUnit(Scheme scheme, Span span, List<MemberFigures> part, Set<String> recordedInPopulation,
+                                             ScoringOptions options) {
+        if (!separableByUnit(scheme)) {
+            throw new IllegalArgumentException("scheme " + scheme.id() + " ranks or rates members across units");
+        }
+        if (part.stream().map(f -> f.member().unitId()).distinct().count() > 1) {
+            throw new IllegalArgumentException("members of several ranking units");
+        }
+        return standings(scheme, span, part, attendanceTracked(scheme, recordedInPopulation, options), options);
+    }
+
+    private static ScoreSheet standings(Scheme scheme, Span span, List<MemberFigures> figures, Map<String, Boolean> attendanceTracked,
+                                        ScoringOptions options) {
         requireUnique(figures.stream().map(f -> f.member().id()).toList());
         List<Tally> tallies = new ArrayList<>(figures.size());
         for (MemberFigures f : figures) {
             tallies.add(tally(scheme, f));
         }
-        Standings.apply(scheme, span, tallies, attendanceTracked(scheme, figures, options), options.previousProvided());
+        Standings.apply(scheme, span, tallies, attendanceTracked, options.previousProvided());
         monthlyFlags(scheme, span, figures, tallies);
         List<MemberResult> results = new ArrayList<>(tallies.size());
         for (Tally tally : tallies) {
@@ -155,25 +205,16 @@ public final class ScoringEngine {
     }
 
     /**
-     * Attendance warnings are evaluated only where attendance is recorded: as the caller says, or else when anybody
-     * has an entry of the attendance item inside the span (scoring.md §10).
+     * Attendance warnings are evaluated only where attendance is recorded: as the caller says, or else when anybody in
+     * the population has an entry of the attendance item inside the span (scoring.md §10).
      */
-    private static Map<String, Boolean> attendanceTracked(Scheme scheme, List<MemberFigures> figures, ScoringOptions options) {
+    private static Map<String, Boolean> attendanceTracked(Scheme scheme, Set<String> recordedInPopulation, ScoringOptions options) {
         Map<String, Boolean> tracked = new HashMap<>();
         for (WarningRule rule : scheme.warnings()) {
-            if (rule.attendance() == null) {
-                continue;
+            if (rule.attendance() != null) {
+                String code = rule.attendance().item();
+                tracked.put(code, options.attendanceTracked() != null ? options.attendanceTracked() : recordedInPopulation.contains(code));
             }
-            String code = rule.attendance().item();
-            if (options.attendanceTracked() != null) {
-                tracked.put(code, options.attendanceTracked());
-                continue;
-            }
-            boolean seen = false;
-            for (int i = 0; i < figures.size() && !seen; i++) {
-                seen = figures.get(i).attendanceSeen().contains(code);
-            }
-            tracked.put(code, seen);
         }
         return tracked;
     }

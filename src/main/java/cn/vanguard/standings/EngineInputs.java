@@ -139,13 +139,22 @@ public class EngineInputs {
      * on the other branches of the population, so the population phase labels its branches afresh.
      */
     public Map<Long, String> labels(Collection<Long> rankingUnitIds) {
-        List<Unit> branches = rankingUnitIds.stream().distinct().map(units::get).toList();
+        Map<Long, Unit> byId = units.byIds(rankingUnitIds);
+        List<Unit> branches = rankingUnitIds.stream().distinct().map(id -> {
+            Unit unit = byId.get(id);
+            if (unit == null) {
+                throw new cn.vanguard.NotFound("组织不存在");
+            }
+            return unit;
+        }).toList();
         Map<String, Long> nameUse = new HashMap<>();
         branches.forEach(b -> nameUse.merge(b.name(), 1L, Long::sum));
+        Map<Long, Unit> parents = units.byIds(branches.stream().filter(b -> nameUse.get(b.name()) > 1 && b.parentId() != null)
+                .map(Unit::parentId).toList());
         Map<Long, String> labels = new HashMap<>();
         for (Unit branch : branches) {
             labels.put(branch.id(), nameUse.get(branch.name()) > 1 && branch.parentId() != null
-                    ? units.get(branch.parentId()).name() + "/" + branch.name() : branch.name());
+                    ? parents.get(branch.parentId()).name() + "/" + branch.name() : branch.name());
         }
         Map<String, Long> labelUse = new HashMap<>();
         labels.values().forEach(l -> labelUse.merge(l, 1L, Long::sum));

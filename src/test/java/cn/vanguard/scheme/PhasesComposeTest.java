@@ -121,4 +121,39 @@ class PhasesComposeTest {
             }
         });
     }
+
+    @Test
+    void aSeparableSchemesPopulationPhaseOverOneRankingUnitGivesWhatTheWholePopulationGivesIt() {
+        int[] separable = {0};
+        forAllSeeds(seed -> {
+            RandomSchemes random = new RandomSchemes(seed);
+            Scheme scheme = scheme(random);
+            List<MemberInput> inputs = random.ledger(scheme);
+            Span span = random.span();
+            ScoringOptions options = options(random.random());
+            List<MemberFigures> figures = ScoringEngine.evaluateAll(scheme, span, inputs, options.withExplain(true));
+            java.util.Set<String> recorded = ScoringEngine.attendanceRecorded(scheme, figures);
+            if (!ScoringEngine.separableByUnit(scheme)) {
+                org.assertj.core.api.Assertions.assertThatIllegalArgumentException()
+                        .isThrownBy(() -> ScoringEngine.standingsOfUnit(scheme, span, figures.subList(0, 1), recorded, options));
+                return;
+            }
+            separable[0]++;
+            ScoreSheet whole = ScoringEngine.standings(scheme, span, figures, options);
+            Map<String, List<Integer>> byUnit = new java.util.LinkedHashMap<>();
+            for (int m = 0; m < figures.size(); m++) {
+                byUnit.computeIfAbsent(figures.get(m).member().unitId(), u -> new ArrayList<>()).add(m);
+            }
+            assertThat(byUnit).hasSizeGreaterThan(1);
+            for (List<Integer> indices : byUnit.values()) {
+                ScoreSheet part = ScoringEngine.standingsOfUnit(scheme, span, indices.stream().map(figures::get).toList(), recorded, options);
+                for (int i = 0; i < indices.size(); i++) {
+                    assertThat(part.members().get(i)).usingRecursiveComparison().isEqualTo(whole.members().get(indices.get(i)));
+                }
+            }
+            org.assertj.core.api.Assertions.assertThatIllegalArgumentException()
+                    .isThrownBy(() -> ScoringEngine.standingsOfUnit(scheme, span, figures, recorded, options));
+        });
+        assertThat(separable[0]).as("runs with a separable scheme").isGreaterThan(RUNS / 8);
+    }
 }

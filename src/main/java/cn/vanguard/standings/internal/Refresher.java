@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeSet;
 
 import org.springframework.stereotype.Service;
@@ -60,13 +61,18 @@ public class Refresher {
         this.schemes = schemes;
     }
 
-    /** Brings these members' standings of a cycle up to date, then re-ranks every population they were or are in. */
+    /**
+     * Brings these members' standings of a cycle up to date, then re-ranks what they can have changed: where the
+     * scheme relates members only within their ranking unit ({@link ScoringEngine#separableByUnit}), the ranking units
+     * they left or joined; otherwise, and whenever a branch's label or whether attendance is recorded changed, every
+     * population they were or are in.
+     */
     @Transactional
     public void refresh(int year, Collection<Long> memberIds) {
         if (memberIds.isEmpty()) {
             return;
         }
-        Map<Long, Long> before = store.versions(year, memberIds);
+        Map<Long, StandingStore.Placed> before = store.placed(year, memberIds);
         Map<Long, Optional<PublishedScheme>> byUnit = new HashMap<>();
         Map<Long, PublishedScheme> versions = new LinkedHashMap<>();
         Map<Long, List<MemberRecord>> people = new LinkedHashMap<>();
@@ -82,35 +88,35 @@ public class Refresher {
             versions.putIfAbsent(scheme.get().id(), scheme.get());
             people.computeIfAbsent(scheme.get().id(), v -> new ArrayList<>()).add(member.get());
         }
-        TreeSet<Long> populations = new TreeSet<>(before.values());
+        TreeSet<Long> populations = new TreeSet<>();
+        before.values().forEach(p -> populations.add(p.version()));
         populations.addAll(people.keySet());
         // in one order everywhere, so that two refreshes of overlapping populations never wait on each other in a circle
         Map<Long, Long> stamps = new LinkedHashMap<>();
         populations.forEach(v -> stamps.put(v, store.lock(year, v)));
-        // each population's rows as committed before this refresh, from memory while the stamp says they are current
-        Map<Long, Map<Long, StandingStore.Stored>> rows = new HashMap<>();
-        stamps.forEach((v, stamp) -> rows.put(v, new HashMap<>(cache.at(year, v, stamp).orElseGet(() -> byMember(store.population(year, v))))));
-        Map<Long, StandingStore.Stored> results = new HashMap<>();
-        for (Map<Long, StandingStore.Stored> population : rows.values()) {
-            for (long id : memberIds) {
-                StandingStore.Stored old = population.remove(id);
-                if (old != null) {
-                    results.put(id, old);
-                }
-            }
-        }
-        gone.forEach(id -> store.delete(year, id));
-        people.forEach((version, list) -> evaluate(versions.get(version), year, list, rows.get(version), results));
+        // each population as committed before this refresh, from memory while the stamp says it is current
+        Map<Long, Population> was = new HashMap<>();
+        Map<Long, Population.Editor> edits = new HashMap<>();
         stamps.forEach((v, stamp) -> {
-            rerank(year, v, rows.get(v));
-            cache.keepAfterCommit(year, v, stamp + 1, rows.get(v));
+            was.put(v, cache.at(year, v, stamp).orElseGet(() -> load(year, v)));
+            edits.put(v, was.get(v).edit());
         });
+        Map<Long, StandingStore.Stored> results = new HashMap<>();
+        before.forEach((id, placed) -> {
+            StandingStore.Stored old = edits.get(placed.version()).remove(id, placed.rankingUnitId());
+            if (old != null) {
+                results.put(id, old);
+            }
+        });
+        gone.forEach(id -> store.delete(year, id));
+        people.forEach((version, list) -> evaluate(versions.get(version), year, list, edits.get(version), results));
+        stamps.forEach((v, stamp) -> cache.keepAfterCommit(year, v, stamp + 1, rerank(year, v, was.get(v), edits.get(v), false)));
     }
 
-    private static Map<Long, StandingStore.Stored> byMember(List<StandingStore.Stored> rows) {
-        Map<Long, StandingStore.Stored> map = new HashMap<>(rows.size() * 2);
-        rows.forEach(r -> map.put(r.memberId(), r));
-        return map;
+    /** A population's committed rows read from the table, its branches labelled as they are now. */
+    private Population load(int year, long version) {
+        List<StandingStore.Stored> rows = store.population(year, version);
+        return Population.of(rows, inputs.labels(rows.stream().map(StandingStore.Stored::rankingUnitId).toList()));
     }
 
     /** Scores every population of a cycle from scratch, replacing what was stored. */
@@ -138,18 +144,18 @@ public class Refresher {
                         figures.get(i), built.get(i).position()));
             }
             store.insertFigures(year, scheme.id(), rows);
-            Map<Long, StandingStore.Stored> stored = new HashMap<>(rows.size() * 2);
+            Population.Editor edit = Population.of(List.of(), Map.of()).edit();
             for (StandingStore.NewFigures r : rows) {
-                stored.put(r.memberId(), new StandingStore.Stored(r.memberId(), r.code(), r.unitId(), r.rankingUnitId(), r.figures(), ""));
+                edit.put(new StandingStore.Stored(r.memberId(), r.code(), r.unitId(), r.rankingUnitId(), r.figures(), ""));
             }
-            rerank(year, scheme.id(), stored);
-            cache.keepAfterCommit(year, scheme.id(), stamp + 1, stored);
+            Population empty = Population.of(List.of(), Map.of());
+            cache.keepAfterCommit(year, scheme.id(), stamp + 1, rerank(year, scheme.id(), empty, edit, true));
             count += people.size();
         }
         return count;
     }
 
-    private void evaluate(PublishedScheme scheme, int year, List<MemberRecord> people, Map<Long, StandingStore.Stored> rows,
+    private void evaluate(PublishedScheme scheme, int year, List<MemberRecord> people, Population.Editor rows,
                           Map<Long, StandingStore.Stored> results) {
         List<EngineInputs.Built> built = inputs.build(scheme, year, people);
         List<MemberFigures> figures = ScoringEngine.evaluateAll(scheme.scheme(), Span.year(year),
@@ -160,23 +166,46 @@ public class Refresher {
             store.putFigures(year, p.id(), scheme.id(), p.code(), p.name(), p.type(), p.unitId(), b.rankingUnitId(), figures.get(i), b.position());
             // a member new to the table is inserted without a result; one already stored keeps theirs until re-ranked
             StandingStore.Stored old = results.get(p.id());
-            rows.put(p.id(), new StandingStore.Stored(p.id(), p.code(), p.unitId(), b.rankingUnitId(), figures.get(i),
+            rows.put(new StandingStore.Stored(p.id(), p.code(), p.unitId(), b.rankingUnitId(), figures.get(i),
                     old == null ? "" : old.result(), old == null ? null : old.computed()));
         }
     }
 
     /**
-     * The population phase over a population's figures (as stored by now in this transaction, member id → row); writes
-     * the results that differ from the stored ones, and puts them into {@code population}.
+     * The population phase over an edited population (its figures as stored by now in this transaction): over the
+     * ranking units the edit touched when the scheme is separable by unit and neither a branch's label nor where
+     * attendance is recorded changed since {@code was}, else over everybody. Writes the results that differ from the
+     * stored ones and returns the population with them.
      */
-    void rerank(int year, long version, Map<Long, StandingStore.Stored> population) {
-        List<StandingStore.Stored> rows = ordered(population.values());
-        if (rows.isEmpty()) {
-            return;
-        }
+    Population rerank(int year, long version, Population was, Population.Editor edited, boolean everybody) {
         PublishedScheme scheme = schemes.get(version);
-        ScoreSheet sheet = ScoringEngine.standings(scheme.scheme(), Span.year(year), labelled(rows, null), OPTIONS);
+        Map<Long, Map<Long, StandingStore.Stored>> parts = edited.parts();
+        Map<Long, String> labels = inputs.labels(parts.keySet());
+        Set<String> recorded = edited.attendanceRecorded();
         Map<Long, MemberResult> changed = new LinkedHashMap<>();
+        if (!ScoringEngine.separableByUnit(scheme.scheme())) {
+            List<StandingStore.Stored> rows = ordered(parts.values().stream().flatMap(p -> p.values().stream()).toList());
+            if (!rows.isEmpty()) {
+                ScoreSheet sheet = ScoringEngine.standings(scheme.scheme(), Span.year(year), labelled(rows, labels), OPTIONS);
+                compare(rows, sheet, edited, changed);
+            }
+        } else {
+            boolean all = everybody || !labels.equals(was.labels()) || !recorded.equals(was.attendanceRecorded());
+            for (long unit : new ArrayList<>(all ? parts.keySet() : edited.touched())) {
+                List<StandingStore.Stored> rows = ordered(parts.getOrDefault(unit, Map.of()).values());
+                if (!rows.isEmpty()) {
+                    compare(rows, ScoringEngine.standingsOfUnit(scheme.scheme(), Span.year(year), labelled(rows, labels), recorded, OPTIONS),
+                            edited, changed);
+                }
+            }
+        }
+        store.putResults(year, changed);
+        return edited.done(labels);
+    }
+
+    /** Collects the results that differ from the stored ones and puts every newly computed result into the population. */
+    private static void compare(List<StandingStore.Stored> rows, ScoreSheet sheet, Population.Editor population,
+                                Map<Long, MemberResult> changed) {
         for (int i = 0; i < rows.size(); i++) {
             MemberResult result = sheet.members().get(i);
             StandingStore.Stored row = rows.get(i);
@@ -186,11 +215,10 @@ public class Refresher {
                 changed.put(row.memberId(), result);
             }
             if (!same || row.computed() == null) {
-                population.put(row.memberId(), new StandingStore.Stored(row.memberId(), row.memberCode(), row.unitId(), row.rankingUnitId(),
+                population.put(new StandingStore.Stored(row.memberId(), row.memberCode(), row.unitId(), row.rankingUnitId(),
                         row.figures(), same ? row.result() : Codec.result(result), result));
             }
         }
-        store.putResults(year, changed);
     }
 
     /**
@@ -249,15 +277,19 @@ public class Refresher {
     }
 
     public Optional<Explained> explain(int year, long memberId) {
-        Optional<Long> version = Optional.ofNullable(store.versions(year, List.of(memberId)).get(memberId));
+        Optional<StandingStore.Placed> placed = Optional.ofNullable(store.placed(year, List.of(memberId)).get(memberId));
         Optional<MemberRecord> member = members.find(memberId);
-        if (version.isEmpty() || member.isEmpty()) {
+        if (placed.isEmpty() || member.isEmpty()) {
             return Optional.empty();
         }
-        PublishedScheme scheme = schemes.get(version.get());
-        List<StandingStore.Stored> rows = ordered(current(year, version.get()).values());
+        PublishedScheme scheme = schemes.get(placed.get().version());
+        Population population = current(year, placed.get().version());
+        boolean separable = ScoringEngine.separableByUnit(scheme.scheme());
+        // where the scheme ranks by unit, the member's own unit is all the population phase needs to explain them
+        List<StandingStore.Stored> rows = ordered(separable ? population.part(placed.get().rankingUnitId()).values()
+                : population.parts().values().stream().flatMap(p -> p.values().stream()).toList());
         EngineInputs.Built built = inputs.build(scheme, year, List.of(member.get())).get(0);
-        Map<Long, String> labels = inputs.labels(rows.stream().map(StandingStore.Stored::rankingUnitId).toList());
+        Map<Long, String> labels = population.labels();
         MemberInput own = built.input();
         MemberInput input = new MemberInput(relabel(own.member(), labels.get(built.rankingUnitId())), own.entries(), own.assessments(),
                 own.votes(), own.previous());
@@ -273,7 +305,9 @@ public class Refresher {
         if (index < 0) {
             return Optional.empty();
         }
-        ScoreSheet sheet = ScoringEngine.standings(scheme.scheme(), Span.year(year), figures, OPTIONS);
+        ScoreSheet sheet = separable
+                ? ScoringEngine.standingsOfUnit(scheme.scheme(), Span.year(year), figures, population.attendanceRecorded(), OPTIONS)
+                : ScoringEngine.standings(scheme.scheme(), Span.year(year), figures, OPTIONS);
         return Optional.of(new Explained(scheme, sheet.members().get(index), built.notCounted()));
     }
 
@@ -284,17 +318,17 @@ public class Refresher {
      */
     private List<StandingStore.Stored> ordered(Collection<StandingStore.Stored> rows) {
         Map<Long, String> paths = new HashMap<>();
-        rows.forEach(r -> paths.computeIfAbsent(r.unitId(), u -> units.get(u).path()));
+        units.byIds(rows.stream().map(StandingStore.Stored::unitId).distinct().toList()).forEach((id, unit) -> paths.put(id, unit.path()));
         List<StandingStore.Stored> ordered = new ArrayList<>(rows);
         ordered.sort(java.util.Comparator.comparing((StandingStore.Stored r) -> paths.get(r.unitId())).thenComparing(StandingStore.Stored::memberCode));
         return ordered;
     }
 
     /** A population's committed rows for reading, from memory while its stamp says they are current. */
-    private Map<Long, StandingStore.Stored> current(int year, long version) {
+    private Population current(int year, long version) {
         long stamp = store.stamp(year, version);
         return cache.at(year, version, stamp).orElseGet(() -> {
-            Map<Long, StandingStore.Stored> rows = byMember(store.population(year, version));
+            Population rows = load(year, version);
             cache.keep(year, version, stamp, rows);
             return rows;
         });

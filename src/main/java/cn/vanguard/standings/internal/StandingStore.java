@@ -71,14 +71,25 @@ public class StandingStore {
                 .param("y", year).param("m", memberId).query(StandingStore::standing).optional();
     }
 
+    /** Where a member's stored standing is: the population (scheme version) and the ranking unit in it. */
+    record Placed(long version, long rankingUnitId) {
+    }
+
+    /** Member id → where their stored standing is, for those who have one. */
+    Map<Long, Placed> placed(int year, Collection<Long> memberIds) {
+        Map<Long, Placed> placed = new HashMap<>();
+        for (List<Long> chunk : chunks(new ArrayList<>(memberIds))) {
+            jdbc.sql("select member_id, scheme_version_id, ranking_unit_id from standing where cycle_year = :y and member_id in (:ids)")
+                    .param("y", year).param("ids", chunk)
+                    .query((rs, n) -> placed.put(rs.getLong(1), new Placed(rs.getLong(2), rs.getLong(3)))).list();
+        }
+        return placed;
+    }
+
     /** Member id → the scheme version of their stored standing, for those who have one. */
     Map<Long, Long> versions(int year, Collection<Long> memberIds) {
         Map<Long, Long> versions = new HashMap<>();
-        for (List<Long> chunk : chunks(new ArrayList<>(memberIds))) {
-            jdbc.sql("select member_id, scheme_version_id from standing where cycle_year = :y and member_id in (:ids)")
-                    .param("y", year).param("ids", chunk)
-                    .query((rs, n) -> versions.put(rs.getLong(1), rs.getLong(2))).list();
-        }
+        placed(year, memberIds).forEach((member, p) -> versions.put(member, p.version()));
         return versions;
     }
 
