@@ -130,6 +130,17 @@ public class Assessments {
     }
 
     /** Assessments of many members, without scope checks (scoring). */
+    /** Member id → every assessment of the cycle, in one query: for rebuilds; members without any are absent. */
+    public Map<Long, List<Stored>> ofCycle(int year) {
+        Map<Long, List<Stored>> byMember = new java.util.HashMap<>();
+        jdbc.sql("select member_id, item_code, assessed_value, recorded_at from assessment where cycle_year = :y order by member_id, item_code")
+                .param("y", year)
+                .query((rs, n) -> byMember.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>())
+                        .add(new Stored(rs.getString(2), rs.getString(3), rs.getObject(4, OffsetDateTime.class))))
+                .list();
+        return byMember;
+    }
+
     public Map<Long, List<Stored>> of(List<Long> memberIds, int year) {
         Map<Long, List<Stored>> byMember = new LinkedHashMap<>();
         memberIds.forEach(id -> byMember.put(id, new ArrayList<>()));

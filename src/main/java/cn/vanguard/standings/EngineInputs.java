@@ -10,6 +10,7 @@ import java.util.Map;
 import org.springframework.stereotype.Service;
 
 import cn.vanguard.ledger.Assessments;
+import cn.vanguard.ledger.CycleEntries;
 import cn.vanguard.ledger.Ledger;
 import cn.vanguard.ledger.LedgerPosition;
 import cn.vanguard.ledger.LedgerPositions;
@@ -72,45 +73,88 @@ public class EngineInputs {
 
     /** The inputs of these members under a scheme; each member's unit is labelled as among these members' branches. */
     public List<Built> build(PublishedScheme published, int year, List<MemberRecord> people) {
-        return build(published, year, people, ledger.counting(people.stream().map(MemberRecord::id).toList(), year));
+        Map<Long, List<Ledger.CountingEntry>> entries = ledger.counting(people.stream().map(MemberRecord::id).toList(), year);
+        Map<Long, Unit> rankingUnits = rankingUnits(people);
+        return build(published, year, people, id -> entries.getOrDefault(id, List.of()), rankingUnits,
+                labels(rankingUnits.values().stream().map(Unit::id).toList()));
     }
 
-    /** The same, from the entries of the whole cycle read at once ({@link LedgerPositions#counting}): for rebuilds. */
-    public List<Built> build(PublishedScheme published, int year, List<MemberRecord> people, Map<Long, List<Ledger.CountingEntry>> entries) {
-        List<Long> ids = people.stream().map(MemberRecord::id).toList();
-        Map<Long, List<Assessments.Stored>> assessed = assessments.of(ids, year);
-        Map<Long, Unit> rankingUnits = rankingUnits(people);
-        Map<Long, String> labels = labels(rankingUnits.values().stream().map(Unit::id).toList());
-        List<Built> built = new ArrayList<>();
+    /**
+     * A whole population's inputs made a chunk of members at a time from the cycle's entries read at once
+     * ({@link LedgerPositions#counting}), for rebuilds: ranking units and labels are worked out once for everybody, and
+     * only a chunk's entries are objects at any time.
+     */
+    public final class Batch {
+
+        private final PublishedScheme published;
+        private final int year;
+        private final CycleEntries entries;
+        private final Map<Long, Unit> rankingUnits;
+        private final Map<Long, String> labels;
+        private final Map<Long, List<Assessments.Stored>> assessed;
+
+        private Batch(PublishedScheme published, int year, List<MemberRecord> people, CycleEntries entries) {
+            this.published = published;
+            this.year = year;
+            this.entries = entries;
+            this.rankingUnits = rankingUnits(people);
+            this.labels = labels(rankingUnits.values().stream().map(Unit::id).toList());
+            this.assessed = assessments.ofCycle(year);
+        }
+
+        /**
+         * The inputs of some of the population's members, made on every core: everything read from the database was read
+         * when the batch was made, so this runs no query (and needs no connection of the transaction).
+         */
+        public List<Built> build(List<MemberRecord> chunk) {
+            return chunk.parallelStream().map(person -> one(published, year, person, entries.of(person.id()),
+                    assessed.getOrDefault(person.id(), List.of()), rankingUnits.get(person.id()), labels)).toList();
+        }
+    }
+
+    public Batch batch(PublishedScheme published, int year, List<MemberRecord> people, CycleEntries entries) {
+        return new Batch(published, year, people, entries);
+    }
+
+    private List<Built> build(PublishedScheme published, int year, List<MemberRecord> people,
+                              java.util.function.LongFunction<List<Ledger.CountingEntry>> entries, Map<Long, Unit> rankingUnits,
+                              Map<Long, String> labels) {
+        Map<Long, List<Assessments.Stored>> assessed = assessments.of(people.stream().map(MemberRecord::id).toList(), year);
+        List<Built> built = new ArrayList<>(people.size());
         for (MemberRecord person : people) {
-            List<String> notes = new ArrayList<>();
-            List<Entry> own = new ArrayList<>();
-            List<Long> counted = new ArrayList<>();
-            for (Ledger.CountingEntry e : entries.getOrDefault(person.id(), List.of())) {
-                counted.add(e.id());
-                Checked<Entry> checked = Inputs.entry(published.scheme(), year, e.itemCode(), e.date(), e.quantity(), e.points(),
-                        e.occurrence(), e.id());
-                if (checked.ok()) {
-                    own.add(checked.value());
-                } else {
-                    notes.add("#" + e.id() + " " + e.itemCode() + " " + e.date() + "：" + checked.problems().get(0).chinese() + "，不计分");
-                }
-            }
-            List<Assessment> assessedOwn = new ArrayList<>();
-            for (Assessments.Stored stored : assessed.get(person.id())) {
-                Checked<Assessment> checked = Inputs.assessment(published.scheme(), stored.itemCode(), stored.value(), 0);
-                if (checked.ok()) {
-                    assessedOwn.add(checked.value());
-                } else {
-                    notes.add("评定 " + stored.itemCode() + "=" + stored.value() + "：" + checked.problems().get(0).chinese() + "，不计分");
-                }
-            }
-            Unit rankingUnit = rankingUnits.get(person.id());
-            MemberInput input = new MemberInput(engineMember(person, labels.get(rankingUnit.id()), rankingUnit.id()), own, assessedOwn,
-                    List.of(), null);
-            built.add(new Built(person, input, notes, rankingUnit.id(), LedgerPosition.of(counted)));
+            built.add(one(published, year, person, entries.apply(person.id()), assessed.get(person.id()), rankingUnits.get(person.id()), labels));
         }
         return built;
+    }
+
+    /** One member's inputs: pure, so that a rebuild makes many at once on every core. */
+    private static Built one(PublishedScheme published, int year, MemberRecord person, List<Ledger.CountingEntry> entries,
+                             List<Assessments.Stored> assessed, Unit rankingUnit, Map<Long, String> labels) {
+        List<String> notes = new ArrayList<>();
+        List<Entry> own = new ArrayList<>(entries.size());
+        long idSum = 0;
+        for (Ledger.CountingEntry e : entries) {
+            idSum += e.id();
+            Checked<Entry> checked = Inputs.entry(published.scheme(), year, e.itemCode(), e.date(), e.quantity(), e.points(),
+                    e.occurrence(), e.id());
+            if (checked.ok()) {
+                own.add(checked.value());
+            } else {
+                notes.add("#" + e.id() + " " + e.itemCode() + " " + e.date() + "：" + checked.problems().get(0).chinese() + "，不计分");
+            }
+        }
+        List<Assessment> assessedOwn = new ArrayList<>();
+        for (Assessments.Stored stored : assessed) {
+            Checked<Assessment> checked = Inputs.assessment(published.scheme(), stored.itemCode(), stored.value(), 0);
+            if (checked.ok()) {
+                assessedOwn.add(checked.value());
+            } else {
+                notes.add("评定 " + stored.itemCode() + "=" + stored.value() + "：" + checked.problems().get(0).chinese() + "，不计分");
+            }
+        }
+        MemberInput input = new MemberInput(engineMember(person, labels.get(rankingUnit.id()), rankingUnit.id()), own, assessedOwn,
+                List.of(), null);
+        return new Built(person, input, notes, rankingUnit.id(), new LedgerPosition(entries.size(), idSum));
     }
 
     /**

@@ -13,7 +13,7 @@ import java.util.TreeSet;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-import cn.vanguard.ledger.Ledger;
+import cn.vanguard.ledger.CycleEntries;
 import cn.vanguard.ledger.LedgerPositions;
 import cn.vanguard.org.MemberRecord;
 import cn.vanguard.org.MemberStatus;
@@ -38,6 +38,8 @@ import cn.vanguard.standings.EngineInputs;
  */
 @Service
 public class Refresher {
+
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(Refresher.class);
 
     /** As the pages always scored: no previous cycle supplied, attendance tracked where anybody recorded it. */
     static final ScoringOptions OPTIONS = new ScoringOptions(false, "", null, false, false);
@@ -110,7 +112,11 @@ public class Refresher {
         });
         gone.forEach(id -> store.delete(year, id));
         people.forEach((version, list) -> evaluate(versions.get(version), year, list, edits.get(version), results));
-        stamps.forEach((v, stamp) -> cache.keepAfterCommit(year, v, stamp + 1, rerank(year, v, was.get(v), edits.get(v), false)));
+        stamps.forEach((v, stamp) -> {
+            Reranked ranked = rerank(year, v, was.get(v), edits.get(v), false);
+            store.putResults(year, ranked.changed());
+            cache.keepAfterCommit(year, v, stamp + 1, ranked.population());
+        });
     }
 
     /** A population's committed rows read from the table, its branches labelled as they are now. */
@@ -119,11 +125,14 @@ public class Refresher {
         return Population.of(rows, inputs.labels(rows.stream().map(StandingStore.Stored::rankingUnitId).toList()));
     }
 
+    /** Members scored together in a rebuild: their entries are objects only while their chunk is scored. */
+    private static final int CHUNK = 5_000;
+
     /** Scores every population of a cycle from scratch, replacing what was stored. */
     @Transactional
     public int rebuild(int year) {
         store.deleteYear(year);
-        Map<Long, List<Ledger.CountingEntry>> entries = null;
+        CycleEntries entries = null;
         int count = 0;
         for (PublishedScheme scheme : schemes.latest(year)) {
             List<MemberRecord> people = inputs.population(scheme, year);
@@ -131,25 +140,36 @@ public class Refresher {
                 continue;
             }
             long stamp = store.lock(year, scheme.id());
+            long started = System.nanoTime();
             if (entries == null) {
                 entries = cycle.counting(year);
             }
-            List<EngineInputs.Built> built = inputs.build(scheme, year, people, entries);
-            List<MemberFigures> figures = ScoringEngine.evaluateAll(scheme.scheme(), Span.year(year),
-                    built.stream().map(EngineInputs.Built::input).toList(), OPTIONS.withParallel(true));
-            List<StandingStore.NewFigures> rows = new ArrayList<>(built.size());
-            for (int i = 0; i < built.size(); i++) {
-                MemberRecord p = built.get(i).person();
-                rows.add(new StandingStore.NewFigures(p.id(), p.code(), p.name(), p.type(), p.unitId(), built.get(i).rankingUnitId(),
-                        figures.get(i), built.get(i).position()));
+            long read = System.nanoTime();
+            EngineInputs.Batch batch = inputs.batch(scheme, year, people, entries);
+            List<StandingStore.NewFigures> rows = new ArrayList<>(people.size());
+            for (int from = 0; from < people.size(); from += CHUNK) {
+                List<EngineInputs.Built> built = batch.build(people.subList(from, Math.min(people.size(), from + CHUNK)));
+                List<MemberFigures> figures = ScoringEngine.evaluateAll(scheme.scheme(), Span.year(year),
+                        built.stream().map(EngineInputs.Built::input).toList(), OPTIONS.withParallel(true));
+                for (int i = 0; i < built.size(); i++) {
+                    MemberRecord p = built.get(i).person();
+                    rows.add(new StandingStore.NewFigures(p.id(), p.code(), p.name(), p.type(), p.unitId(), built.get(i).rankingUnitId(),
+                            figures.get(i), built.get(i).position()));
+                }
             }
-            store.insertFigures(year, scheme.id(), rows);
-            Population.Editor edit = Population.of(List.of(), Map.of()).edit();
+            Population empty = Population.of(List.of(), Map.of());
+            Population.Editor edit = empty.edit();
             for (StandingStore.NewFigures r : rows) {
                 edit.put(new StandingStore.Stored(r.memberId(), r.code(), r.unitId(), r.rankingUnitId(), r.figures(), ""));
             }
-            Population empty = Population.of(List.of(), Map.of());
-            cache.keepAfterCommit(year, scheme.id(), stamp + 1, rerank(year, scheme.id(), empty, edit, true));
+            long scored = System.nanoTime();
+            Reranked ranked = rerank(year, scheme.id(), empty, edit, true);
+            long rankedAt = System.nanoTime();
+            store.insert(year, scheme.id(), rows, ranked.population());
+            LOG.info("{}年度方案版本#{}: {} members; entries read in {} ms ({} entries of the cycle), scored in {} ms, ranked in {} ms, "
+                     + "written in {} ms", year, scheme.id(), people.size(), (read - started) / 1_000_000, entries.size(),
+                    (scored - read) / 1_000_000, (rankedAt - scored) / 1_000_000, (System.nanoTime() - rankedAt) / 1_000_000);
+            cache.keepAfterCommit(year, scheme.id(), stamp + 1, ranked.population());
             count += people.size();
         }
         return count;
@@ -171,54 +191,73 @@ public class Refresher {
         }
     }
 
+    private record Reranked(Population population, Map<Long, MemberResult> changed) {
+    }
+
     /**
      * The population phase over an edited population (its figures as stored by now in this transaction): over the
      * ranking units the edit touched when the scheme is separable by unit and neither a branch's label nor where
-     * attendance is recorded changed since {@code was}, else over everybody. Writes the results that differ from the
-     * stored ones and returns the population with them.
+     * attendance is recorded changed since {@code was}, else over everybody. Returns the population with the new results
+     * and the results that differ from the stored ones (for the caller to write).
      */
-    Population rerank(int year, long version, Population was, Population.Editor edited, boolean everybody) {
+    Reranked rerank(int year, long version, Population was, Population.Editor edited, boolean everybody) {
         PublishedScheme scheme = schemes.get(version);
         Map<Long, Map<Long, StandingStore.Stored>> parts = edited.parts();
         Map<Long, String> labels = inputs.labels(parts.keySet());
         Set<String> recorded = edited.attendanceRecorded();
         Map<Long, MemberResult> changed = new LinkedHashMap<>();
-        if (!ScoringEngine.separableByUnit(scheme.scheme())) {
-            List<StandingStore.Stored> rows = ordered(parts.values().stream().flatMap(p -> p.values().stream()).toList());
-            if (!rows.isEmpty()) {
-                ScoreSheet sheet = ScoringEngine.standings(scheme.scheme(), Span.year(year), labelled(rows, labels), OPTIONS);
-                compare(rows, sheet, edited, changed);
-            }
+        List<Collection<StandingStore.Stored>> groups = new ArrayList<>();
+        boolean separable = ScoringEngine.separableByUnit(scheme.scheme());
+        if (!separable) {
+            groups.add(parts.values().stream().flatMap(p -> p.values().stream()).toList());
         } else {
             boolean all = everybody || !labels.equals(was.labels()) || !recorded.equals(was.attendanceRecorded());
-            for (long unit : new ArrayList<>(all ? parts.keySet() : edited.touched())) {
-                List<StandingStore.Stored> rows = ordered(parts.getOrDefault(unit, Map.of()).values());
-                if (!rows.isEmpty()) {
-                    compare(rows, ScoringEngine.standingsOfUnit(scheme.scheme(), Span.year(year), labelled(rows, labels), recorded, OPTIONS),
-                            edited, changed);
+            for (long unit : all ? parts.keySet() : edited.touched()) {
+                groups.add(parts.getOrDefault(unit, Map.of()).values());
+            }
+        }
+        Map<Long, String> paths = paths(groups);
+        // the population phase of each ranking unit (and the encoding of its new results) on every core: no query runs here
+        List<List<Compared>> ranked = (groups.size() > 1 ? groups.parallelStream() : groups.stream()).map(group -> {
+            List<StandingStore.Stored> rows = ordered(group, paths);
+            if (rows.isEmpty()) {
+                return List.<Compared>of();
+            }
+            List<MemberFigures> figures = labelledAs(rows, labels);
+            ScoreSheet sheet = separable ? ScoringEngine.standingsOfUnit(scheme.scheme(), Span.year(year), figures, recorded, OPTIONS)
+                    : ScoringEngine.standings(scheme.scheme(), Span.year(year), figures, OPTIONS);
+            return compare(rows, sheet);
+        }).toList();
+        for (List<Compared> group : ranked) {
+            for (Compared c : group) {
+                if (!c.same()) {
+                    changed.put(c.row().memberId(), c.result());
+                }
+                if (!c.same() || c.row().computed() == null) {
+                    StandingStore.Stored row = c.row();
+                    edited.put(new StandingStore.Stored(row.memberId(), row.memberCode(), row.unitId(), row.rankingUnitId(), row.figures(),
+                            c.same() ? row.result() : c.encoded(), c.result()));
                 }
             }
         }
-        store.putResults(year, changed);
-        return edited.done(labels);
+        return new Reranked(edited.done(labels), changed);
     }
 
-    /** Collects the results that differ from the stored ones and puts every newly computed result into the population. */
-    private static void compare(List<StandingStore.Stored> rows, ScoreSheet sheet, Population.Editor population,
-                                Map<Long, MemberResult> changed) {
+    /** A stored row beside the result the population phase gives it now, and that result's encoding when it differs. */
+    private record Compared(StandingStore.Stored row, MemberResult result, boolean same, String encoded) {
+    }
+
+    private static List<Compared> compare(List<StandingStore.Stored> rows, ScoreSheet sheet) {
+        List<Compared> compared = new ArrayList<>(rows.size());
         for (int i = 0; i < rows.size(); i++) {
             MemberResult result = sheet.members().get(i);
             StandingStore.Stored row = rows.get(i);
             // comparing objects where this node computed the stored result spares encoding a whole population each time
-            boolean same = row.computed() != null ? row.computed().equals(result) : Codec.result(result).equals(row.result());
-            if (!same) {
-                changed.put(row.memberId(), result);
-            }
-            if (!same || row.computed() == null) {
-                population.put(new StandingStore.Stored(row.memberId(), row.memberCode(), row.unitId(), row.rankingUnitId(),
-                        row.figures(), same ? row.result() : Codec.result(result), result));
-            }
+            boolean same = row.computed() != null ? row.computed().equals(result)
+                    : !row.result().isEmpty() && Codec.result(result).equals(row.result());
+            compared.add(new Compared(row, result, same, same ? null : Codec.result(result)));
         }
+        return compared;
     }
 
     /**
@@ -317,11 +356,21 @@ public class Refresher {
      * awarded among equal totals names a position, and that stays the one a from-scratch run names.
      */
     private List<StandingStore.Stored> ordered(Collection<StandingStore.Stored> rows) {
-        Map<Long, String> paths = new HashMap<>();
-        units.byIds(rows.stream().map(StandingStore.Stored::unitId).distinct().toList()).forEach((id, unit) -> paths.put(id, unit.path()));
+        return ordered(rows, paths(List.of(rows)));
+    }
+
+    private static List<StandingStore.Stored> ordered(Collection<StandingStore.Stored> rows, Map<Long, String> paths) {
         List<StandingStore.Stored> ordered = new ArrayList<>(rows);
         ordered.sort(java.util.Comparator.comparing((StandingStore.Stored r) -> paths.get(r.unitId())).thenComparing(StandingStore.Stored::memberCode));
         return ordered;
+    }
+
+    /** The tree path of every unit these rows' members are in, in one query. */
+    private Map<Long, String> paths(Collection<? extends Collection<StandingStore.Stored>> groups) {
+        Map<Long, String> paths = new HashMap<>();
+        units.byIds(groups.stream().flatMap(g -> g.stream().map(StandingStore.Stored::unitId)).distinct().toList())
+                .forEach((id, unit) -> paths.put(id, unit.path()));
+        return paths;
     }
 
     /** A population's committed rows for reading, from memory while its stamp says they are current. */
@@ -336,7 +385,11 @@ public class Refresher {
 
     /** The stored figures with each branch labelled as among this population's branches. */
     private List<MemberFigures> labelled(List<StandingStore.Stored> rows, Map<Long, String> labels) {
-        Map<Long, String> shown = labels != null ? labels : inputs.labels(rows.stream().map(StandingStore.Stored::rankingUnitId).toList());
+        return labelledAs(rows, labels != null ? labels : inputs.labels(rows.stream().map(StandingStore.Stored::rankingUnitId).toList()));
+    }
+
+    /** Pure: safe on any thread. */
+    private static List<MemberFigures> labelledAs(List<StandingStore.Stored> rows, Map<Long, String> shown) {
         List<MemberFigures> figures = new ArrayList<>(rows.size());
         for (StandingStore.Stored row : rows) {
             figures.add(row.figures().withMember(relabel(row.figures().member(), shown.get(row.rankingUnitId()))));

@@ -145,17 +145,32 @@ public class StandingStore {
                       LedgerPosition position) {
     }
 
-    void insertFigures(int year, long version, List<NewFigures> rows) {
+    private static final String INSERTED = "cycle_year, member_id, scheme_version_id, member_code, member_name, member_type, unit_id, "
+            + "ranking_unit_id, ranking_unit_label, scored, reason, total, grade, graded, ranking, stars, figures, result, "
+            + "ledger_entries, ledger_id_sum, updated_at";
+
+    /**
+     * Inserts a rebuilt population's rows (after {@link #deleteYear}), each with its figures and its result from the
+     * population as ranked: on PostgreSQL by COPY, elsewhere in one JDBC batch. The figures are encoded on every core.
+     */
+    void insert(int year, long version, List<NewFigures> rows, Population ranked) {
         OffsetDateTime now = OffsetDateTime.now(clock);
+        List<String> figures = rows.parallelStream().map(r -> Codec.figures(r.figures())).toList();
         List<Object[]> args = new ArrayList<>(rows.size());
-        for (NewFigures r : rows) {
+        for (int i = 0; i < rows.size(); i++) {
+            NewFigures r = rows.get(i);
+            Stored stored = ranked.part(r.rankingUnitId()).get(r.memberId());
+            MemberResult m = stored.computed();
             args.add(new Object[] {year, r.memberId(), version, r.code(), r.name(), r.type().name(), r.unitId(), r.rankingUnitId(),
-                    Codec.figures(r.figures()), r.position().entries(), r.position().idSum(), now});
+                    m.member().unit(), m.scored(), m.reason(), m.total(), m.grade(), m.graded(), m.rank(), m.stars(),
+                    figures.get(i), stored.result(), r.position().entries(), r.position().idSum(), now});
         }
-        batch.batchUpdate("""
-                insert into standing (cycle_year, member_id, scheme_version_id, member_code, member_name, member_type, unit_id,
-                    ranking_unit_id, ranking_unit_label, scored, graded, figures, result, ledger_entries, ledger_id_sum, updated_at)
-                values (?, ?, ?, ?, ?, ?, ?, ?, '', false, false, ?, '', ?, ?, ?)""", args);
+        Boolean copied = batch.execute((java.sql.Connection c) -> c.isWrapperFor(org.postgresql.PGConnection.class)
+                ? RowCopy.into(c, "standing", INSERTED, args) : Boolean.FALSE);
+        if (!Boolean.TRUE.equals(copied)) {
+            batch.batchUpdate("insert into standing (" + INSERTED + ") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    args);
+        }
     }
 
     void delete(int year, long memberId) {

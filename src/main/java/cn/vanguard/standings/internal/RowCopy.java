@@ -1,0 +1,83 @@
+package cn.vanguard.standings.internal;
+
+import java.io.ByteArrayOutputStream;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.OffsetDateTime;
+import java.util.List;
+
+import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyIn;
+
+/**
+ * Rows written into a PostgreSQL table by {@code COPY … FROM STDIN} in its text format, on the connection of the
+ * current transaction: several times faster there than a JDBC batch of inserts, and inside the transaction like them.
+ */
+final class RowCopy {
+
+    private static final int CHUNK = 1 << 18;
+
+    private RowCopy() {
+    }
+
+    /** Copies the rows (values in the order of {@code columns}: text, numbers, booleans, instants or null); returns true. */
+    static Boolean into(Connection connection, String table, String columns, List<Object[]> rows) throws SQLException {
+        CopyIn copy = connection.unwrap(PGConnection.class).getCopyAPI().copyIn("copy " + table + " (" + columns + ") from stdin");
+        try {
+            ByteArrayOutputStream buffer = new ByteArrayOutputStream(CHUNK + 4096);
+            StringBuilder line = new StringBuilder(2048);
+            for (Object[] row : rows) {
+                line.setLength(0);
+                for (int i = 0; i < row.length; i++) {
+                    if (i > 0) {
+                        line.append('\t');
+                    }
+                    field(line, row[i]);
+                }
+                line.append('\n');
+                byte[] bytes = line.toString().getBytes(StandardCharsets.UTF_8);
+                buffer.write(bytes, 0, bytes.length);
+                if (buffer.size() >= CHUNK) {
+                    copy.writeToCopy(buffer.toByteArray(), 0, buffer.size());
+                    buffer.reset();
+                }
+            }
+            if (buffer.size() > 0) {
+                copy.writeToCopy(buffer.toByteArray(), 0, buffer.size());
+            }
+            copy.endCopy();
+            return Boolean.TRUE;
+        } finally {
+            if (copy.isActive()) {
+                copy.cancelCopy();
+            }
+        }
+    }
+
+    /** One value in COPY's text format: {@code \N} for null; backslash, tab, newline and carriage return escaped. */
+    static void field(StringBuilder line, Object value) {
+        if (value == null) {
+            line.append("\\N");
+        } else if (value instanceof BigDecimal d) {
+            line.append(d.toPlainString());
+        } else if (value instanceof OffsetDateTime t) {
+            line.append(t);
+        } else if (value instanceof Boolean b) {
+            line.append(b ? 't' : 'f');
+        } else {
+            String text = value.toString();
+            for (int i = 0; i < text.length(); i++) {
+                char c = text.charAt(i);
+                switch (c) {
+                    case '\\' -> line.append("\\\\");
+                    case '\t' -> line.append("\\t");
+                    case '\n' -> line.append("\\n");
+                    case '\r' -> line.append("\\r");
+                    default -> line.append(c);
+                }
+            }
+        }
+    }
+}

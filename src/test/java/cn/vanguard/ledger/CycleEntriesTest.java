@@ -1,0 +1,53 @@
+package cn.vanguard.ledger;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+
+import org.junit.jupiter.api.Test;
+
+/** The columns give back each member's entries exactly, by date and id, whatever order the rows came in. */
+class CycleEntriesTest {
+
+    @Test
+    void givesEachMembersEntriesBackByDateAndIdWhateverTheOrderTheyCameIn() {
+        for (long seed = 1; seed <= 20; seed++) {
+            Random random = new Random(seed);
+            List<Ledger.CountingEntry> rows = new ArrayList<>();
+            List<BigDecimal> decimals = List.of(BigDecimal.ONE, new BigDecimal("0.5"), new BigDecimal("2.00"), new BigDecimal("-3"));
+            int count = random.nextInt(3000);
+            for (int i = 0; i < count; i++) {
+                long member = 1 + random.nextInt(1 + random.nextInt(200));
+                rows.add(new Ledger.CountingEntry(10_000L - i * 3L + random.nextInt(3), member, "ITEM" + random.nextInt(7),
+                        LocalDate.of(2026, 1, 1).plusDays(random.nextInt(365)),
+                        random.nextInt(5) == 0 ? null : decimals.get(random.nextInt(decimals.size())),
+                        random.nextInt(3) == 0 ? decimals.get(random.nextInt(decimals.size())) : null,
+                        random.nextInt(4) == 0 ? "第" + random.nextInt(3) + "次\t\\" : null));
+            }
+            // ids unique, as in the ledger
+            Map<Long, Ledger.CountingEntry> byId = new HashMap<>();
+            rows.forEach(r -> byId.putIfAbsent(r.id(), r));
+            List<Ledger.CountingEntry> unique = new ArrayList<>(byId.values());
+            java.util.Collections.shuffle(unique, random);
+            CycleEntries.Builder builder = new CycleEntries.Builder();
+            unique.forEach(r -> builder.add(r.id(), r.memberId(), r.itemCode(), r.date(), r.quantity(), r.points(), r.occurrence()));
+            CycleEntries entries = builder.build();
+
+            assertThat(entries.size()).isEqualTo(unique.size());
+            Map<Long, List<Ledger.CountingEntry>> expected = new HashMap<>();
+            unique.forEach(r -> expected.computeIfAbsent(r.memberId(), m -> new ArrayList<>()).add(r));
+            for (long member = 0; member <= 201; member++) {
+                List<Ledger.CountingEntry> own = new ArrayList<>(expected.getOrDefault(member, List.of()));
+                own.sort(Comparator.comparing(Ledger.CountingEntry::date).thenComparingLong(Ledger.CountingEntry::id));
+                assertThat(entries.of(member)).as("member %d, seed %d", member, seed).isEqualTo(own);
+            }
+        }
+    }
+}
