@@ -16,9 +16,8 @@ import cn.vanguard.scheme.MemberType;
 import cn.vanguard.scheme.PreviousResult;
 
 import tools.jackson.databind.JsonNode;
+import tools.jackson.core.JsonGenerator;
 import tools.jackson.databind.json.JsonMapper;
-import tools.jackson.databind.node.ArrayNode;
-import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The stored form of the engine's values as JSON text. Decimals are written as strings, so that a value reads back
@@ -32,25 +31,37 @@ final class Codec {
     }
 
     static String figures(MemberFigures f) {
-        ObjectNode o = JSON.createObjectNode();
-        o.set("member", member(f.member()));
-        o.put("reason", f.reason());
-        o.put("fail", f.fail());
-        o.put("total", text(f.total()));
-        o.set("sections", decimals(f.sections()));
-        o.put("bonus", text(f.bonus()));
-        o.put("deductions", text(f.deductions()));
-        o.set("vetoes", strings(f.vetoes()));
-        o.set("attendance", pairs(new LinkedHashMap<>(f.attendance())));
-        o.set("seen", strings(new ArrayList<>(f.attendanceSeen())));
-        if (f.previous() != null) {
-            o.put("previous", text(f.previous().total()));
-        }
-        ArrayNode months = o.putArray("months");
-        for (MemberFigures.Month m : f.months()) {
-            months.addObject().put("label", m.label()).put("scored", m.scored()).put("fail", m.fail()).put("total", text(m.total()));
-        }
-        return JSON.writeValueAsString(o);
+        return write(g -> {
+            g.writeStartObject();
+            member(g, f.member());
+            g.writeStringProperty("reason", f.reason());
+            g.writeBooleanProperty("fail", f.fail());
+            g.writeStringProperty("total", text(f.total()));
+            g.writeName("sections");
+            g.writeStartArray();
+            f.sections().forEach(v -> g.writeString(v.toPlainString()));
+            g.writeEndArray();
+            g.writeStringProperty("bonus", text(f.bonus()));
+            g.writeStringProperty("deductions", text(f.deductions()));
+            strings(g, "vetoes", f.vetoes());
+            pairs(g, "attendance", f.attendance());
+            strings(g, "seen", new ArrayList<>(f.attendanceSeen()));
+            if (f.previous() != null) {
+                g.writeStringProperty("previous", text(f.previous().total()));
+            }
+            g.writeName("months");
+            g.writeStartArray();
+            for (MemberFigures.Month m : f.months()) {
+                g.writeStartObject();
+                g.writeStringProperty("label", m.label());
+                g.writeBooleanProperty("scored", m.scored());
+                g.writeBooleanProperty("fail", m.fail());
+                g.writeStringProperty("total", text(m.total()));
+                g.writeEndObject();
+            }
+            g.writeEndArray();
+            g.writeEndObject();
+        });
     }
 
     static MemberFigures figures(String text) {
@@ -69,22 +80,75 @@ final class Codec {
 
     /** A result without its explanation (which is computed for one member when asked, never stored). */
     static String result(MemberResult r) {
-        ObjectNode o = JSON.createObjectNode();
-        o.set("member", member(r.member()));
-        o.put("scored", r.scored());
-        o.put("reason", r.reason());
-        o.put("total", text(r.total()));
-        o.put("rank", r.rank());
-        o.put("grade", r.grade());
-        o.put("graded", r.graded());
-        o.put("stars", r.stars());
-        o.set("sections", pairs(r.sections()));
-        o.put("bonus", text(r.bonus()));
-        o.put("deductions", text(r.deductions()));
-        o.set("vetoes", strings(r.vetoes()));
-        o.set("flags", strings(r.flags()));
-        o.set("warnings", strings(r.warnings()));
-        return JSON.writeValueAsString(o);
+        return write(g -> {
+            g.writeStartObject();
+            member(g, r.member());
+            g.writeBooleanProperty("scored", r.scored());
+            g.writeStringProperty("reason", r.reason());
+            g.writeStringProperty("total", text(r.total()));
+            integer(g, "rank", r.rank());
+            g.writeStringProperty("grade", r.grade());
+            g.writeBooleanProperty("graded", r.graded());
+            integer(g, "stars", r.stars());
+            pairs(g, "sections", r.sections());
+            g.writeStringProperty("bonus", text(r.bonus()));
+            g.writeStringProperty("deductions", text(r.deductions()));
+            strings(g, "vetoes", r.vetoes());
+            strings(g, "flags", r.flags());
+            strings(g, "warnings", r.warnings());
+            g.writeEndObject();
+        });
+    }
+
+    /** JSON written by Jackson's streaming generator: no tree of nodes for ten thousands of rows at a time. */
+    private static String write(java.util.function.Consumer<JsonGenerator> body) {
+        java.io.StringWriter out = new java.io.StringWriter(512);
+        try (JsonGenerator g = JSON.createGenerator(out)) {
+            body.accept(g);
+        }
+        return out.toString();
+    }
+
+    private static void member(JsonGenerator g, Member m) {
+        g.writeName("member");
+        g.writeStartObject();
+        g.writeStringProperty("id", m.id());
+        g.writeStringProperty("name", m.name());
+        g.writeStringProperty("unit", m.unit());
+        g.writeStringProperty("type", m.type().name());
+        g.writeStringProperty("category", m.category().name());
+        g.writeStringProperty("unitId", m.unitId());
+        if (m.exempt() != null) {
+            g.writeBooleanProperty("exempt", m.exempt());
+        }
+        g.writeEndObject();
+    }
+
+    private static void integer(JsonGenerator g, String name, Integer value) {
+        if (value == null) {
+            g.writeNullProperty(name);
+        } else {
+            g.writeNumberProperty(name, value.intValue());
+        }
+    }
+
+    private static void strings(JsonGenerator g, String name, List<String> values) {
+        g.writeName(name);
+        g.writeStartArray();
+        values.forEach(g::writeString);
+        g.writeEndArray();
+    }
+
+    private static void pairs(JsonGenerator g, String name, Map<String, BigDecimal> map) {
+        g.writeName(name);
+        g.writeStartArray();
+        map.forEach((k, v) -> {
+            g.writeStartArray();
+            g.writeString(k);
+            g.writeString(text(v));
+            g.writeEndArray();
+        });
+        g.writeEndArray();
     }
 
     static MemberResult result(String text) {
@@ -93,16 +157,6 @@ final class Codec {
                 integer(o.get("rank")), string(o.get("grade")), o.get("graded").asBoolean(), integer(o.get("stars")),
                 pairs(o.get("sections")), decimal(o.get("bonus")), decimal(o.get("deductions")), strings(o.get("vetoes")),
                 strings(o.get("flags")), strings(o.get("warnings")), List.of());
-    }
-
-    private static ObjectNode member(Member m) {
-        ObjectNode o = JSON.createObjectNode();
-        o.put("id", m.id()).put("name", m.name()).put("unit", m.unit()).put("type", m.type().name())
-                .put("category", m.category().name()).put("unitId", m.unitId());
-        if (m.exempt() != null) {
-            o.put("exempt", m.exempt());
-        }
-        return o;
     }
 
     private static Member member(JsonNode o) {
@@ -127,34 +181,16 @@ final class Codec {
         return node == null || node.isNull() ? null : node.asInt();
     }
 
-    private static ArrayNode strings(List<String> values) {
-        ArrayNode a = JSON.createArrayNode();
-        values.forEach(a::add);
-        return a;
-    }
-
     private static List<String> strings(JsonNode node) {
         List<String> values = new ArrayList<>();
         node.forEach(n -> values.add(n.asString()));
         return values;
     }
 
-    private static ArrayNode decimals(List<BigDecimal> values) {
-        ArrayNode a = JSON.createArrayNode();
-        values.forEach(v -> a.add(v.toPlainString()));
-        return a;
-    }
-
     private static List<BigDecimal> decimals(JsonNode node) {
         List<BigDecimal> values = new ArrayList<>();
         node.forEach(n -> values.add(new BigDecimal(n.asString())));
         return values;
-    }
-
-    private static ArrayNode pairs(Map<String, BigDecimal> map) {
-        ArrayNode a = JSON.createArrayNode();
-        map.forEach((k, v) -> a.addArray().add(k).add(text(v)));
-        return a;
     }
 
     private static Map<String, BigDecimal> pairs(JsonNode node) {

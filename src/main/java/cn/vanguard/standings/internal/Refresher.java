@@ -131,16 +131,20 @@ public class Refresher {
     /** Scores every population of a cycle from scratch, replacing what was stored. */
     @Transactional
     public int rebuild(int year) {
+        long began = System.nanoTime();
         store.deleteYear(year);
+        LOG.debug("{}年度: stored standings deleted in {} ms", year, (System.nanoTime() - began) / 1_000_000);
         CycleEntries entries = null;
         int count = 0;
         for (PublishedScheme scheme : schemes.latest(year)) {
+            long found = System.nanoTime();
             List<MemberRecord> people = inputs.population(scheme, year);
             if (people.isEmpty()) {
                 continue;
             }
             long stamp = store.lock(year, scheme.id());
             long started = System.nanoTime();
+            LOG.debug("{}年度方案版本#{}: population of {} found in {} ms", year, scheme.id(), people.size(), (started - found) / 1_000_000);
             if (entries == null) {
                 entries = cycle.counting(year);
             }

@@ -29,6 +29,8 @@ import cn.vanguard.standings.StandingsQuery;
 @Repository
 public class StandingStore {
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(StandingStore.class);
+
     private static final String COLUMNS = "s.cycle_year, s.member_id, s.member_code, s.member_name, s.member_type, s.unit_id, "
             + "s.scheme_version_id, s.ranking_unit_id, s.result, s.ledger_entries, s.ledger_id_sum";
 
@@ -155,6 +157,7 @@ public class StandingStore {
      */
     void insert(int year, long version, List<NewFigures> rows, Population ranked) {
         OffsetDateTime now = OffsetDateTime.now(clock);
+        long started = System.nanoTime();
         List<String> figures = rows.parallelStream().map(r -> Codec.figures(r.figures())).toList();
         List<Object[]> args = new ArrayList<>(rows.size());
         for (int i = 0; i < rows.size(); i++) {
@@ -165,12 +168,15 @@ public class StandingStore {
                     m.member().unit(), m.scored(), m.reason(), m.total(), m.grade(), m.graded(), m.rank(), m.stars(),
                     figures.get(i), stored.result(), r.position().entries(), r.position().idSum(), now});
         }
+        long encoded = System.nanoTime();
         Boolean copied = batch.execute((java.sql.Connection c) -> c.isWrapperFor(org.postgresql.PGConnection.class)
                 ? RowCopy.into(c, "standing", INSERTED, args) : Boolean.FALSE);
         if (!Boolean.TRUE.equals(copied)) {
             batch.batchUpdate("insert into standing (" + INSERTED + ") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                     args);
         }
+        LOG.debug("{} standings encoded in {} ms, written in {} ms", rows.size(), (encoded - started) / 1_000_000,
+                (System.nanoTime() - encoded) / 1_000_000);
     }
 
     void delete(int year, long memberId) {

@@ -1,0 +1,60 @@
+package cn.vanguard.standings.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.math.BigDecimal;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.junit.jupiter.api.Test;
+
+import cn.vanguard.scheme.Category;
+import cn.vanguard.scheme.Member;
+import cn.vanguard.scheme.MemberFigures;
+import cn.vanguard.scheme.MemberResult;
+import cn.vanguard.scheme.MemberType;
+import cn.vanguard.scheme.PreviousResult;
+
+/**
+ * Stored figures and results read back as they were written, and written exactly as rows already stored were (a row
+ * written by an earlier version compares equal to the same result encoded now, so an upgrade rewrites nothing).
+ */
+class CodecTest {
+
+    /** As stored by the encoder before this one (a row of the 100,000-member benchmark). */
+    private static final String STORED_RESULT = "{\"member\":{\"id\":\"M0000008\",\"name\":\"党员8\",\"unit\":\"基准支部009\",\"type\":\"FORMAL\","
+            + "\"category\":\"IN_SERVICE\",\"unitId\":\"10\"},\"scored\":true,\"reason\":null,\"total\":\"56.00\",\"rank\":1,\"grade\":\"不合格\","
+            + "\"graded\":true,\"stars\":null,\"sections\":[[\"ACT\",\"60.00\"],[\"POST\",\"0.00\"],[\"PRACTICE\",\"10.00\"]],\"bonus\":\"0.00\","
+            + "\"deductions\":\"-14.00\",\"vetoes\":[],\"flags\":[],\"warnings\":[]}";
+    private static final String STORED_FIGURES = "{\"member\":{\"id\":\"M0000008\",\"name\":\"党员8\",\"unit\":\"基准支部009\",\"type\":\"FORMAL\","
+            + "\"category\":\"IN_SERVICE\",\"unitId\":\"10\"},\"reason\":null,\"fail\":false,\"total\":\"56.00\",\"sections\":[\"60.00\",\"0.00\","
+            + "\"10.00\"],\"bonus\":\"0.00\",\"deductions\":\"-14.00\",\"vetoes\":[],\"attendance\":[],\"seen\":[],\"months\":[]}";
+
+    @Test
+    void writesRowsStoredByTheEarlierEncoderExactlyAsTheyWere() {
+        assertThat(Codec.result(Codec.result(STORED_RESULT))).isEqualTo(STORED_RESULT);
+        assertThat(Codec.figures(Codec.figures(STORED_FIGURES))).isEqualTo(STORED_FIGURES);
+    }
+
+    @Test
+    void readsBackEverythingItWrites() {
+        Member member = new Member("M1", "张\"三\\", "第一支部\t", MemberType.PROBATIONARY, Category.RETIRED, Boolean.TRUE, "7");
+        MemberFigures figures = new MemberFigures(member, null, true, new BigDecimal("-3.50"), List.of(new BigDecimal("1.00")),
+                new BigDecimal("0.00"), new BigDecimal("-2.00"), List.of("VETO_A", "VETO_B"), Map.of("MEETING", new BigDecimal("4")),
+                Set.of("MEETING"), new PreviousResult(new BigDecimal("55.00")),
+                List.of(new MemberFigures.Month("2026-01", true, false, new BigDecimal("3.00")), new MemberFigures.Month("2026-02", false, false, null)),
+                null);
+        assertThat(Codec.figures(Codec.figures(figures))).isEqualTo(figures);
+        Map<String, BigDecimal> sections = new LinkedHashMap<>();
+        sections.put("ACT", new BigDecimal("10.00"));
+        sections.put("POST", null);
+        MemberResult result = new MemberResult(member, true, null, new BigDecimal("10.00"), 3, "合格", true, 4, sections,
+                new BigDecimal("1.00"), new BigDecimal("0.00"), List.of("V"), List.of("TOP", "GOOD@2026-03"), List.of("LOW"), List.of());
+        assertThat(Codec.result(Codec.result(result))).isEqualTo(result);
+        MemberResult unscored = new MemberResult(member, false, "免于积分管理", null, null, null, false, null, Map.of(), null, null,
+                List.of(), List.of(), List.of(), List.of());
+        assertThat(Codec.result(Codec.result(unscored))).isEqualTo(unscored);
+    }
+}
