@@ -2,7 +2,9 @@
 """Approve → visible: approves each waiting entry through the API, then reads its member's score, timing the two
 calls from the approval's start to the answer that shows the new total; then reads each member's score once more
 and a ranking page, timed alone.
-  bench/approve-visible.py BASE_URL TOKEN ENTRY_ID:MEMBER_ID ...   (bench/standings.sh approvals N prints it)"""
+  bench/approve-visible.py BASE_URL TOKEN ENTRY_ID:MEMBER_ID ...   (bench/standings.sh approvals N prints it)
+With COMMITTEE=UNIT_ID in the environment it also times that unit's whole ranking: pages spread over it, sorted by
+rank, and a search by name."""
 import json, statistics, sys, time, urllib.request
 
 base, token, pairs = sys.argv[1], sys.argv[2], [p.split(":") for p in sys.argv[3:]]
@@ -30,6 +32,16 @@ unit = call("GET", f"/api/v1/members/{pairs[0][1]}/score")["score"]["unitId"]
 for i in range(len(pairs)):
     ranking.append(timed(lambda: call("GET", f"/api/v1/scores?unitId={unit}&page={i + 1}&size=50"))[0])
 
+committee_pages, committee_search = [], []
+committee = __import__("os").environ.get("COMMITTEE")
+if committee:
+    total = call("GET", f"/api/v1/scores?unitId={committee}&page=1&size=50")["total"]
+    pages = max(1, (total + 49) // 50)
+    for i in range(len(pairs)):
+        page = 1 + (i * 7919) % pages
+        committee_pages.append(timed(lambda: call("GET", f"/api/v1/scores?unitId={committee}&page={page}&size=50"))[0])
+        committee_search.append(timed(lambda: call("GET", f"/api/v1/scores?unitId={committee}&page=1&size=50&q=%E5%85%9A%E5%91%98{i}1"))[0])
+
 def show(name, xs):
     xs = sorted(xs)
     print(f"{name}: median {statistics.median(xs):.0f} ms, p95 {xs[max(0, int(len(xs) * 0.95) - 1)]:.0f} ms, max {xs[-1]:.0f} ms (n={len(xs)})")
@@ -37,3 +49,6 @@ show("approve (the POST alone)", approve)
 show("approve → visible (POST, then GET of the member's score showing the new total)", visible)
 show("member's score with explanation (API)", member)
 show("a unit's ranking, 50 a page (API)", ranking)
+if committee:
+    show(f"the committee's ranking, 50 a page, pages spread over all {pages} (API)", committee_pages)
+    show("the committee's ranking searched by name (API)", committee_search)

@@ -44,7 +44,8 @@ public class Standings {
         return reader.ofUnits(year, unitIds);
     }
 
-    /** One page of results with the total count and the distribution of all that match. */
+    /** One page of results with the total count and the distribution of all that match (one read-only transaction). */
+    @Transactional(readOnly = true)
     public StandingsPage page(StandingsQuery query) {
         String text = query.text() == null || query.text().isBlank() ? null : query.text().strip();
         if (text != null && Text.unmatchable(text)) {

@@ -205,13 +205,14 @@ public class Refresher {
      * and the results that differ from the stored ones (for the caller to write).
      */
     Reranked rerank(int year, long version, Population was, Population.Editor edited, boolean everybody) {
-        PublishedScheme scheme = schemes.get(version);
+        // the rules alone, parsed once a version: no query for the names a published version carries
+        cn.vanguard.scheme.Scheme rules = schemes.scheme(version);
         Map<Long, Map<Long, StandingStore.Stored>> parts = edited.parts();
         Map<Long, String> labels = inputs.labels(parts.keySet());
         Set<String> recorded = edited.attendanceRecorded();
         Map<Long, MemberResult> changed = new LinkedHashMap<>();
         List<Collection<StandingStore.Stored>> groups = new ArrayList<>();
-        boolean separable = ScoringEngine.separableByUnit(scheme.scheme());
+        boolean separable = ScoringEngine.separableByUnit(rules);
         if (!separable) {
             groups.add(parts.values().stream().flatMap(p -> p.values().stream()).toList());
         } else {
@@ -228,8 +229,8 @@ public class Refresher {
                 return List.<Compared>of();
             }
             List<MemberFigures> figures = labelledAs(rows, labels);
-            ScoreSheet sheet = separable ? ScoringEngine.standingsOfUnit(scheme.scheme(), Span.year(year), figures, recorded, OPTIONS)
-                    : ScoringEngine.standings(scheme.scheme(), Span.year(year), figures, OPTIONS);
+            ScoreSheet sheet = separable ? ScoringEngine.standingsOfUnit(rules, Span.year(year), figures, recorded, OPTIONS)
+                    : ScoringEngine.standings(rules, Span.year(year), figures, OPTIONS);
             return compare(rows, sheet);
         }).toList();
         for (List<Compared> group : ranked) {

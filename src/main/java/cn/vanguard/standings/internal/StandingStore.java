@@ -32,7 +32,9 @@ public class StandingStore {
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(StandingStore.class);
 
     private static final String COLUMNS = "s.cycle_year, s.member_id, s.member_code, s.member_name, s.member_type, s.unit_id, "
-            + "s.scheme_version_id, s.ranking_unit_id, s.result, s.ledger_entries, s.ledger_id_sum";
+            + "s.scheme_version_id, s.ranking_unit_id, d.result, s.ledger_entries, s.ledger_id_sum";
+    /** A standing with its detail (figures and result), which only the rows read whole need. */
+    private static final String DETAILED = " from standing s join standing_detail d on d.cycle_year = s.cycle_year and d.member_id = s.member_id";
 
     private final JdbcClient jdbc;
     private final JdbcTemplate batch;
@@ -69,7 +71,7 @@ public class StandingStore {
     }
 
     public Optional<Standing> get(int year, long memberId) {
-        return jdbc.sql("select " + COLUMNS + " from standing s where s.cycle_year = :y and s.member_id = :m")
+        return jdbc.sql("select " + COLUMNS + DETAILED + " where s.cycle_year = :y and s.member_id = :m")
                 .param("y", year).param("m", memberId).query(StandingStore::standing).optional();
     }
 
@@ -126,19 +128,24 @@ public class StandingStore {
         OffsetDateTime now = OffsetDateTime.now(clock);
         int updated = jdbc.sql("""
                 update standing set scheme_version_id = :v, member_code = :code, member_name = :name, member_type = :type, unit_id = :unit,
-                    ranking_unit_id = :ru, figures = :figures, ledger_entries = :entries, ledger_id_sum = :sum, updated_at = :now
+                    ranking_unit_id = :ru, ledger_entries = :entries, ledger_id_sum = :sum, updated_at = :now
                 where cycle_year = :y and member_id = :m""")
                 .param("v", version).param("code", code).param("name", name).param("type", type.name()).param("unit", unitId)
-                .param("ru", rankingUnitId).param("figures", json).param("entries", position.entries()).param("sum", position.idSum())
+                .param("ru", rankingUnitId).param("entries", position.entries()).param("sum", position.idSum())
                 .param("now", now).param("y", year).param("m", memberId).update();
         if (updated == 0) {
             jdbc.sql("""
                     insert into standing (cycle_year, member_id, scheme_version_id, member_code, member_name, member_type, unit_id,
-                        ranking_unit_id, ranking_unit_label, scored, graded, figures, result, ledger_entries, ledger_id_sum, updated_at)
-                    values (:y, :m, :v, :code, :name, :type, :unit, :ru, '', false, false, :figures, '', :entries, :sum, :now)""")
+                        ranking_unit_id, ranking_unit_label, scored, graded, ledger_entries, ledger_id_sum, updated_at)
+                    values (:y, :m, :v, :code, :name, :type, :unit, :ru, '', false, false, :entries, :sum, :now)""")
                     .param("v", version).param("code", code).param("name", name).param("type", type.name()).param("unit", unitId)
-                    .param("ru", rankingUnitId).param("figures", json).param("entries", position.entries()).param("sum", position.idSum())
+                    .param("ru", rankingUnitId).param("entries", position.entries()).param("sum", position.idSum())
                     .param("now", now).param("y", year).param("m", memberId).update();
+            jdbc.sql("insert into standing_detail (cycle_year, member_id, figures, result) values (:y, :m, :figures, '')")
+                    .param("y", year).param("m", memberId).param("figures", json).update();
+        } else {
+            jdbc.sql("update standing_detail set figures = :figures where cycle_year = :y and member_id = :m")
+                    .param("y", year).param("m", memberId).param("figures", json).update();
         }
     }
 
@@ -148,8 +155,9 @@ public class StandingStore {
     }
 
     private static final String INSERTED = "cycle_year, member_id, scheme_version_id, member_code, member_name, member_type, unit_id, "
-            + "ranking_unit_id, ranking_unit_label, scored, reason, total, grade, graded, ranking, stars, figures, result, "
-            + "ledger_entries, ledger_id_sum, updated_at";
+            + "ranking_unit_id, ranking_unit_label, scored, reason, total, grade, graded, ranking, stars, ledger_entries, ledger_id_sum, "
+            + "updated_at";
+    private static final String DETAIL = "cycle_year, member_id, figures, result";
 
     /**
      * Inserts a rebuilt population's rows (after {@link #deleteYear}), each with its figures and its result from the
@@ -160,30 +168,46 @@ public class StandingStore {
         long started = System.nanoTime();
         List<String> figures = rows.parallelStream().map(r -> Codec.figures(r.figures())).toList();
         List<Object[]> args = new ArrayList<>(rows.size());
+        List<Object[]> details = new ArrayList<>(rows.size());
         for (int i = 0; i < rows.size(); i++) {
             NewFigures r = rows.get(i);
             Stored stored = ranked.part(r.rankingUnitId()).get(r.memberId());
             MemberResult m = stored.computed();
             args.add(new Object[] {year, r.memberId(), version, r.code(), r.name(), r.type().name(), r.unitId(), r.rankingUnitId(),
                     m.member().unit(), m.scored(), m.reason(), m.total(), m.grade(), m.graded(), m.rank(), m.stars(),
-                    figures.get(i), stored.result(), r.position().entries(), r.position().idSum(), now});
+                    r.position().entries(), r.position().idSum(), now});
+            details.add(new Object[] {year, r.memberId(), figures.get(i), stored.result()});
         }
         long encoded = System.nanoTime();
         Boolean copied = batch.execute((java.sql.Connection c) -> c.isWrapperFor(org.postgresql.PGConnection.class)
-                ? RowCopy.into(c, "standing", INSERTED, args) : Boolean.FALSE);
+                ? RowCopy.into(c, "standing", INSERTED, args) && RowCopy.into(c, "standing_detail", DETAIL, details) && analyzed(c)
+                : Boolean.FALSE);
         if (!Boolean.TRUE.equals(copied)) {
-            batch.batchUpdate("insert into standing (" + INSERTED + ") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                    args);
+            batch.batchUpdate("insert into standing (" + INSERTED + ") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", args);
+            batch.batchUpdate("insert into standing_detail (" + DETAIL + ") values (?, ?, ?, ?)", details);
         }
         LOG.debug("{} standings encoded in {} ms, written in {} ms", rows.size(), (encoded - started) / 1_000_000,
                 (System.nanoTime() - encoded) / 1_000_000);
     }
 
+    /**
+     * Has PostgreSQL sample the table anew: a rebuild replaces every row, and plans made on the old statistics (a handful
+     * of rows a unit, say) read a committee by nested loops of index scans.
+     */
+    private static boolean analyzed(java.sql.Connection c) throws java.sql.SQLException {
+        try (java.sql.Statement analyze = c.createStatement()) {
+            analyze.execute("analyze standing");
+        }
+        return true;
+    }
+
     void delete(int year, long memberId) {
+        jdbc.sql("delete from standing_detail where cycle_year = :y and member_id = :m").param("y", year).param("m", memberId).update();
         jdbc.sql("delete from standing where cycle_year = :y and member_id = :m").param("y", year).param("m", memberId).update();
     }
 
     void deleteYear(int year) {
+        jdbc.sql("delete from standing_detail where cycle_year = :y").param("y", year).update();
         jdbc.sql("delete from standing where cycle_year = :y").param("y", year).update();
         // population rows stay, and their stamps rise: a snapshot of the figures just deleted is never current again
         jdbc.sql("update standing_population set stamp = stamp + 1 where cycle_year = :y").param("y", year).update();
@@ -191,8 +215,8 @@ public class StandingStore {
 
     /** Every member of a population with their stored figures, in no particular order. */
     List<Stored> population(int year, long version) {
-        return jdbc.sql("select member_id, member_code, unit_id, ranking_unit_id, figures, result from standing "
-                        + "where cycle_year = :y and scheme_version_id = :v")
+        return jdbc.sql("select s.member_id, s.member_code, s.unit_id, s.ranking_unit_id, d.figures, d.result" + DETAILED
+                        + " where s.cycle_year = :y and s.scheme_version_id = :v")
                 .param("y", year).param("v", version)
                 .query((rs, n) -> new Stored(rs.getLong(1), rs.getString(2), rs.getLong(3), rs.getLong(4), Codec.figures(rs.getString(5)),
                         rs.getString(6))).list();
@@ -205,11 +229,16 @@ public class StandingStore {
         }
         OffsetDateTime now = OffsetDateTime.now(clock);
         List<Object[]> rows = new ArrayList<>();
-        changed.forEach((memberId, r) -> rows.add(new Object[] {r.member().unit(), r.scored(), r.reason(), r.total(), r.grade(), r.graded(),
-                r.rank(), r.stars(), Codec.result(r), now, year, memberId}));
+        List<Object[]> details = new ArrayList<>();
+        changed.forEach((memberId, r) -> {
+            rows.add(new Object[] {r.member().unit(), r.scored(), r.reason(), r.total(), r.grade(), r.graded(), r.rank(), r.stars(), now, year,
+                    memberId});
+            details.add(new Object[] {Codec.result(r), year, memberId});
+        });
         batch.batchUpdate("""
                 update standing set ranking_unit_label = ?, scored = ?, reason = ?, total = ?, grade = ?, graded = ?, ranking = ?, stars = ?,
-                    result = ?, updated_at = ? where cycle_year = ? and member_id = ?""", rows);
+                    updated_at = ? where cycle_year = ? and member_id = ?""", rows);
+        batch.batchUpdate("update standing_detail set result = ? where cycle_year = ? and member_id = ?", details);
     }
 
     /** The ids of every member with a stored standing in a cycle. */
@@ -225,7 +254,7 @@ public class StandingStore {
     /** Member id → (scheme version, position) of every stored standing of a cycle: for finding stale ones. */
     Map<Long, Standing> all(int year) {
         Map<Long, Standing> all = new LinkedHashMap<>();
-        jdbc.sql("select " + COLUMNS + " from standing s where s.cycle_year = :y").param("y", year)
+        jdbc.sql("select " + COLUMNS + DETAILED + " where s.cycle_year = :y").param("y", year)
                 .query(StandingStore::standing).list().forEach(s -> all.put(s.memberId(), s));
         return all;
     }
@@ -233,7 +262,7 @@ public class StandingStore {
     public List<Standing> ofUnits(int year, List<Long> unitIds) {
         List<Standing> rows = new ArrayList<>();
         for (List<Long> chunk : chunks(unitIds)) {
-            rows.addAll(jdbc.sql("select " + COLUMNS + " from standing s where s.cycle_year = :y and s.unit_id in (:units)")
+            rows.addAll(jdbc.sql("select " + COLUMNS + DETAILED + " where s.cycle_year = :y and s.unit_id in (:units)")
                     .param("y", year).param("units", chunk).query(StandingStore::standing).list());
         }
         return rows;
@@ -249,14 +278,15 @@ public class StandingStore {
         }
         Map<String, Object> params = new HashMap<>();
         StringBuilder where = where(q, pattern, params);
-        try (java.util.stream.Stream<Standing> rows = jdbc.sql("select " + COLUMNS + where + " order by " + q.sort().orderBy())
+        tuneForCommittee();
+        try (java.util.stream.Stream<Standing> rows = jdbc.sql("select " + COLUMNS + DETAILED + where + " order by " + q.sort().orderBy())
                 .params(params).withFetchSize(500).query(StandingStore::standing).stream()) {
             rows.forEach(each);
         }
     }
 
     private static StringBuilder where(StandingsQuery q, String pattern, Map<String, Object> params) {
-        StringBuilder where = new StringBuilder(" from standing s where s.cycle_year = :y and s.unit_id in (:units)");
+        StringBuilder where = new StringBuilder(" where s.cycle_year = :y and s.unit_id in (:units)");
         params.put("y", q.year());
         params.put("units", q.unitIds());
         if (q.type() != null) {
@@ -277,10 +307,32 @@ public class StandingStore {
         }
         Map<String, Object> params = new HashMap<>();
         StringBuilder where = where(q, pattern, params);
-        List<Standing> rows = jdbc.sql("select " + COLUMNS + where + " order by " + q.sort().orderBy() + " limit :limit offset :offset")
+        tuneForCommittee();
+        // the order is found on the narrow sort columns alone, then only the page's rows are read whole: sorting whole rows
+        // (their figures and results) of a committee spilled to disk
+        List<Standing> rows = jdbc.sql("select " + COLUMNS + DETAILED + " join (select s.member_id from standing s" + where + " order by "
+                        + q.sort().orderBy() + " limit :limit offset :offset) k on s.member_id = k.member_id where s.cycle_year = :y"
+                        + " order by " + q.sort().orderBy())
                 .params(params).param("limit", q.size()).param("offset", (long) q.page() * q.size())
                 .query(StandingStore::standing).list();
         return new StandingsPage(rows, 0, null).withSummary(summary(where, params));
+    }
+
+    private volatile Boolean postgres;
+
+    /**
+     * On PostgreSQL, for the rest of the page's transaction: no JIT compilation (its 15–70 ms of compiling paid off on
+     * none of these queries: they read a committee's 100,000 narrow rows in tens of milliseconds) and room to sort a
+     * committee in memory (the default 4 MB spilled a sort by total to disk). Elsewhere nothing.
+     */
+    private void tuneForCommittee() {
+        if (postgres == null) {
+            postgres = batch.execute((java.sql.Connection c) -> c.isWrapperFor(org.postgresql.PGConnection.class));
+        }
+        if (postgres && org.springframework.transaction.support.TransactionSynchronizationManager.isActualTransactionActive()) {
+            jdbc.sql("set local jit = off").update();
+            jdbc.sql("set local work_mem = '32MB'").update();
+        }
     }
 
     /**
@@ -297,7 +349,7 @@ public class StandingStore {
         java.util.TreeMap<String, Long> grades = new java.util.TreeMap<>();
         java.util.TreeMap<Integer, Long> stars = new java.util.TreeMap<>(java.util.Comparator.reverseOrder());
         jdbc.sql("select s.grade, s.stars, count(*), sum(case when s.scored then 1 else 0 end), count(s.total), sum(s.total), max(s.total), "
-                        + "min(s.total)" + where + " group by s.grade, s.stars").params(params)
+                        + "min(s.total) from standing s" + where + " group by s.grade, s.stars").params(params)
                 .query((RowCallbackHandlerAdapter) rs -> {
                     long n = rs.getLong(3);
                     members[0] += n;
