@@ -1,7 +1,9 @@
 package cn.vanguard.load;
 
 import static io.gatling.javaapi.core.CoreDsl.StringBody;
+import static io.gatling.javaapi.core.CoreDsl.constantConcurrentUsers;
 import static io.gatling.javaapi.core.CoreDsl.constantUsersPerSec;
+import static io.gatling.javaapi.core.CoreDsl.rampConcurrentUsers;
 import static io.gatling.javaapi.core.CoreDsl.css;
 import static io.gatling.javaapi.core.CoreDsl.exec;
 import static io.gatling.javaapi.core.CoreDsl.global;
@@ -18,6 +20,7 @@ import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 
 import io.gatling.javaapi.core.ChainBuilder;
+import io.gatling.javaapi.core.ClosedInjectionStep;
 import io.gatling.javaapi.core.OpenInjectionStep;
 import io.gatling.javaapi.core.ScenarioBuilder;
 import io.gatling.javaapi.core.Simulation;
@@ -38,6 +41,8 @@ public class DailyUseSimulation extends Simulation {
     private static final double FACTOR = Double.parseDouble(System.getProperty("vanguard.load.factor", "1"));
     private static final int SECONDS = Integer.getInteger("vanguard.load.seconds", 120);
     private static final int RAMP = 30;
+    /** With {@code -Dvanguard.load.users=N}: N users at all times, shared among the four as the rates are. */
+    private static final Integer USERS = Integer.getInteger("vanguard.load.users");
 
     private final HttpProtocolBuilder protocol = http.baseUrl(LoadSetup.BASE)
             .acceptHeader("text/html,application/xhtml+xml,application/json;q=0.9,*/*;q=0.8")
@@ -49,7 +54,8 @@ public class DailyUseSimulation extends Simulation {
     private static ChainBuilder signIn(String username) {
         return exec(http("登录页").get("/login").check(css("input[name='_csrf']", "value").saveAs("csrf")))
                 .exec(http("登录").post("/login")
-                        .formParam("username", username)
+                        // the account's name is known only once the application is up (at scale, this run's accounts)
+                        .formParam("username", session -> LoadSetup.username(username))
                         .formParam("password", session -> LoadSetup.password())
                         .formParam("_csrf", "#{csrf}")
                         .check(status().is(200), substring("退出登录")));
@@ -103,13 +109,27 @@ public class DailyUseSimulation extends Simulation {
                     .check(status().is(200), jsonPath("$.status").is("APPROVED")))
             .exec(http("API 党员积分").get("/api/v1/members/#{memberId}/score")
                     .header("Authorization", session -> "Bearer " + LoadSetup.scorerToken())
-                    .check(status().is(200), jsonPath("$.score.total").exists()));
+                    .check(status().is(200), jsonPath("$.score.total").exists()))
+            // with a fixed number of users, an integration posts entries as its people work, not in a tight loop
+            .pause(USERS == null ? 0 : 1, USERS == null ? 0 : 3);
 
     {
-        setUp(member.injectOpen(rate(2)), secretary.injectOpen(rate(0.5)), committee.injectOpen(rate(0.2)),
-                integration.injectOpen(rate(5)))
-                .protocols(protocol)
-                .assertions(global().failedRequests().count().is(0L));
+        if (USERS == null) {
+            setUp(member.injectOpen(rate(2)), secretary.injectOpen(rate(0.5)), committee.injectOpen(rate(0.2)),
+                    integration.injectOpen(rate(5)))
+                    .protocols(protocol)
+                    .assertions(global().failedRequests().count().is(0L));
+        } else {
+            setUp(member.injectClosed(users(2)), secretary.injectClosed(users(0.5)), committee.injectClosed(users(0.2)),
+                    integration.injectClosed(users(5)))
+                    .protocols(protocol)
+                    .assertions(global().failedRequests().count().is(0L));
+        }
+    }
+
+    private static ClosedInjectionStep[] users(double rate) {
+        int users = Math.max(1, (int) Math.round(USERS * rate / 7.7));
+        return new ClosedInjectionStep[] {rampConcurrentUsers(0).to(users).during(RAMP), constantConcurrentUsers(users).during(SECONDS)};
     }
 
     private static OpenInjectionStep[] rate(double perSecond) {

@@ -1,54 +1,58 @@
 package cn.vanguard.standings.internal;
 
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
- * Each population's stored figures as last read or written on this node, parsed ({@link Population}), with the
- * population's stamp they reflect. Parsing a population's figures took ~450 ms at 10,000 members, the bulk of a refresh. An entry is a
- * snapshot never changed after it is kept; it is used only while the stamp in the database is still its stamp (raised
- * by every refresh on any node, under the population's lock), and a refresh keeps its new snapshot only once its
- * transaction committed, so a rollback or another node's refresh is never hidden.
+ * Each population's stored figures as last read or written on this node, parsed ({@link Population}), by the
+ * population's stamp they reflect. Parsing a committee's 100,000 members' figures takes seconds.
+ *
+ * <p>A stamp is a random number that every refresh and rebuild writes into {@code standing_population} under the
+ * population's lock, in its transaction: it names one committed state of the population, and a stamp written by a
+ * transaction that rolled back is never seen. So a refresh keeps its snapshot under its new stamp at once, before it
+ * commits: the next refresh, which gets the lock the moment this one commits, finds the snapshot already there
+ * (keeping it after the commit left a moment in which the next one found nothing and parsed the committee again,
+ * under the lock, while every approval waited). A snapshot is used only for exactly its stamp, so another node's
+ * refresh or a rebuild is never hidden; the last few stamps of a population are kept, so that a reader who read an
+ * older committed stamp does not push out a newer snapshot.
  */
 @Component
 class PopulationCache {
 
-    /** One population at one stamp. */
-    record Snapshot(long stamp, Population rows) {
-    }
+    /** Snapshots kept a population: the newest and a few before it, which share every ranking unit they did not change. */
+    private static final int KEPT = 4;
 
     private record Key(int year, long version) {
     }
 
-    private final Map<Key, Snapshot> snapshots = new ConcurrentHashMap<>();
+    private final Map<Key, Map<Long, Population>> snapshots = new ConcurrentHashMap<>();
 
     /** The population's rows if this node holds them at exactly this stamp. */
     Optional<Population> at(int year, long version, long stamp) {
-        Snapshot s = snapshots.get(new Key(year, version));
-        return s != null && s.stamp() == stamp ? Optional.of(s.rows()) : Optional.empty();
-    }
-
-    /** Keeps rows read outside any refresh (they reflect the stamp read before them, under no lock: a later check decides). */
-    void keep(int year, long version, long stamp, Population rows) {
-        snapshots.merge(new Key(year, version), new Snapshot(stamp, rows), (old, now) -> now.stamp() >= old.stamp() ? now : old);
-    }
-
-    /** Keeps a refresh's rows once (and only if) its transaction commits. */
-    void keepAfterCommit(int year, long version, long stamp, Population rows) {
-        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
-            return;
+        Map<Long, Population> kept = snapshots.get(new Key(year, version));
+        if (kept == null) {
+            return Optional.empty();
         }
-        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+        synchronized (kept) {
+            return Optional.ofNullable(kept.get(stamp));
+        }
+    }
+
+    /** Keeps the population's rows as of a stamp (read outside a refresh, or written by one under its new stamp). */
+    void keep(int year, long version, long stamp, Population rows) {
+        Map<Long, Population> kept = snapshots.computeIfAbsent(new Key(year, version), k -> new LinkedHashMap<>(8, 0.75f, true) {
             @Override
-            public void afterCommit() {
-                keep(year, version, stamp, rows);
+            protected boolean removeEldestEntry(Map.Entry<Long, Population> eldest) {
+                return size() > KEPT;
             }
         });
+        synchronized (kept) {
+            kept.put(stamp, rows);
+        }
     }
 
     /** Forgets every population (tests that edit the tables behind the application's back). */

@@ -94,13 +94,13 @@ public class Refresher {
         before.values().forEach(p -> populations.add(p.version()));
         populations.addAll(people.keySet());
         // in one order everywhere, so that two refreshes of overlapping populations never wait on each other in a circle
-        Map<Long, Long> stamps = new LinkedHashMap<>();
+        Map<Long, StandingStore.Locked> stamps = new LinkedHashMap<>();
         populations.forEach(v -> stamps.put(v, store.lock(year, v)));
         // each population as committed before this refresh, from memory while the stamp says it is current
         Map<Long, Population> was = new HashMap<>();
         Map<Long, Population.Editor> edits = new HashMap<>();
         stamps.forEach((v, stamp) -> {
-            was.put(v, cache.at(year, v, stamp).orElseGet(() -> load(year, v)));
+            was.put(v, cache.at(year, v, stamp.previous()).orElseGet(() -> load(year, v)));
             edits.put(v, was.get(v).edit());
         });
         Map<Long, StandingStore.Stored> results = new HashMap<>();
@@ -115,7 +115,7 @@ public class Refresher {
         stamps.forEach((v, stamp) -> {
             Reranked ranked = rerank(year, v, was.get(v), edits.get(v), false);
             store.putResults(year, ranked.changed());
-            cache.keepAfterCommit(year, v, stamp + 1, ranked.population());
+            cache.keep(year, v, stamp.next(), ranked.population());
         });
     }
 
@@ -142,7 +142,7 @@ public class Refresher {
             if (people.isEmpty()) {
                 continue;
             }
-            long stamp = store.lock(year, scheme.id());
+            StandingStore.Locked stamp = store.lock(year, scheme.id());
             long started = System.nanoTime();
             LOG.debug("{}年度方案版本#{}: population of {} found in {} ms", year, scheme.id(), people.size(), (started - found) / 1_000_000);
             if (entries == null) {
@@ -173,7 +173,7 @@ public class Refresher {
             LOG.info("{}年度方案版本#{}: {} members; entries read in {} ms ({} entries of the cycle), scored in {} ms, ranked in {} ms, "
                      + "written in {} ms", year, scheme.id(), people.size(), (read - started) / 1_000_000, entries.size(),
                     (scored - read) / 1_000_000, (rankedAt - scored) / 1_000_000, (System.nanoTime() - rankedAt) / 1_000_000);
-            cache.keepAfterCommit(year, scheme.id(), stamp + 1, ranked.population());
+            cache.keep(year, scheme.id(), stamp.next(), ranked.population());
             count += people.size();
         }
         return count;
@@ -376,6 +376,15 @@ public class Refresher {
         units.byIds(groups.stream().flatMap(g -> g.stream().map(StandingStore.Stored::unitId)).distinct().toList())
                 .forEach((id, unit) -> paths.put(id, unit.path()));
         return paths;
+    }
+
+    /** Reads every population of a cycle into memory (see {@link #current}); returns how many members they hold. */
+    public int warm(int year) {
+        int members = 0;
+        for (PublishedScheme scheme : schemes.latest(year)) {
+            members += current(year, scheme.id()).parts().values().stream().mapToInt(Map::size).sum();
+        }
+        return members;
     }
 
     /** A population's committed rows for reading, from memory while its stamp says they are current. */

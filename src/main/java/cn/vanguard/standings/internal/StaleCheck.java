@@ -90,13 +90,25 @@ class StaleCheck implements SmartInitializingSingleton {
 
     private void checkAll() {
         for (int year : schemes.years()) {
-            Optional<String> why = stale(year);
-            if (why.isPresent()) {
-                long start = System.nanoTime();
-                Integer members = transactions.execute(status -> refresher.rebuild(year));
-                LOG.warn("standings of {} were stale ({}): rebuilt {} members in {} ms", year, why.get(), members,
-                        (System.nanoTime() - start) / 1_000_000);
-            }
+            checkYear(year);
+        }
+        // the current cycle's populations read into memory before the first request: the first approval in a committee of
+        // 100,000 would otherwise read and parse every member's figures (seconds) while holding its population's lock
+        int current = java.time.LocalDate.now(clock).getYear();
+        if (schemes.years().contains(current)) {
+            long start = System.nanoTime();
+            int members = refresher.warm(current);
+            LOG.info("standings of {}: {} members read into memory in {} ms", current, members, (System.nanoTime() - start) / 1_000_000);
+        }
+    }
+
+    private void checkYear(int year) {
+        Optional<String> why = stale(year);
+        if (why.isPresent()) {
+            long start = System.nanoTime();
+            Integer members = transactions.execute(status -> refresher.rebuild(year));
+            LOG.warn("standings of {} were stale ({}): rebuilt {} members in {} ms", year, why.get(), members,
+                    (System.nanoTime() - start) / 1_000_000);
         }
     }
 

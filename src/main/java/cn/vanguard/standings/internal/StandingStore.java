@@ -97,22 +97,31 @@ public class StandingStore {
         return versions;
     }
 
+    /** A population's stamp before this transaction took its lock, and the one it wrote (see {@link PopulationCache}). */
+    record Locked(long previous, long next) {
+    }
+
     /**
      * Takes the population's lock for the rest of the transaction (creating its row when new): refreshes of one
-     * population run one after the other, each reading what the one before committed. Returns the population's stamp
-     * before this refresh raised it: the stamp that figures read before this transaction must carry to be current.
+     * population run one after the other, each reading what the one before committed. Writes a new random stamp, which
+     * names the population's state once this transaction commits; returns it with the stamp found (0 for a new
+     * population), which figures read before this transaction must carry to be current.
      */
-    long lock(int year, long version) {
+    Locked lock(int year, long version) {
         OffsetDateTime now = OffsetDateTime.now(clock);
-        int updated = jdbc.sql("update standing_population set refreshed_at = :now, stamp = stamp + 1 where cycle_year = :y and scheme_version_id = :v")
+        long next = java.util.concurrent.ThreadLocalRandom.current().nextLong(1, Long.MAX_VALUE);
+        int updated = jdbc.sql("update standing_population set refreshed_at = :now where cycle_year = :y and scheme_version_id = :v")
                 .param("now", now).param("y", year).param("v", version).update();
         if (updated == 0) {
-            jdbc.sql("insert into standing_population (cycle_year, scheme_version_id, refreshed_at, stamp) values (:y, :v, :now, 1)")
-                    .param("now", now).param("y", year).param("v", version).update();
-            return 0;
+            jdbc.sql("insert into standing_population (cycle_year, scheme_version_id, refreshed_at, stamp) values (:y, :v, :now, :s)")
+                    .param("now", now).param("y", year).param("v", version).param("s", next).update();
+            return new Locked(0, next);
         }
-        return jdbc.sql("select stamp from standing_population where cycle_year = :y and scheme_version_id = :v")
-                .param("y", year).param("v", version).query(Long.class).single() - 1;
+        long previous = jdbc.sql("select stamp from standing_population where cycle_year = :y and scheme_version_id = :v")
+                .param("y", year).param("v", version).query(Long.class).single();
+        jdbc.sql("update standing_population set stamp = :s where cycle_year = :y and scheme_version_id = :v")
+                .param("s", next).param("y", year).param("v", version).update();
+        return new Locked(previous, next);
     }
 
     /** The population's stamp as last committed (0 for a population never refreshed). */
