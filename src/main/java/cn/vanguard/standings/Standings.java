@@ -87,6 +87,7 @@ public class Standings {
         for (int year : schemes.years()) {
             scored.put(year, self.rebuild(year));
         }
+        reader.tidyAfterRebuild();
         return scored;
     }
 }

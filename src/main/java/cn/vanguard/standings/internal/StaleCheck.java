@@ -107,6 +107,7 @@ class StaleCheck implements SmartInitializingSingleton {
         if (why.isPresent()) {
             long start = System.nanoTime();
             Integer members = transactions.execute(status -> refresher.rebuild(year));
+            store.tidyAfterRebuild();
             LOG.warn("standings of {} were stale ({}): rebuilt {} members in {} ms", year, why.get(), members,
                     (System.nanoTime() - start) / 1_000_000);
         }
