@@ -62,22 +62,9 @@ final class CopyWriter implements EntryWriter {
         }
     }
 
-    /** A text column as COPY's text format wants it: {@code \N} for null; backslash, tab and line breaks escaped. */
+    /** A text column as COPY's text format wants it. */
     private void text(String value) {
-        if (value == null) {
-            row.append("\\N");
-            return;
-        }
-        for (int i = 0; i < value.length(); i++) {
-            char c = value.charAt(i);
-            switch (c) {
-                case '\\' -> row.append("\\\\");
-                case '\t' -> row.append("\\t");
-                case '\n' -> row.append("\\n");
-                case '\r' -> row.append("\\r");
-                default -> row.append(c);
-            }
-        }
+        cn.vanguard.CopyText.append(row, value);
     }
 
     private void flush() throws SQLException {

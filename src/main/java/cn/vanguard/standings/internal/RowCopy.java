@@ -67,17 +67,7 @@ final class RowCopy {
         } else if (value instanceof Boolean b) {
             line.append(b ? 't' : 'f');
         } else {
-            String text = value.toString();
-            for (int i = 0; i < text.length(); i++) {
-                char c = text.charAt(i);
-                switch (c) {
-                    case '\\' -> line.append("\\\\");
-                    case '\t' -> line.append("\\t");
-                    case '\n' -> line.append("\\n");
-                    case '\r' -> line.append("\\r");
-                    default -> line.append(c);
-                }
-            }
+            cn.vanguard.CopyText.append(line, value.toString());
         }
     }
 }
