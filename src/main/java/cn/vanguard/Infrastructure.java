@@ -13,15 +13,19 @@ import net.javacrumbs.shedlock.core.LockProvider;
 import net.javacrumbs.shedlock.provider.jdbctemplate.JdbcTemplateLockProvider;
 import net.javacrumbs.shedlock.spring.annotation.EnableSchedulerLock;
 
-/** Shared infrastructure: the clock (China time by default) and the database lock that makes scheduled jobs run once. */
+/**
+ * Shared infrastructure: the one clock all time in the application comes from (China time by default; a
+ * {@link TrainingClock} when {@code vanguard.clock} is set) and the database lock that makes scheduled jobs run once.
+ */
 @Configuration(proxyBeanMethods = false)
 @EnableScheduling
 @EnableSchedulerLock(defaultLockAtMostFor = "PT10M")
 class Infrastructure {
 
     @Bean
-    Clock clock(@Value("${vanguard.zone:Asia/Shanghai}") String zone) {
-        return Clock.system(ZoneId.of(zone));
+    Clock clock(@Value("${vanguard.zone:Asia/Shanghai}") String zone, @Value("${vanguard.clock:}") String trainingClock) {
+        Clock system = Clock.system(ZoneId.of(zone));
+        return trainingClock.isBlank() ? system : TrainingClock.startingAt(trainingClock, system);
     }
 
     @Bean

@@ -65,4 +65,23 @@ class ArchitectureTest {
             .that().resideInAPackage("cn.vanguard.review..")
             .should().dependOnClassesThat().resideInAnyPackage("org.springframework.jdbc..", "java.sql..", "javax.sql..")
             .because("the ledger owns its tables: the review reads entries and moves their status only through the ledger's EntryStates");
+
+    /** All time comes from the one injected {@link java.time.Clock} (real, or the training clock of VANGUARD_CLOCK). */
+    @ArchTest
+    static final ArchRule timeComesFromTheInjectedClock = noClasses()
+            .that().resideOutsideOfPackage("cn.vanguard.bench..")
+            .should().callMethod(java.time.LocalDate.class, "now")
+            .orShould().callMethod(java.time.LocalDateTime.class, "now")
+            .orShould().callMethod(java.time.OffsetDateTime.class, "now")
+            .orShould().callMethod(java.time.ZonedDateTime.class, "now")
+            .orShould().callMethod(java.time.Instant.class, "now")
+            .orShould().callMethod(java.time.LocalTime.class, "now")
+            .orShould().callMethod(java.time.YearMonth.class, "now")
+            .orShould().callMethod(java.time.Year.class, "now")
+            .orShould().callMethod(System.class, "currentTimeMillis")
+            .orShould().callMethod(java.time.Clock.class, "systemUTC")
+            .orShould().callMethod(java.time.Clock.class, "systemDefaultZone")
+            .orShould().callConstructor(java.util.Date.class)
+            .because("a training clock (VANGUARD_CLOCK) must move every date the application uses; Infrastructure makes the one "
+                    + "clock with Clock.system(zone)");
 }

@@ -14,12 +14,25 @@ import cn.vanguard.security.Permission;
 @ControllerAdvice(basePackages = "cn.vanguard.web")
 class Navigation {
 
+    private static final java.time.format.DateTimeFormatter SHOWN = java.time.format.DateTimeFormatter.ofPattern("yyyy年M月d日 HH:mm");
+
     private final Guard guard;
     private final Review review;
+    private final java.time.Clock clock;
 
-    Navigation(Guard guard, Review review) {
+    Navigation(Guard guard, Review review, java.time.Clock clock) {
         this.guard = guard;
         this.review = review;
+        this.clock = clock;
+    }
+
+    /**
+     * The banner of every page while the application runs on a training clock ({@code VANGUARD_CLOCK}): the time it
+     * shows; null on the real time.
+     */
+    @ModelAttribute("trainingClock")
+    String trainingClock() {
+        return clock instanceof cn.vanguard.TrainingClock ? java.time.ZonedDateTime.now(clock).format(SHOWN) : null;
     }
 
     /** What the menu shows. {@code section} is set by each controller to highlight its item. */
