@@ -1,4 +1,4 @@
-package cn.vanguard.security;
+package cn.vanguard.security.internal;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -30,6 +30,8 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.context.ApplicationEventPublisher;
 
 import cn.vanguard.DatabaseUnavailable;
+import cn.vanguard.security.ApiTokens;
+import cn.vanguard.security.Guard;
 
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletResponse;
@@ -40,7 +42,7 @@ import jakarta.servlet.http.HttpServletResponse;
  * Every page needs a signed-in user; what each may see and do is decided by {@link Guard} in the services.
  */
 @Configuration(proxyBeanMethods = false)
-class SecurityConfig {
+public class SecurityConfig {
 
     /**
      * Every response, pages and API alike. Scripts come only from the application's own files (no inline script, no

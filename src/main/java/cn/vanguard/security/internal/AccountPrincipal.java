@@ -1,4 +1,4 @@
-package cn.vanguard.security;
+package cn.vanguard.security.internal;
 
 import java.util.Collection;
 import java.util.List;
@@ -6,6 +6,8 @@ import java.util.List;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.userdetails.UserDetails;
+
+import cn.vanguard.security.Guard;
 
 /**
  * The authenticated account. Roles and scope are looked up per request by {@link Guard}, so changes apply at once; the
@@ -20,7 +22,7 @@ public final class AccountPrincipal implements UserDetails {
     private final String username;
     private final int sessionEpoch;
 
-    AccountPrincipal(long accountId, String username, int sessionEpoch) {
+    public AccountPrincipal(long accountId, String username, int sessionEpoch) {
         this.accountId = accountId;
         this.username = username;
         this.sessionEpoch = sessionEpoch;

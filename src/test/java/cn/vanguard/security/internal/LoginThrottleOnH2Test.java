@@ -1,4 +1,4 @@
-package cn.vanguard.security;
+package cn.vanguard.security.internal;
 
 import cn.vanguard.testing.OnH2;
 

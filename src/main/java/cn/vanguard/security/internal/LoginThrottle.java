@@ -1,4 +1,4 @@
-package cn.vanguard.security;
+package cn.vanguard.security.internal;
 
 import java.net.InetAddress;
 import java.net.UnknownHostException;
@@ -32,7 +32,7 @@ import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
  * </ul>
  */
 @Component
-class LoginThrottle {
+public class LoginThrottle {
 
     private final JdbcClient jdbc;
     private final AuditLog audit;

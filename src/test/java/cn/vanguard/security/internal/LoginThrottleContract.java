@@ -1,4 +1,4 @@
-package cn.vanguard.security;
+package cn.vanguard.security.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -29,7 +29,8 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.authentication.WebAuthenticationDetails;
 
 import cn.vanguard.audit.AuditLog;
-import cn.vanguard.security.PasswordSignIn.TooManyAttempts;
+import cn.vanguard.security.Role;
+import cn.vanguard.security.internal.PasswordSignIn.TooManyAttempts;
 import cn.vanguard.testing.Fixtures;
 
 /**

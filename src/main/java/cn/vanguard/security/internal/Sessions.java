@@ -1,4 +1,4 @@
-package cn.vanguard.security;
+package cn.vanguard.security.internal;
 
 import javax.sql.DataSource;
 
@@ -15,7 +15,7 @@ import org.springframework.session.jdbc.config.annotation.web.http.EnableJdbcHtt
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnBooleanProperty(name = "vanguard.sessions.jdbc", matchIfMissing = true)
 @EnableJdbcHttpSession(maxInactiveIntervalInSeconds = 8 * 3600)
-class Sessions {
+public class Sessions {
 
     @Bean
     SessionAttributeUpsert sessionAttributeUpsert(DataSource dataSource) {

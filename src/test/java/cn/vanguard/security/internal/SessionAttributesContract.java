@@ -1,4 +1,4 @@
-package cn.vanguard.security;
+package cn.vanguard.security.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package cn.vanguard.security;
+package cn.vanguard.security.internal;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.authentication.AuthenticationProvider;
@@ -12,13 +12,15 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.authentication.WebAuthenticationDetails;
 import org.springframework.stereotype.Component;
 
+import cn.vanguard.security.Accounts;
+
 /**
  * Signs in with a username and a password. The order is the point: the client address and then the account must be
  * admitted by {@link LoginThrottle} before the password is checked at all, and whether the account is enabled is told
  * only to someone who gave its right password.
  */
 @Component
-class PasswordSignIn implements AuthenticationProvider {
+public class PasswordSignIn implements AuthenticationProvider {
 
     private final JdbcClient jdbc;
     private final LoginThrottle throttle;

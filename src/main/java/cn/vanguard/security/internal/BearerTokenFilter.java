@@ -1,4 +1,4 @@
-package cn.vanguard.security;
+package cn.vanguard.security.internal;
 
 import java.io.IOException;
 
@@ -12,8 +12,10 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import cn.vanguard.security.ApiTokens;
+
 /** Authenticates API requests by {@code Authorization: Bearer vgd_…}; an unknown token leaves the request anonymous (401). */
-final class BearerTokenFilter extends OncePerRequestFilter {
+public final class BearerTokenFilter extends OncePerRequestFilter {
 
     private final ApiTokens tokens;
 

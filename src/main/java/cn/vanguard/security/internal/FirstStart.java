@@ -1,4 +1,4 @@
-package cn.vanguard.security;
+package cn.vanguard.security.internal;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -6,12 +6,14 @@ import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.stereotype.Component;
 
+import cn.vanguard.security.Accounts;
+
 /**
  * The first start of an empty installation creates the system administrator {@code admin} with a generated password,
  * printed once to the console; there is never a fixed default password.
  */
 @Component
-class FirstStart implements ApplicationRunner {
+public class FirstStart implements ApplicationRunner {
 
     private static final Logger LOG = LoggerFactory.getLogger(FirstStart.class);
 

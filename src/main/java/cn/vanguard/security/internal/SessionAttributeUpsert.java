@@ -1,4 +1,4 @@
-package cn.vanguard.security;
+package cn.vanguard.security.internal;
 
 import java.sql.DatabaseMetaData;
 
@@ -15,7 +15,7 @@ import org.springframework.session.jdbc.JdbcIndexedSessionRepository;
  * saved request): with Spring Session's plain insert the second failed with a duplicate key and its page with a 500.
  * PostgreSQL gets Spring Session's own upsert; H2 its {@code MERGE … KEY}.
  */
-final class SessionAttributeUpsert implements SessionRepositoryCustomizer<JdbcIndexedSessionRepository> {
+public final class SessionAttributeUpsert implements SessionRepositoryCustomizer<JdbcIndexedSessionRepository> {
 
     static final String POSTGRESQL = """
             INSERT INTO %TABLE_NAME%_ATTRIBUTES (SESSION_PRIMARY_ID, ATTRIBUTE_NAME, ATTRIBUTE_BYTES)

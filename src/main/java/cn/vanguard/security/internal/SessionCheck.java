@@ -1,4 +1,4 @@
-package cn.vanguard.security;
+package cn.vanguard.security.internal;
 
 import java.io.IOException;
 
@@ -19,7 +19,7 @@ import jakarta.servlet.http.HttpSession;
  * here and sends the browser to sign in again. An account with a generated or reset password must choose its own
  * before doing anything else.
  */
-final class SessionCheck extends OncePerRequestFilter {
+public final class SessionCheck extends OncePerRequestFilter {
 
     static final String PASSWORD_PAGE = "/account/password";
     static final String ENDED = "/login?ended";
