@@ -1,4 +1,4 @@
-package cn.vanguard.ledger;
+package cn.vanguard.ledger.internal;
 
 import java.time.Clock;
 import java.time.LocalDate;
@@ -10,6 +10,7 @@ import org.springframework.stereotype.Component;
 import cn.vanguard.Invalid;
 import cn.vanguard.Numeric;
 import cn.vanguard.Text;
+import cn.vanguard.ledger.NewEntry;
 import cn.vanguard.org.MemberRecord;
 import cn.vanguard.org.MemberStatus;
 import cn.vanguard.org.Members;
@@ -24,7 +25,7 @@ import cn.vanguard.security.Permission;
 
 /** What a new entry must pass before the ledger stores it: a member in reach and still here, a scheme, the scheme's checks. */
 @Component
-class EntryChecks {
+public class EntryChecks {
 
     private final Members members;
     private final Schemes schemes;
@@ -42,7 +43,7 @@ class EntryChecks {
      * The member an entry is about, once the current user may act on them ({@code permission} in the member's unit;
      * null when the caller has checked already): a refusal says nothing of a member out of scope.
      */
-    MemberRecord member(long memberId, Permission permission) {
+    public MemberRecord member(long memberId, Permission permission) {
         MemberRecord member = members.find(memberId).orElseThrow(() -> Invalid.of("memberId", "党员不存在"));
         if (permission != null) {
             guard.require(permission, member.unitId());
@@ -53,7 +54,7 @@ class EntryChecks {
         return member;
     }
 
-    PublishedScheme scheme(MemberRecord member, LocalDate date) {
+    public PublishedScheme scheme(MemberRecord member, LocalDate date) {
         if (date == null) {
             throw Invalid.of("date", "请填写日期");
         }
@@ -62,7 +63,7 @@ class EntryChecks {
     }
 
     /** The scheme's checks of an entry, as field → Chinese message (empty when fine). */
-    Map<String, String> problems(PublishedScheme scheme, NewEntry entry) {
+    public Map<String, String> problems(PublishedScheme scheme, NewEntry entry) {
         Map<String, String> errors = new LinkedHashMap<>();
         LocalDate today = LocalDate.now(clock);
         if (entry.date().isAfter(today)) {

@@ -1,4 +1,4 @@
-package cn.vanguard.ledger;
+package cn.vanguard.ledger.internal;
 
 import java.util.List;
 import java.util.Map;
@@ -8,6 +8,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 import cn.vanguard.audit.AuditLog;
+import cn.vanguard.ledger.Ledger;
 import cn.vanguard.org.MemberTransferred;
 
 /**
@@ -16,7 +17,7 @@ import cn.vanguard.org.MemberTransferred;
  * unit now anyway ({@link Ledger#SELECT}). Runs inside the transfer's transaction and is audited there.
  */
 @Component
-class TransferredEntries {
+public class TransferredEntries {
 
     private final JdbcClient jdbc;
     private final AuditLog audit;

@@ -1,4 +1,4 @@
-package cn.vanguard.ledger;
+package cn.vanguard.ledger.internal;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -19,6 +19,7 @@ import org.springframework.stereotype.Component;
 import cn.vanguard.Conflict;
 import cn.vanguard.Invalid;
 import cn.vanguard.Text;
+import cn.vanguard.ledger.Upload;
 
 import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 
@@ -29,9 +30,9 @@ import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
  * database lock runs on one node only when several share the database.
  */
 @Component
-class IdempotencyKeys {
+public class IdempotencyKeys {
 
-    static final int KEEP_DAYS = 30;
+    public static final int KEEP_DAYS = 30;
     private static final Logger LOG = LoggerFactory.getLogger(IdempotencyKeys.class);
 
     private final JdbcClient jdbc;
@@ -55,7 +56,7 @@ class IdempotencyKeys {
      * The entry an earlier request with the same key created, if the request is the same; a key reused for another
      * request is refused.
      */
-    Optional<Long> earlier(long accountId, String key, String action, Object request, List<Upload> files) {
+    public Optional<Long> earlier(long accountId, String key, String action, Object request, List<Upload> files) {
         if (key == null || key.isBlank()) {
             throw Invalid.of("idempotencyKey", "缺少提交编号（Idempotency-Key）：每次新的提交都须带一个新的编号（在网页上刷新页面即可）");
         }
@@ -77,7 +78,7 @@ class IdempotencyKeys {
         return Optional.of(stored.get().entryId());
     }
 
-    boolean used(long accountId, String key) {
+    public boolean used(long accountId, String key) {
         if (key == null || key.isBlank() || Text.unmatchable(key)) {
             return false;
         }
@@ -85,7 +86,7 @@ class IdempotencyKeys {
                 .param("a", accountId).param("k", key).query(Integer.class).single() > 0;
     }
 
-    void remember(long accountId, String key, String action, Object request, List<Upload> files, long entryId) {
+    public void remember(long accountId, String key, String action, Object request, List<Upload> files, long entryId) {
         try {
             jdbc.sql("insert into idempotency_key (account_id, client_key, request_hash, entry_id, created_at) values (:a, :k, :h, :e, :now)")
                     .param("a", accountId).param("k", key).param("h", hash(action, request, files)).param("e", entryId)
@@ -111,7 +112,7 @@ class IdempotencyKeys {
         }
     }
 
-    int forgetBefore(OffsetDateTime cutoff) {
+    public int forgetBefore(OffsetDateTime cutoff) {
         return jdbc.sql("delete from idempotency_key where created_at < :cutoff").param("cutoff", cutoff).update();
     }
 }

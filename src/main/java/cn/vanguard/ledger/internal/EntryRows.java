@@ -1,4 +1,4 @@
-package cn.vanguard.ledger;
+package cn.vanguard.ledger.internal;
 
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -11,13 +11,17 @@ import java.util.Map;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
+import cn.vanguard.ledger.EntrySource;
+import cn.vanguard.ledger.EntryStatus;
+import cn.vanguard.ledger.Ledger;
+import cn.vanguard.ledger.LedgerEntry;
 import cn.vanguard.rules.Schemes;
 import cn.vanguard.scheme.Item;
 import cn.vanguard.scheme.Scheme;
 import cn.vanguard.security.Accounts;
 
 /** How the ledger reads its entries: one select, one row mapper, item and account names added afterwards. */
-final class EntryRows {
+public final class EntryRows {
 
     private EntryRows() {
     }
@@ -27,7 +31,7 @@ final class EntryRows {
      * decision about an entry (view, check, approve, reject, reverse, evidence, the queue, the list) is a scope check
      * against this unit, so that after a transfer the new unit decides and the old one no longer sees the entry.
      */
-    static final String SELECT = """
+    public static final String SELECT = """
             select e.*, m.unit_id as member_unit_id, m.code as member_code, m.name as member_name, u.name as unit_name,
                    (select count(*) from attachment a where a.entry_id = e.id) as attachment_count,
                    (select max(r.id) from ledger_entry r where r.reverses_id = e.id and r.status <> 'REJECTED') as reversed_by
@@ -38,7 +42,7 @@ final class EntryRows {
      * outside a transaction that query would need a second connection while the first is still held, and under load
      * every connection of the pool ends up held by a request waiting for another (see docs/performance.md).
      */
-    static final RowMapper<LedgerEntry> ROW = (rs, n) -> new LedgerEntry(rs.getLong("id"), rs.getLong("member_id"),
+    public static final RowMapper<LedgerEntry> ROW = (rs, n) -> new LedgerEntry(rs.getLong("id"), rs.getLong("member_id"),
                 rs.getString("member_code"), rs.getString("member_name"), rs.getLong("member_unit_id"), rs.getString("unit_name"),
                 rs.getLong("scheme_version_id"), rs.getString("item_code"), null,
                 rs.getObject("entry_date", LocalDate.class), rs.getBigDecimal("quantity").stripTrailingZeros(),
@@ -55,7 +59,7 @@ final class EntryRows {
      * The entries with their items' names, each scheme version read once, and the names of the accounts that recorded,
      * checked and decided them, from the security module in one query for the whole list.
      */
-    static List<LedgerEntry> named(List<LedgerEntry> entries, Schemes schemes, Accounts accounts) {
+    public static List<LedgerEntry> named(List<LedgerEntry> entries, Schemes schemes, Accounts accounts) {
         Map<Long, Scheme> versions = new HashMap<>();
         Map<Long, String> names = accountNames(entries, accounts);
         return entries.stream().map(e -> named(e, versions.computeIfAbsent(e.schemeVersionId(), schemes::scheme).item(e.itemCode()))
@@ -64,7 +68,7 @@ final class EntryRows {
     }
 
     /** The entry with the name of its item (its code when its scheme version no longer holds it) and its accounts' names. */
-    static LedgerEntry named(LedgerEntry entry, Item item, Accounts accounts) {
+    public static LedgerEntry named(LedgerEntry entry, Item item, Accounts accounts) {
         return named(entry, item).withAccountNames(accountNames(List.of(entry), accounts));
     }
 
@@ -87,7 +91,7 @@ final class EntryRows {
      * (null: nobody), narrowed by the filter, newest first, at most {@code limit} (and never more than 2,000). The caller
      * answers an empty scope without a member itself.
      */
-    static JdbcClient.StatementSpec search(JdbcClient jdbc, List<Long> scope, Long self, Ledger.Filter filter, int limit) {
+    public static JdbcClient.StatementSpec search(JdbcClient jdbc, List<Long> scope, Long self, Ledger.Filter filter, int limit) {
         StringBuilder sql = new StringBuilder(SELECT + " where 1 = 1");
         Map<String, Object> params = new LinkedHashMap<>();
         if (scope != null) {

@@ -1,4 +1,4 @@
-package cn.vanguard.ledger;
+package cn.vanguard.ledger.internal;
 
 import java.math.BigDecimal;
 import java.time.Clock;
@@ -13,6 +13,9 @@ import org.springframework.stereotype.Component;
 
 import cn.vanguard.Invalid;
 import cn.vanguard.audit.AuditLog;
+import cn.vanguard.ledger.EntriesSeeded;
+import cn.vanguard.ledger.Ledger;
+import cn.vanguard.ledger.NewEntry;
 import cn.vanguard.org.MemberRecord;
 import cn.vanguard.org.Members;
 import cn.vanguard.rules.PublishedScheme;
@@ -22,7 +25,7 @@ import cn.vanguard.rules.PublishedScheme;
  * against the scheme like any entry, but recorded and decided by the accounts named, with one audit line for the batch.
  */
 @Component
-class TrustedSeeds {
+public class TrustedSeeds {
 
     private final JdbcClient jdbc;
     private final Members members;
@@ -40,7 +43,7 @@ class TrustedSeeds {
         this.events = events;
     }
 
-    int write(List<Ledger.Seed> seeds, AuditLog.Actor actor) {
+    public int write(List<Ledger.Seed> seeds, AuditLog.Actor actor) {
         OffsetDateTime now = OffsetDateTime.now(clock);
         Map<Long, MemberRecord> people = new HashMap<>();
         for (Ledger.Seed seed : seeds) {
