@@ -1,4 +1,4 @@
-package cn.vanguard.audit;
+package cn.vanguard.audit.internal;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -6,12 +6,12 @@ import java.util.Map;
 import tools.jackson.core.io.JsonStringEncoder;
 
 /** A flat JSON object of an audit record's fields; values are written as strings, in the map's order. */
-final class Json {
+public final class Json {
 
     private Json() {
     }
 
-    static String object(Map<String, ?> fields) {
+    public static String object(Map<String, ?> fields) {
         StringBuilder b = new StringBuilder("{");
         for (Map.Entry<String, ?> field : fields.entrySet()) {
             if (b.length() > 1) {
@@ -32,7 +32,7 @@ final class Json {
      * Reads back what {@link #object} wrote: a flat object of strings (or nulls), in order. Text that is not such an
      * object (written by hand, or cut short) gives the fields read so far.
      */
-    static Map<String, String> fields(String json) {
+    public static Map<String, String> fields(String json) {
         Map<String, String> fields = new LinkedHashMap<>();
         if (json == null) {
             return fields;

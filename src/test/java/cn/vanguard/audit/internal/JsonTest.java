@@ -1,4 +1,4 @@
-package cn.vanguard.audit;
+package cn.vanguard.audit.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
