@@ -1,4 +1,4 @@
-package cn.vanguard.sheet;
+package cn.vanguard.sheet.internal;
 
 import java.io.BufferedInputStream;
 import java.io.IOException;
@@ -7,6 +7,9 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Locale;
 
+import cn.vanguard.sheet.Limits;
+import cn.vanguard.sheet.Problems;
+
 /** Opens a .csv or .xlsx file as a {@link Table} held to limits; anything else is a problem the user can fix. */
 public final class Tables {
 
@@ -14,7 +17,7 @@ public final class Tables {
     }
 
     /** The table of one of the {@code score} command's inputs, or {@code null} after reporting why it cannot be read. */
-    static Table open(Path file, Problems problems) {
+    public static Table open(Path file, Problems problems) {
         return open(file, file.toString(), Limits.COMMAND_LINE, problems);
     }
 
@@ -23,7 +26,7 @@ public final class Tables {
      *
      * @param display the file's name in problems
      */
-    static Table open(Path file, String display, Limits limits, Problems problems) {
+    public static Table open(Path file, String display, Limits limits, Problems problems) {
         String name = file.getFileName() == null ? "" : file.getFileName().toString().toLowerCase(Locale.ROOT);
         Bounds bounds = new Bounds(limits, display, problems);
         try {

@@ -1,4 +1,4 @@
-package cn.vanguard.sheet;
+package cn.vanguard.sheet.internal;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -12,13 +12,14 @@ import cn.vanguard.scheme.Entry;
 import cn.vanguard.scheme.Item;
 import cn.vanguard.scheme.ItemKind;
 import cn.vanguard.scheme.Scheme;
+import cn.vanguard.sheet.Dates;
 
 /**
  * A large ledger kept as columns of primitives, grouped by member, handing the engine each member's entries as a list
  * whose {@link Entry} values are made when read. Ten million entries take about 200 MB and leave the garbage collector
  * nothing long-lived to copy, which is what lets a year of 100,000 members be scored from a file in seconds.
  */
-final class ColumnarLedger {
+public final class ColumnarLedger {
 
     private final Item[] items;
     private int size;
@@ -30,7 +31,7 @@ final class ColumnarLedger {
     private BigDecimal[] points;
     private String[] occurrence;
 
-    ColumnarLedger(Scheme scheme, int capacity) {
+    public ColumnarLedger(Scheme scheme, int capacity) {
         this.items = scheme.items().toArray(Item[]::new);
         int initial = Math.max(16, capacity);
         member = new int[initial];
@@ -40,7 +41,7 @@ final class ColumnarLedger {
     }
 
     /** Adds a checked entry; {@code quantity} null means 1, and points count only for RANGE items. */
-    void add(int memberIndex, int itemIndex, LocalDate date, BigDecimal entryQuantity, BigDecimal entryPoints, String key, int entryLine) {
+    public void add(int memberIndex, int itemIndex, LocalDate date, BigDecimal entryQuantity, BigDecimal entryPoints, String key, int entryLine) {
         if (size == member.length) {
             grow();
         }
@@ -80,7 +81,7 @@ final class ColumnarLedger {
     }
 
     /** Each member's entries, in file order, as lists that make their entries when read. */
-    List<List<Entry>> byMember(int members) {
+    public List<List<Entry>> byMember(int members) {
         int[] start = new int[members + 1];
         for (int i = 0; i < size; i++) {
             start[member[i] + 1]++;

@@ -1,4 +1,4 @@
-package cn.vanguard.sheet;
+package cn.vanguard.sheet.internal;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
@@ -9,14 +9,14 @@ import java.util.List;
  * a String. Open addressing over one {@code long[]} of hash and key offset, with each key's position and bytes stored
  * together, so a lookup touches two cache lines; on a ten-million-row ledger that is what keeps reading fast.
  */
-final class KeyIndex {
+public final class KeyIndex {
 
     private final long[] slots;
     private final byte[] keys;
     private final int mask;
 
     /** Positions are the keys' indexes in {@code texts}; a key given twice keeps its first position. */
-    KeyIndex(List<String> texts) {
+    public KeyIndex(List<String> texts) {
         int capacity = Integer.highestOneBit(Math.max(4, texts.size() * 2 - 1)) << 1;
         slots = new long[capacity];
         mask = capacity - 1;

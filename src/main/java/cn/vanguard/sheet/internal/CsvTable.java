@@ -1,4 +1,4 @@
-package cn.vanguard.sheet;
+package cn.vanguard.sheet.internal;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -6,6 +6,10 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.Arrays;
+
+import cn.vanguard.sheet.CsvText;
+import cn.vanguard.sheet.Dates;
+import cn.vanguard.sheet.Limits;
 
 /**
  * An RFC 4180 CSV table in UTF-8, with or without a byte-order mark, read straight from bytes so that a ten-million-row
@@ -15,7 +19,7 @@ import java.util.Arrays;
  * limits allow), bytes that are not UTF-8 stop it at their line, and text cells the writer guarded against formulas
  * ({@link CsvText}) read back as they were.
  */
-final class CsvTable implements Table {
+public final class CsvTable implements Table {
 
     private static final int STOP = -2;
 

@@ -1,4 +1,4 @@
-package cn.vanguard.sheet;
+package cn.vanguard.sheet.internal;
 
 import java.math.BigDecimal;
 import java.nio.file.Path;
@@ -18,7 +18,7 @@ import org.apache.poi.ss.usermodel.DateUtil;
  * {@link XlsxParts}. Numbers read as plain decimals ("1.5", not "1.50"), and date cells as ISO dates ("2025-03-14"),
  * whatever the cell format shows.
  */
-final class XlsxTable implements Table {
+public final class XlsxTable implements Table {
 
     private final Bounds bounds;
     private final XlsxParts parts;

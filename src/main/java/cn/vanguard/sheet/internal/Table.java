@@ -1,6 +1,8 @@
-package cn.vanguard.sheet;
+package cn.vanguard.sheet.internal;
 
 import java.io.Closeable;
+
+import cn.vanguard.sheet.Dates;
 
 /**
  * A table read row by row: the header is the first row. Cells are trimmed; a missing cell reads as "".

@@ -1,15 +1,15 @@
-package cn.vanguard.sheet;
+package cn.vanguard.sheet.internal;
 
 import java.math.BigDecimal;
 import java.util.Locale;
 
 /** Parsing of cell texts; {@code null} means "not valid" and the caller reports it with the row. */
-final class Cells {
+public final class Cells {
 
     private Cells() {
     }
 
-    static BigDecimal number(String text) {
+    public static BigDecimal number(String text) {
         if ("1".equals(text)) {
             return BigDecimal.ONE;
         }
@@ -21,7 +21,7 @@ final class Cells {
     }
 
     /** {@code true/false}, 是/否, yes/no, 1/0; {@code null} when none of these. */
-    static Boolean yesNo(String text) {
+    public static Boolean yesNo(String text) {
         return switch (text.toLowerCase(Locale.ROOT)) {
             case "true", "是", "yes", "y", "1" -> Boolean.TRUE;
             case "false", "否", "no", "n", "0" -> Boolean.FALSE;

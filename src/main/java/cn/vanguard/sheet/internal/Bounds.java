@@ -1,10 +1,13 @@
-package cn.vanguard.sheet;
+package cn.vanguard.sheet.internal;
+
+import cn.vanguard.sheet.Limits;
+import cn.vanguard.sheet.Problems;
 
 /**
  * One read of a table held to its {@link Limits}: the first limit hit is reported as a problem of the file, in English
  * and Chinese with the limit's figure, and from then on the table reads as ended, so every reader stops there.
  */
-final class Bounds {
+public final class Bounds {
 
     final Limits limits;
     final String file;

@@ -1,4 +1,4 @@
-package cn.vanguard.sheet;
+package cn.vanguard.sheet.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -9,6 +9,10 @@ import java.util.List;
 import java.util.Random;
 
 import org.junit.jupiter.api.Test;
+
+import cn.vanguard.sheet.CsvText;
+import cn.vanguard.sheet.Limits;
+import cn.vanguard.sheet.Problems;
 
 /** The CSV writer's guard against formulas, and the reader taking it off again. */
 class CsvTextTest {

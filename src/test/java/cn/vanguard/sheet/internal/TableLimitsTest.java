@@ -1,4 +1,4 @@
-package cn.vanguard.sheet;
+package cn.vanguard.sheet.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -14,6 +14,11 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+
+import cn.vanguard.sheet.FileProblem;
+import cn.vanguard.sheet.HostileFiles;
+import cn.vanguard.sheet.Limits;
+import cn.vanguard.sheet.Problems;
 
 /** Each limit of the table readers, on CSV and XLSX: the read stops there with a problem that names the limit. */
 class TableLimitsTest {

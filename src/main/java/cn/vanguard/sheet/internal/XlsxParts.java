@@ -1,4 +1,4 @@
-package cn.vanguard.sheet;
+package cn.vanguard.sheet.internal;
 
 import java.io.Closeable;
 import java.io.FilterInputStream;
@@ -28,13 +28,15 @@ import org.apache.poi.util.XMLHelper;
 import org.apache.poi.xssf.eventusermodel.XSSFReader;
 import org.apache.poi.xssf.usermodel.XSSFRelation;
 
+import cn.vanguard.sheet.Limits;
+
 /**
  * The parts of an .xlsx workbook a table needs, found and read within the {@link Limits}: POI only locates the first
  * sheet (reading the small parts that say where it is, under its zip-bomb checks set for this read); the sheet, the
  * shared strings and the number formats are unzipped here through counters, and parsed as streams of XML events that
  * keep nothing but the strings (each cut just past the cell limit) and the formats.
  */
-final class XlsxParts implements Closeable {
+public final class XlsxParts implements Closeable {
 
     static final XMLInputFactory XML = XMLHelper.newXMLInputFactory();
 
