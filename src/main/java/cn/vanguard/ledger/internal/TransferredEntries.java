@@ -8,13 +8,12 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 import cn.vanguard.audit.AuditLog;
-import cn.vanguard.ledger.Ledger;
 import cn.vanguard.org.MemberTransferred;
 
 /**
  * A transferred member's entries still under review (待初审, 待审核) go with them: the new unit checks and approves
  * them. Decided entries keep the unit they were recorded in as history; every decision is taken against the member's
- * unit now anyway ({@link Ledger#SELECT}). Runs inside the transfer's transaction and is audited there.
+ * unit now anyway ({@link EntryRows#SELECT}). Runs inside the transfer's transaction and is audited there.
  */
 @Component
 public class TransferredEntries {
