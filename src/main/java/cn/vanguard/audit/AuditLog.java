@@ -16,6 +16,7 @@ import org.springframework.web.context.request.ServletRequestAttributes;
 
 import cn.vanguard.Like;
 import cn.vanguard.Text;
+import cn.vanguard.audit.internal.Json;
 
 /**
  * Records every change. The actor is passed explicitly (services know who acts); the remote address is taken from

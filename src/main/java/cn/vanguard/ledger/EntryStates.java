@@ -11,6 +11,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
 import cn.vanguard.NotFound;
+import cn.vanguard.ledger.internal.EntryRows;
 import cn.vanguard.rules.Schemes;
 import cn.vanguard.scheme.Item;
 import cn.vanguard.security.Accounts;

@@ -18,9 +18,13 @@ import org.springframework.transaction.annotation.Transactional;
 
 import cn.vanguard.Conflict;
 import cn.vanguard.Invalid;
-import cn.vanguard.Text;
 import cn.vanguard.NotFound;
+import cn.vanguard.Text;
 import cn.vanguard.audit.AuditLog;
+import cn.vanguard.ledger.internal.EntryChecks;
+import cn.vanguard.ledger.internal.EntryRows;
+import cn.vanguard.ledger.internal.IdempotencyKeys;
+import cn.vanguard.ledger.internal.TrustedSeeds;
 import cn.vanguard.org.MemberRecord;
 import cn.vanguard.org.Members;
 import cn.vanguard.rules.PublishedScheme;

@@ -23,14 +23,14 @@ public record LedgerEntry(long id, long memberId, String memberCode, String memb
                           int attachments) {
 
     /** The same entry with the item's name as its scheme version calls it. */
-    LedgerEntry withItemName(String name) {
+    public LedgerEntry withItemName(String name) {
         return new LedgerEntry(id, memberId, memberCode, memberName, unitId, unitName, schemeVersionId, itemCode, name, date, quantity,
                 points, occurrence, note, witnesses, source, status, reversesId, reversedBy, recordedBy, recordedByName, recordedAt,
                 checkedBy, checkedByName, checkedAt, decidedBy, decidedByName, decidedAt, rejectReason, version, attachments);
     }
 
     /** The same entry with the names of the accounts that recorded, checked and decided it, looked up in {@code names}. */
-    LedgerEntry withAccountNames(Map<Long, String> names) {
+    public LedgerEntry withAccountNames(Map<Long, String> names) {
         return new LedgerEntry(id, memberId, memberCode, memberName, unitId, unitName, schemeVersionId, itemCode, itemName, date, quantity,
                 points, occurrence, note, witnesses, source, status, reversesId, reversedBy, recordedBy, names.get(recordedBy), recordedAt,
                 checkedBy, checkedBy == null ? null : names.get(checkedBy), checkedAt, decidedBy,

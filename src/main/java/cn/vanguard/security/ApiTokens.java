@@ -20,6 +20,7 @@ import org.springframework.transaction.annotation.Transactional;
 import cn.vanguard.Invalid;
 import cn.vanguard.Text;
 import cn.vanguard.audit.AuditLog;
+import cn.vanguard.security.internal.AccountPrincipal;
 
 /**
  * Tokens for integrations calling the REST API ({@code Authorization: Bearer vgd_…}). A token acts as the account that
@@ -93,7 +94,7 @@ public class ApiTokens {
     }
 
     /** The account a live token belongs to, asked on every request: a revoked token or a disabled account is refused. */
-    Optional<AccountPrincipal> authenticate(String token) {
+    public Optional<AccountPrincipal> authenticate(String token) {
         if (token == null || !token.startsWith("vgd_")) {
             return Optional.empty();
         }

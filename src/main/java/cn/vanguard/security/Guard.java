@@ -14,6 +14,8 @@ import org.springframework.stereotype.Service;
 import org.springframework.web.context.request.RequestAttributes;
 import org.springframework.web.context.request.RequestContextHolder;
 
+import cn.vanguard.security.internal.AccountPrincipal;
+
 /**
  * The organisation scope of the current request, enforced in every service: a role counts only inside the unit it is
  * held in and that unit's subtree; the system administrator's scope is everything.

@@ -11,6 +11,9 @@ import org.springframework.stereotype.Component;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import cn.vanguard.security.internal.AccountPrincipal;
+import cn.vanguard.security.internal.SessionCheck;
+
 /**
  * Ends an account's sign-in sessions. Two mechanisms, so that nothing depends on which node or store holds a session:
  * the session rows (Spring Session JDBC, indexed by principal name) are deleted in the transaction of the change, and

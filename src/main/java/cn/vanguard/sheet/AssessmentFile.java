@@ -12,6 +12,8 @@ import cn.vanguard.scheme.Checked;
 import cn.vanguard.scheme.Inputs;
 import cn.vanguard.scheme.Problem;
 import cn.vanguard.scheme.Scheme;
+import cn.vanguard.sheet.internal.Table;
+import cn.vanguard.sheet.internal.Tables;
 
 /** The assessments file (formats.md assessments.csv): {@code member_id,item,value}, one row per member and item. */
 public final class AssessmentFile {

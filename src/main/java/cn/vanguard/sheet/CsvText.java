@@ -13,7 +13,7 @@ import java.util.regex.Pattern;
  */
 public final class CsvText {
 
-    static final byte GUARD = '\'';
+    public static final byte GUARD = '\'';
     private static final Pattern NUMBER = Pattern.compile("[+-]?(\\d+(\\.\\d*)?|\\.\\d+)");
 
     private CsvText() {

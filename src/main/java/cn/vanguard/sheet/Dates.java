@@ -107,7 +107,7 @@ public final class Dates {
         }
     }
 
-    static LocalDate ofEpochDay(long epochDay) {
+    public static LocalDate ofEpochDay(long epochDay) {
         long i = epochDay - FIRST;
         if (i < 0 || i >= DAYS.length) {
             return LocalDate.ofEpochDay(epochDay);

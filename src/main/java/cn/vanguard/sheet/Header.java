@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import cn.vanguard.sheet.internal.Table;
+
 /** The header row of a table: where each known column is. Unknown columns are ignored (formats.md). */
 public final class Header {
 

@@ -13,6 +13,9 @@ import cn.vanguard.scheme.Inputs;
 import cn.vanguard.scheme.Item;
 import cn.vanguard.scheme.Problem;
 import cn.vanguard.scheme.Scheme;
+import cn.vanguard.sheet.internal.ColumnarLedger;
+import cn.vanguard.sheet.internal.KeyIndex;
+import cn.vanguard.sheet.internal.Table;
 
 /**
  * The entries file (formats.md entries.csv): one row per approved ledger entry, checked against the roster and the

@@ -5,6 +5,10 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.EnumSet;
 
+import cn.vanguard.sheet.internal.Cells;
+import cn.vanguard.sheet.internal.Table;
+import cn.vanguard.sheet.internal.Tables;
+
 /**
  * The one reader of ledger files (formats.md entries.csv: member_id, item, date, quantity, points, occurrence, note,
  * Chinese headers accepted), shared by the {@code score} command, the web import and the {@code import-ledger} command.

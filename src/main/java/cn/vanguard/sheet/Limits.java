@@ -1,5 +1,7 @@
 package cn.vanguard.sheet;
 
+import cn.vanguard.sheet.internal.XlsxParts;
+
 /**
  * How much a table may hold before reading stops with a problem that names the limit: the file's size, its rows below
  * the header, the columns of a row, the characters of a cell, and for .xlsx workbooks the size of each part once
@@ -40,7 +42,7 @@ public record Limits(long maxBytes, int maxRows, int maxColumns, int maxCellChar
     }
 
     /** {@code 10 MB}, {@code 512 KB}, {@code 300 字节} as the messages say it. */
-    static String size(long bytes) {
+    public static String size(long bytes) {
         if (bytes >= (1L << 30) && bytes % (1L << 30) == 0) {
             return (bytes >> 30) + " GB";
         }

@@ -11,6 +11,9 @@ import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 
+import cn.vanguard.sheet.internal.Cells;
+import cn.vanguard.sheet.internal.Table;
+import cn.vanguard.sheet.internal.Tables;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;

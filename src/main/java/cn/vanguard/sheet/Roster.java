@@ -12,6 +12,10 @@ import cn.vanguard.scheme.Category;
 import cn.vanguard.scheme.Member;
 import cn.vanguard.scheme.MemberType;
 import cn.vanguard.scheme.Suggestions;
+import cn.vanguard.sheet.internal.Cells;
+import cn.vanguard.sheet.internal.KeyIndex;
+import cn.vanguard.sheet.internal.Table;
+import cn.vanguard.sheet.internal.Tables;
 
 /** The members file: who is on the roster, in file order (formats.md members.csv). */
 public final class Roster {

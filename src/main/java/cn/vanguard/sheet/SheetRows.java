@@ -7,6 +7,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import cn.vanguard.sheet.internal.Table;
+import cn.vanguard.sheet.internal.Tables;
+
 /**
  * A whole table read into rows of named cells, for imports of ordinary size (a roster; ledger files stream through
  * {@link LedgerRows}): the caller

@@ -15,6 +15,9 @@ import cn.vanguard.scheme.Scheme;
 import cn.vanguard.scheme.Section;
 import cn.vanguard.scheme.VoteLevel;
 import cn.vanguard.scheme.Votes;
+import cn.vanguard.sheet.internal.Cells;
+import cn.vanguard.sheet.internal.Table;
+import cn.vanguard.sheet.internal.Tables;
 
 /**
  * The votes file (formats.md votes.csv): {@code member_id} and one column of counts per answer of the scheme's

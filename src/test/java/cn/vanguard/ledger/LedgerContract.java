@@ -21,6 +21,7 @@ import org.springframework.security.access.AccessDeniedException;
 
 import cn.vanguard.Conflict;
 import cn.vanguard.Invalid;
+import cn.vanguard.ledger.internal.IdempotencyKeys;
 import cn.vanguard.report.Scores;
 import cn.vanguard.review.Review;
 import cn.vanguard.security.Grant;

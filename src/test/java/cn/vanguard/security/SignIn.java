@@ -7,6 +7,8 @@ import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.authentication;
 
+import cn.vanguard.security.internal.AccountPrincipal;
+
 /** Tests act as an account: in a service call (the security context) or in a MockMvc request. */
 public final class SignIn {
 

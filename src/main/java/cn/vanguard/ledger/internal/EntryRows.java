@@ -1,0 +1,140 @@
+package cn.vanguard.ledger.internal;
+
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import cn.vanguard.ledger.EntrySource;
+import cn.vanguard.ledger.EntryStatus;
+import cn.vanguard.ledger.Ledger;
+import cn.vanguard.ledger.LedgerEntry;
+import cn.vanguard.rules.Schemes;
+import cn.vanguard.scheme.Item;
+import cn.vanguard.scheme.Scheme;
+import cn.vanguard.security.Accounts;
+
+/** How the ledger reads its entries: one select, one row mapper, item and account names added afterwards. */
+public final class EntryRows {
+
+    private EntryRows() {
+    }
+
+    /**
+     * An entry as read: its unit is the unit its member belongs to now, not the one stored when it was recorded. Every
+     * decision about an entry (view, check, approve, reject, reverse, evidence, the queue, the list) is a scope check
+     * against this unit, so that after a transfer the new unit decides and the old one no longer sees the entry.
+     */
+    public static final String SELECT = """
+            select e.*, m.unit_id as member_unit_id, m.code as member_code, m.name as member_name, u.name as unit_name,
+                   (select count(*) from attachment a where a.entry_id = e.id) as attachment_count,
+                   (select max(r.id) from ledger_entry r where r.reverses_id = e.id and r.status <> 'REJECTED') as reversed_by
+            from ledger_entry e join member m on m.id = e.member_id join org_unit u on u.id = m.unit_id""";
+
+    /**
+     * An entry as stored; its item name is added by {@link #named} once the rows are read. A row mapper never queries:
+     * outside a transaction that query would need a second connection while the first is still held, and under load
+     * every connection of the pool ends up held by a request waiting for another (see docs/performance.md).
+     */
+    public static final RowMapper<LedgerEntry> ROW = (rs, n) -> new LedgerEntry(rs.getLong("id"), rs.getLong("member_id"),
+                rs.getString("member_code"), rs.getString("member_name"), rs.getLong("member_unit_id"), rs.getString("unit_name"),
+                rs.getLong("scheme_version_id"), rs.getString("item_code"), null,
+                rs.getObject("entry_date", LocalDate.class), rs.getBigDecimal("quantity").stripTrailingZeros(),
+                rs.getBigDecimal("points") == null ? null : rs.getBigDecimal("points").stripTrailingZeros(),
+                rs.getString("occurrence"), rs.getString("note"), rs.getString("witnesses"),
+                EntrySource.valueOf(rs.getString("source")), EntryStatus.valueOf(rs.getString("status")),
+                rs.getObject("reverses_id", Long.class), rs.getObject("reversed_by", Long.class),
+                rs.getLong("recorded_by"), null, rs.getObject("recorded_at", OffsetDateTime.class),
+                rs.getObject("checked_by", Long.class), null, rs.getObject("checked_at", OffsetDateTime.class),
+                rs.getObject("decided_by", Long.class), null, rs.getObject("decided_at", OffsetDateTime.class),
+                rs.getString("reject_reason"), rs.getInt("version"), rs.getInt("attachment_count"));
+
+    /**
+     * The entries with their items' names, each scheme version read once, and the names of the accounts that recorded,
+     * checked and decided them, from the security module in one query for the whole list.
+     */
+    public static List<LedgerEntry> named(List<LedgerEntry> entries, Schemes schemes, Accounts accounts) {
+        Map<Long, Scheme> versions = new HashMap<>();
+        Map<Long, String> names = accountNames(entries, accounts);
+        return entries.stream().map(e -> named(e, versions.computeIfAbsent(e.schemeVersionId(), schemes::scheme).item(e.itemCode()))
+                        .withAccountNames(names))
+                .toList();
+    }
+
+    /** The entry with the name of its item (its code when its scheme version no longer holds it) and its accounts' names. */
+    public static LedgerEntry named(LedgerEntry entry, Item item, Accounts accounts) {
+        return named(entry, item).withAccountNames(accountNames(List.of(entry), accounts));
+    }
+
+    private static LedgerEntry named(LedgerEntry entry, Item item) {
+        return entry.withItemName(item == null ? entry.itemCode() : item.name());
+    }
+
+    private static Map<Long, String> accountNames(List<LedgerEntry> entries, Accounts accounts) {
+        List<Long> ids = new ArrayList<>();
+        for (LedgerEntry e : entries) {
+            ids.add(e.recordedBy());
+            ids.add(e.checkedBy());
+            ids.add(e.decidedBy());
+        }
+        return entries.isEmpty() ? Map.of() : accounts.displayNames(ids);
+    }
+
+    /**
+     * The ledger list's query: entries in the units of {@code scope} (null: everywhere) or about the member {@code self}
+     * (null: nobody), narrowed by the filter, newest first, at most {@code limit} (and never more than 2,000). The caller
+     * answers an empty scope without a member itself.
+     */
+    public static JdbcClient.StatementSpec search(JdbcClient jdbc, List<Long> scope, Long self, Ledger.Filter filter, int limit) {
+        StringBuilder sql = new StringBuilder(SELECT + " where 1 = 1");
+        Map<String, Object> params = new LinkedHashMap<>();
+        if (scope != null) {
+            List<String> seen = new ArrayList<>();
+            if (!scope.isEmpty()) {
+                seen.add("m.unit_id in (:scope)");
+                params.put("scope", scope);
+            }
+            if (self != null) {
+                seen.add("e.member_id = :self");
+                params.put("self", self);
+            }
+            sql.append(" and (").append(String.join(" or ", seen)).append(")");
+        }
+        if (filter.unitId() != null) {
+            sql.append(" and u.path like (select path from org_unit where id = :unit) || '%'");
+            params.put("unit", filter.unitId());
+        }
+        if (filter.memberId() != null) {
+            sql.append(" and e.member_id = :member");
+            params.put("member", filter.memberId());
+        }
+        if (filter.status() != null) {
+            sql.append(" and e.status = :status");
+            params.put("status", filter.status().name());
+        }
+        if (filter.itemCode() != null && !filter.itemCode().isBlank()) {
+            sql.append(" and e.item_code = :item");
+            params.put("item", filter.itemCode().strip());
+        }
+        if (filter.from() != null) {
+            sql.append(" and e.entry_date >= :from");
+            params.put("from", filter.from());
+        }
+        if (filter.to() != null) {
+            sql.append(" and e.entry_date <= :to");
+            params.put("to", filter.to());
+        }
+        sql.append(" order by e.id desc limit ").append(Math.max(1, Math.min(limit, 2000)));
+        JdbcClient.StatementSpec spec = jdbc.sql(sql.toString());
+        for (Map.Entry<String, Object> p : params.entrySet()) {
+            spec = spec.param(p.getKey(), p.getValue());
+        }
+        return spec;
+    }
+}

@@ -1,7 +1,0 @@
-package cn.vanguard.security;
-
-import cn.vanguard.testing.OnH2;
-
-@OnH2
-class LoginThrottleOnH2Test extends LoginThrottleContract {
-}

@@ -1,7 +1,0 @@
-package cn.vanguard.security;
-
-import cn.vanguard.testing.OnPostgres;
-
-@OnPostgres
-class LoginThrottleOnPostgresTest extends LoginThrottleContract {
-}

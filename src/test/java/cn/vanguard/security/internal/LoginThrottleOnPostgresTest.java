@@ -1,0 +1,7 @@
+package cn.vanguard.security.internal;
+
+import cn.vanguard.testing.OnPostgres;
+
+@OnPostgres
+class LoginThrottleOnPostgresTest extends LoginThrottleContract {
+}

@@ -1,0 +1,7 @@
+package cn.vanguard.security.internal;
+
+import cn.vanguard.testing.OnH2;
+
+@OnH2
+class SessionAttributesOnH2Test extends SessionAttributesContract {
+}
