@@ -59,6 +59,16 @@ class PhasesComposeTest {
                 scheme.ranking(), scheme.stars(), warnings, scheme.interpretations(), scheme.remarks());
     }
 
+    /** A run's random scheme (see {@link #scheme}), ledger and span, drawn in that order from the seed. */
+    private record Case(RandomSchemes random, Scheme scheme, List<MemberInput> inputs, Span span) {
+        static Case of(long seed) {
+            RandomSchemes random = new RandomSchemes(seed);
+            Scheme scheme = PhasesComposeTest.scheme(random);
+            List<MemberInput> inputs = random.ledger(scheme);
+            return new Case(random, scheme, inputs, random.span());
+        }
+    }
+
     private static ScoringOptions options(Random r) {
         Boolean tracked = switch (r.nextInt(3)) {
             case 0 -> null;
@@ -71,10 +81,11 @@ class PhasesComposeTest {
     @Test
     void memberPhaseThenPopulationPhaseGivesWhatOneWholeRunGave() {
         forAllSeeds(seed -> {
-            RandomSchemes random = new RandomSchemes(seed);
-            Scheme scheme = scheme(random);
-            List<MemberInput> inputs = random.ledger(scheme);
-            Span span = random.span();
+            Case c = Case.of(seed);
+            RandomSchemes random = c.random();
+            Scheme scheme = c.scheme();
+            List<MemberInput> inputs = c.inputs();
+            Span span = c.span();
             ScoringOptions options = options(random.random());
             ScoreSheet split = ScoringEngine.score(scheme, span, inputs, options);
             ScoreSheet whole = WholeRunEngine.score(scheme, span, inputs, options);
@@ -85,10 +96,11 @@ class PhasesComposeTest {
     @Test
     void thePopulationPhaseOnStoredFiguresExplainsOneMemberAsAWholeExplainedRunDoes() {
         forAllSeeds(seed -> {
-            RandomSchemes random = new RandomSchemes(seed);
-            Scheme scheme = scheme(random);
-            List<MemberInput> inputs = random.ledger(scheme);
-            Span span = random.span();
+            Case c = Case.of(seed);
+            RandomSchemes random = c.random();
+            Scheme scheme = c.scheme();
+            List<MemberInput> inputs = c.inputs();
+            Span span = c.span();
             ScoringOptions options = options(random.random());
             int chosen = random.random().nextInt(inputs.size());
             // what a store keeps: every member's figures from a bulk run, without explanations
@@ -111,10 +123,11 @@ class PhasesComposeTest {
     @Test
     void figuresDoNotDependOnTheRestOfThePopulation() {
         forAllSeeds(seed -> {
-            RandomSchemes random = new RandomSchemes(seed);
-            Scheme scheme = scheme(random);
-            List<MemberInput> inputs = random.ledger(scheme);
-            Span span = random.span();
+            Case c = Case.of(seed);
+            RandomSchemes random = c.random();
+            Scheme scheme = c.scheme();
+            List<MemberInput> inputs = c.inputs();
+            Span span = c.span();
             List<MemberFigures> together = ScoringEngine.evaluateAll(scheme, span, inputs, ScoringOptions.bulk());
             for (int m = 0; m < inputs.size(); m++) {
                 assertThat(ScoringEngine.evaluate(scheme, span, inputs.get(m), ScoringOptions.bulk())).isEqualTo(together.get(m));
@@ -126,10 +139,11 @@ class PhasesComposeTest {
     void aSeparableSchemesPopulationPhaseOverOneRankingUnitGivesWhatTheWholePopulationGivesIt() {
         int[] separable = {0};
         forAllSeeds(seed -> {
-            RandomSchemes random = new RandomSchemes(seed);
-            Scheme scheme = scheme(random);
-            List<MemberInput> inputs = random.ledger(scheme);
-            Span span = random.span();
+            Case c = Case.of(seed);
+            RandomSchemes random = c.random();
+            Scheme scheme = c.scheme();
+            List<MemberInput> inputs = c.inputs();
+            Span span = c.span();
             ScoringOptions options = options(random.random());
             List<MemberFigures> figures = ScoringEngine.evaluateAll(scheme, span, inputs, options.withExplain(true));
             java.util.Set<String> recorded = ScoringEngine.attendanceRecorded(scheme, figures);

@@ -83,7 +83,6 @@ public final class CountingRows {
     static final class Parser {
 
         private final Map<String, BigDecimal> decimals = new HashMap<>();
-        private final Map<String, String> codes = new HashMap<>();
         private byte[] row;
         private int at;
 
@@ -92,7 +91,7 @@ public final class CountingRows {
             at = 0;
             long id = number();
             long member = number();
-            String item = codes.computeIfAbsent(text(), c -> c);
+            String item = text();
             int date = date();
             BigDecimal quantity = decimal();
             BigDecimal points = decimal();

@@ -50,6 +50,11 @@ final class Population {
 
     /** The attendance items anybody in the population has recorded (scoring.md §10). */
     Set<String> attendanceRecorded() {
+        return recorded(attendance);
+    }
+
+    /** The items that at least one member has recorded, from the count of members per item. */
+    private static Set<String> recorded(Map<String, Integer> attendance) {
         Set<String> recorded = new HashSet<>();
         attendance.forEach((code, members) -> {
             if (members > 0) {
@@ -103,7 +108,7 @@ final class Population {
         }
 
         Set<String> attendanceRecorded() {
-            return new Population(parts, labels, attendance).attendanceRecorded();
+            return recorded(attendance);
         }
 
         private Map<Long, StandingStore.Stored> writable(long rankingUnitId) {

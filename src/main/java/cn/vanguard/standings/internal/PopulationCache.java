@@ -54,9 +54,4 @@ class PopulationCache {
             kept.put(stamp, rows);
         }
     }
-
-    /** Forgets every population (tests that edit the tables behind the application's back). */
-    void clear() {
-        snapshots.clear();
-    }
 }

@@ -17,7 +17,6 @@ import cn.vanguard.ledger.LedgerPositions;
 import cn.vanguard.rules.PublishedScheme;
 import cn.vanguard.rules.Schemes;
 import cn.vanguard.standings.EngineInputs;
-import cn.vanguard.standings.Standing;
 
 import net.javacrumbs.shedlock.core.LockConfiguration;
 import net.javacrumbs.shedlock.core.LockProvider;
@@ -115,23 +114,24 @@ class StaleCheck implements SmartInitializingSingleton {
 
     /** Why a cycle's stored standings differ from what the ledger, the schemes and the roster say now, if they do. */
     Optional<String> stale(int year) {
-        Map<Long, Standing> stored = store.all(year);
+        Map<Long, StandingStore.Kept> stored = store.kept(year);
         Map<Long, LedgerPosition> now = positions.of(year);
-        for (Standing s : stored.values()) {
-            if (!s.position().equals(now.getOrDefault(s.memberId(), LedgerPosition.EMPTY))) {
-                return Optional.of("member " + s.memberId() + " at ledger position " + s.position() + ", the ledger at "
-                        + now.getOrDefault(s.memberId(), LedgerPosition.EMPTY));
+        for (Map.Entry<Long, StandingStore.Kept> row : stored.entrySet()) {
+            StandingStore.Kept s = row.getValue();
+            if (!s.position().equals(now.getOrDefault(row.getKey(), LedgerPosition.EMPTY))) {
+                return Optional.of("member " + row.getKey() + " at ledger position " + s.position() + ", the ledger at "
+                        + now.getOrDefault(row.getKey(), LedgerPosition.EMPTY));
             }
-            if (s.result() == null) {
-                return Optional.of("member " + s.memberId() + " has no result");
+            if (!s.ranked()) {
+                return Optional.of("member " + row.getKey() + " has no result");
             }
         }
         int expected = 0;
         for (PublishedScheme scheme : schemes.latest(year)) {
             for (var member : inputs.population(scheme, year)) {
                 expected++;
-                Standing s = stored.get(member.id());
-                if (s == null || s.schemeVersionId() != scheme.id()) {
+                StandingStore.Kept s = stored.get(member.id());
+                if (s == null || s.version() != scheme.id()) {
                     return Optional.of("member " + member.id() + " is not stored under scheme version " + scheme.id());
                 }
             }

@@ -189,9 +189,9 @@ public class StandingStore {
             details.add(new Object[] {year, r.memberId(), figures.get(i), stored.result()});
         }
         long encoded = System.nanoTime();
-        Boolean copied = batch.execute((java.sql.Connection c) -> c.isWrapperFor(org.postgresql.PGConnection.class)
-                ? RowCopy.into(c, "standing", INSERTED, args) && RowCopy.into(c, "standing_detail", DETAIL, details) : Boolean.FALSE);
-        if (!Boolean.TRUE.equals(copied)) {
+        if (postgres()) {
+            batch.execute((java.sql.Connection c) -> RowCopy.into(c, "standing", INSERTED, args) && RowCopy.into(c, "standing_detail", DETAIL, details));
+        } else {
             batch.batchUpdate("insert into standing (" + INSERTED + ") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", args);
             batch.batchUpdate("insert into standing_detail (" + DETAIL + ") values (?, ?, ?, ?)", details);
         }
@@ -209,7 +209,7 @@ public class StandingStore {
         if (TransactionSynchronizationManager.isActualTransactionActive()) {
             throw new IllegalStateException("VACUUM runs outside a transaction");
         }
-        if (Boolean.TRUE.equals(batch.execute((java.sql.Connection c) -> c.isWrapperFor(org.postgresql.PGConnection.class)))) {
+        if (postgres()) {
             batch.execute("vacuum (analyze) standing, standing_detail");
         }
     }
@@ -264,12 +264,23 @@ public class StandingStore {
         return jdbc.sql("select distinct cycle_year from standing order by cycle_year").query(Integer.class).list();
     }
 
-    /** Member id → (scheme version, position) of every stored standing of a cycle: for finding stale ones. */
-    Map<Long, Standing> all(int year) {
-        Map<Long, Standing> all = new LinkedHashMap<>();
-        jdbc.sql("select " + COLUMNS + DETAILED + " where s.cycle_year = :y").param("y", year)
-                .query(StandingStore::standing).list().forEach(s -> all.put(s.memberId(), s));
-        return all;
+    /** What the staleness check needs of a stored standing: its population, its ledger position, whether it has a result. */
+    record Kept(long version, LedgerPosition position, boolean ranked) {
+    }
+
+    /**
+     * Member id → {@link Kept} of every stored standing of a cycle, for finding stale ones at start-up: no figures or
+     * results are read or parsed (a committee's 100,000 results took seconds to decode for one emptiness test).
+     */
+    Map<Long, Kept> kept(int year) {
+        Map<Long, Kept> kept = new HashMap<>();
+        jdbc.sql("""
+                select s.member_id, s.scheme_version_id, s.ledger_entries, s.ledger_id_sum, case when d.result = '' then 0 else 1 end
+                from standing s join standing_detail d on d.cycle_year = s.cycle_year and d.member_id = s.member_id
+                where s.cycle_year = :y""").param("y", year)
+                .query((rs, n) -> kept.put(rs.getLong(1), new Kept(rs.getLong(2), new LedgerPosition(rs.getLong(3), rs.getLong(4)),
+                        rs.getInt(5) == 1))).list();
+        return kept;
     }
 
     public List<Standing> ofUnits(int year, List<Long> unitIds) {
@@ -333,16 +344,21 @@ public class StandingStore {
 
     private volatile Boolean postgres;
 
+    /** Whether the database is PostgreSQL (its COPY, VACUUM and SET LOCAL fast paths), asked once. */
+    private boolean postgres() {
+        if (postgres == null) {
+            postgres = batch.execute((java.sql.Connection c) -> c.isWrapperFor(org.postgresql.PGConnection.class));
+        }
+        return postgres;
+    }
+
     /**
      * On PostgreSQL, for the rest of the page's transaction: no JIT compilation (its 15–70 ms of compiling paid off on
      * none of these queries: they read a committee's 100,000 narrow rows in tens of milliseconds) and room to sort a
      * committee in memory (the default 4 MB spilled a sort by total to disk). Elsewhere nothing.
      */
     private void tuneForCommittee() {
-        if (postgres == null) {
-            postgres = batch.execute((java.sql.Connection c) -> c.isWrapperFor(org.postgresql.PGConnection.class));
-        }
-        if (postgres && TransactionSynchronizationManager.isActualTransactionActive()) {
+        if (postgres() && TransactionSynchronizationManager.isActualTransactionActive()) {
             jdbc.sql("set local jit = off").update();
             jdbc.sql("set local work_mem = '32MB'").update();
         }
