@@ -38,7 +38,7 @@ class TableOwnershipTest {
             Map.entry("imported_file", "ledger"), Map.entry("ledger_import", "ledger"), Map.entry("assessment", "ledger"),
             Map.entry("scheme_version", "rules"), Map.entry("audit_log", "audit"),
             Map.entry("standing", "standings"), Map.entry("standing_detail", "standings"), Map.entry("standing_population", "standings"),
-            Map.entry("shedlock", "(root)"));
+            Map.entry("calendar_day", "calendar"), Map.entry("shedlock", "(root)"));
 
     /**
      * The one read left across a boundary, by file: an entry's scope is the unit its member belongs to now, filtered

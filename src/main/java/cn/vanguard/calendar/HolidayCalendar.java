@@ -94,11 +94,7 @@ public final class HolidayCalendar {
                 problems.add(where + "：日期“" + cells[0].strip() + "”应写成 2026-10-01 的格式");
                 continue;
             }
-            DayKind kind = switch (cells[1].strip().toUpperCase(java.util.Locale.ROOT)) {
-                case "HOLIDAY", "放假", "休" -> DayKind.HOLIDAY;
-                case "WORKDAY", "上班", "班" -> DayKind.WORKDAY;
-                default -> null;
-            };
+            DayKind kind = DayKind.read(cells[1]).orElse(null);
             if (kind == null) {
                 problems.add(where + "：类型“" + cells[1].strip() + "”应为 HOLIDAY（放假）或 WORKDAY（调休上班）");
                 continue;

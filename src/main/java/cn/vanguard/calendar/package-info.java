@@ -1,9 +1,9 @@
 /**
- * Working days: the official holiday calendar of China (days off and make-up working days, 调休), as the State Council
- * publishes it each year, and the publicity windows counted on it (cycle.md §3). Pure Java; the 2026 calendar ships
- * with the product.
+ * Working days: the official holiday calendar of China (days off and make-up working days, 调休) that the committee
+ * administrators maintain, year by year, in the table {@code calendar_day} (the 2026 calendar ships with the product
+ * and is loaded at the first start), and the publicity windows counted on it (cycle.md §3).
  */
-@ApplicationModule(allowedDependencies = {})
+@ApplicationModule(allowedDependencies = {"audit", "security", "sheet"})
 package cn.vanguard.calendar;
 
 import org.springframework.modulith.ApplicationModule;
