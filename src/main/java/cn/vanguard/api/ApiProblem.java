@@ -21,7 +21,7 @@ public record ApiProblem(
         @Schema(description = "请求路径。The request path.", example = "/api/v1/members") String instance,
         @Schema(description = "字段 → 中文错误信息（400 输入有误时），如 {\"name\": \"请填写姓名\"}。Field → Chinese message, for "
                 + "invalid input.") Map<String, String> errors,
-        @Schema(description = "方案文件的每一个问题（方案文件被拒绝时）。Every problem of a rejected scheme file.")
+        @Schema(description = "方案文件或日历的每一个问题（被拒绝时）。Every problem of a rejected scheme file or calendar.")
         List<SchemeProblemView> problems) {
 
     static ApiProblem of(int status, String title, String detail, String instance) {

@@ -34,6 +34,7 @@ import cn.vanguard.Conflict;
 import cn.vanguard.DatabaseUnavailable;
 import cn.vanguard.Invalid;
 import cn.vanguard.NotFound;
+import cn.vanguard.calendar.CalendarRejected;
 import cn.vanguard.rules.SchemeRejected;
 
 import jakarta.servlet.http.HttpServletRequest;
@@ -64,6 +65,13 @@ class ApiProblems {
         return respond(problem(HttpStatus.BAD_REQUEST, "方案文件未通过校验",
                 "方案文件有" + e.problems().size() + "处问题，请逐条修改后重新发布", request)
                 .withProblems(e.problems().stream().map(SchemeProblemView::of).toList()));
+    }
+
+    @ExceptionHandler(CalendarRejected.class)
+    ResponseEntity<ApiProblem> calendarRejected(CalendarRejected e, HttpServletRequest request) {
+        return respond(problem(HttpStatus.BAD_REQUEST, "日历未改动",
+                "有" + e.problems().size() + "处需要修改，日历没有任何改动；请逐条修改后重新提交", request)
+                .withProblems(e.problems().stream().map(CalendarApi::problem).toList()));
     }
 
     /** The organisation services report some mistakes (a duplicate unit name, closing a unit with members) this way. */

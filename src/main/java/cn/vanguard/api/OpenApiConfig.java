@@ -34,6 +34,7 @@ class OpenApiConfig {
     static final String SCHEMES = "schemes";
     static final String ENTRIES = "entries";
     static final String SCORES = "scores";
+    static final String CALENDAR = "calendar";
     static final String BEARER = "bearer";
 
     private static final String DESCRIPTION = """
@@ -73,7 +74,10 @@ class OpenApiConfig {
                         new Tag().name(ENTRIES).description("积分台账：录入（须带 Idempotency-Key）、初审、审核、驳回和冲销。"
                                 + "Entries: the ledger and its review (four eyes, evidence, states)."),
                         new Tag().name(SCORES).description("积分结果：组织排名和党员得分及其计算说明。Scores: rankings and a member's score "
-                                + "with the engine's explanation.")));
+                                + "with the engine's explanation."),
+                        new Tag().name(CALENDAR).description("节假日日历：某年的节假日和调休上班日、某天是否工作日、公示期的截止日，"
+                                + "以及党委管理员整年替换日历。The holiday calendar: a year's days, working days, publicity windows, "
+                                + "and replacing a year (committee administrators).")));
     }
 
     /**
