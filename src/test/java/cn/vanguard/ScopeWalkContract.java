@@ -655,6 +655,20 @@ public abstract class ScopeWalkContract extends ScopeWalkWorlds {
                 deny((w, c) -> get("/members/{id}/score", w.target())));
         web("GET /me", ALL, (w, c) -> get("/me"));
 
+        // ---- the holiday calendar: one for the installation, read by everybody, changed by committee administrators
+        web("GET /calendar", ALL, (w, c) -> get("/calendar").param("year", "2026"));
+        web("GET /calendar/{year}/days.csv", ALL, (w, c) -> get("/calendar/{year}/days.csv", 2026));
+        web("GET /calendar/{year}/days.xlsx", ALL, (w, c) -> get("/calendar/{year}/days.xlsx", 2026));
+        web("POST /calendar/days", MANAGE, (w, c) -> post("/calendar/days").param("year", "2093").param("date", nextCalendarDate().toString())
+                .param("kind", "HOLIDAY").param("name", "走查节"));
+        web("POST /calendar/days/{date}", MANAGE, (w, c) -> {
+            LocalDate date = freshCalendarDay();
+            return post("/calendar/days/{date}", date).param("newDate", date.toString()).param("kind", "HOLIDAY").param("name", "改名节");
+        });
+        web("POST /calendar/days/{date}/remove", MANAGE, (w, c) -> post("/calendar/days/{date}/remove", freshCalendarDay()));
+        web("POST /calendar/import", MANAGE, (w, c) -> multipart("/calendar/import").file(new MockMultipartFile("file", "2092年.csv", "text/csv",
+                "日期,类型,名称\n2092-10-01,节假日,国庆节\n".getBytes(StandardCharsets.UTF_8))).param("year", "2092"));
+
         // ---- the API
         api("GET /api/v1/units", ALL, (w, c) -> get("/api/v1/units"));
         api("GET /api/v1/units/{id}", ALL, (w, c) -> get("/api/v1/units/{id}", w.group().id()),
@@ -710,6 +724,11 @@ public abstract class ScopeWalkContract extends ScopeWalkWorlds {
         api("POST /api/v1/entries/{id}/reverse", RECORD, (w, c) -> reverseByApi(approvedEntry(w)), deny((w, c) -> reverseByApi(approvedEntry(w))));
         api("GET /api/v1/scores", VIEW, (w, c) -> get("/api/v1/scores").param("unitId", id(w.group().id())),
                 deny((w, c) -> get("/api/v1/scores").param("unitId", id(w.group().id()))));
+        api("GET /api/v1/calendar/years/{year}", ALL, (w, c) -> get("/api/v1/calendar/years/{year}", 2026));
+        api("GET /api/v1/calendar/dates/{date}", ALL, (w, c) -> get("/api/v1/calendar/dates/{date}", "2026-10-08"));
+        api("GET /api/v1/calendar/window", ALL, (w, c) -> get("/api/v1/calendar/window").param("start", "2026-09-24").param("days", "5"));
+        api("PUT /api/v1/calendar/years/{year}", MANAGE, (w, c) -> json(put("/api/v1/calendar/years/{year}", 2091),
+                "{\"days\":[{\"date\":\"2091-10-01\",\"kind\":\"HOLIDAY\",\"name\":\"国庆节\"}]}"));
         api("GET /api/v1/members/{id}/score", VIEW, (w, c) -> get("/api/v1/members/{id}/score", w.target()),
                 deny((w, c) -> get("/api/v1/members/{id}/score", w.target())));
     }
@@ -730,6 +749,21 @@ public abstract class ScopeWalkContract extends ScopeWalkWorlds {
                 "POST /api/v1/entries/{id}/reverse")) {
             expect(key, Expect.created());
         }
+    }
+
+    private static final java.util.concurrent.atomic.AtomicInteger CALENDAR_DAYS = new java.util.concurrent.atomic.AtomicInteger();
+
+    /** A date of the calendar no request of the walk has used (2093 onwards; every walk adds and removes days). */
+    private static LocalDate nextCalendarDate() {
+        return LocalDate.of(2093, 1, 1).plusDays(CALENDAR_DAYS.getAndIncrement());
+    }
+
+    /** A day listed in the calendar for one request to edit or remove. */
+    private LocalDate freshCalendarDay() {
+        LocalDate date = nextCalendarDate();
+        jdbc.sql("insert into calendar_day (calendar_date, kind, name, updated_by, updated_at) values (:d, 'HOLIDAY', '走查节', 'walk', :at)")
+                .param("d", date).param("at", java.time.OffsetDateTime.now(clock)).update();
+        return date;
     }
 
     // request bodies
