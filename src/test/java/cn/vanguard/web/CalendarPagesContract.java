@@ -73,7 +73,7 @@ abstract class CalendarPagesContract {
     @Test
     void aMemberReadsTheYearAsAListAndMonthGridsWithoutTheForms() throws Exception {
         String html = page("/calendar?year=2026", member);
-        assertThat(html).contains("2026年节假日日历", "2026年：节假日 33 天，调休上班 6 天", "国庆节调休上班", "2026-10-01 周四")
+        assertThat(html).contains("2026年节假日日历", "2026年：节假日 33 天，调休上班 6 天", "国庆节调休上班", "10月1日 周四", "id=\"day-2026-10-01\"")
                 .contains("class=\"cal-holiday\"", "class=\"cal-makeup\"", "class=\"cal-weekend\"", "2026-10-10 周六 国庆节调休上班（调休上班）")
                 .doesNotContain("calendar-import", "calendar-add", "/calendar/days/2026-10-01/remove");
         String fragment = mvc.perform(get("/calendar?year=2025").header("HX-Request", "true").with(member.request()))
@@ -96,7 +96,7 @@ abstract class CalendarPagesContract {
         }
         if (!years.contains(year) || !years.contains(year + 1)) {
             assertThat(html).contains("请联系党委管理员录入");
-            assertThat(page("/calendar", admin)).contains("在下方导入该年的日历");
+            assertThat(page("/calendar", admin)).contains("用下方“导入”录入该年的日历");
         }
     }
 
