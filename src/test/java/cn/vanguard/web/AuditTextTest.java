@@ -15,6 +15,8 @@ class AuditTextTest {
     void actionsAndFieldsHaveChineseNamesAndUnknownCodesStayAsTheyAre() {
         assertThat(AuditText.action("ROLE_GRANTED")).isEqualTo("授予角色");
         assertThat(AuditText.action("ENTRY_DECLARED")).isEqualTo("个人申报积分");
+        assertThat(AuditText.action("CALENDAR_YEAR_REPLACED")).isEqualTo("整年替换节假日日历");
+        assertThat(AuditText.field("workdays")).isEqualTo("调休上班天数");
         assertThat(AuditText.action("SOMETHING_NEW")).isEqualTo("SOMETHING_NEW");
         assertThat(AuditText.field("displayName")).isEqualTo("姓名");
         assertThat(AuditText.field("B_POLITICAL")).isEqualTo("B_POLITICAL");
