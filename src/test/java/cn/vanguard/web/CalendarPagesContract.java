@@ -184,4 +184,23 @@ abstract class CalendarPagesContract {
         }
         assertThat(calendars.year(2046)).singleElement().satisfies(d -> assertThat(d.day().name()).isEqualTo("元旦保密名"));
     }
+
+    @Test
+    void hostileNamesAreShownAsTextDownloadedInertAndReadBackAsTheyWere() throws Exception {
+        String formula = "=HYPERLINK(\"http://x\",\"<b>节</b>\")";
+        mvc.perform(post("/calendar/days").param("year", "2047").param("date", "2047-10-01").param("kind", "HOLIDAY").param("name", formula)
+                .with(admin.request()).with(csrf())).andExpect(redirectedUrl("/calendar?year=2047"));
+        assertThat(page("/calendar?year=2047", member)).contains("&lt;b&gt;节&lt;/b&gt;").doesNotContain("<b>节</b>");
+        String csv = new String(mvc.perform(get("/calendar/2047/days.csv").with(member.request())).andReturn().getResponse()
+                .getContentAsByteArray(), StandardCharsets.UTF_8);
+        assertThat(csv).contains("2047-10-01,节假日,\"'=HYPERLINK(");
+        mvc.perform(multipart("/calendar/import").file(csv("2047.csv", csv)).param("year", "2047").with(admin.request()).with(csrf()))
+                .andExpect(redirectedUrl("/calendar?year=2047"));
+        assertThat(calendars.year(2047)).singleElement().satisfies(d -> assertThat(d.day().name()).isEqualTo(formula));
+        String refused = mvc.perform(post("/calendar/days").param("year", "2047").param("date", "2047-10-02").param("kind", "HOLIDAY")
+                .param("name", "国庆\u202E节").with(admin.request()).with(csrf())).andExpect(status().isOk()).andReturn().getResponse()
+                .getContentAsString(StandardCharsets.UTF_8);
+        assertThat(refused).contains("名称含有不可见的控制字符或无效字符（第3个字）");
+        assertThat(dates(2047)).containsExactly(LocalDate.parse("2047-10-01"));
+    }
 }
