@@ -128,6 +128,7 @@ abstract class LedgerChainContract {
             decision  | rejected | DECIDED  | 审核结论 | update ledger_entry set status = 'APPROVED', reject_reason = null where id = :id
             link hash | rejected | DECIDED  | 链       | update ledger_chain set hash = :forged where entry_id = :id and kind = 'DECIDED'
             link gone | rejected | DECIDED  | 状态     | delete from ledger_chain where entry_id = :id and kind = 'DECIDED'
+            recorded gone | pending | RECORDED | 记录   | delete from ledger_chain where entry_id = :id and kind = 'RECORDED'
             """)
     void aRowOrLinkChangedInTheDatabaseIsNamedAndTheCommandExitsOne(String what, String entry, Kind kind, String fields, String sql) {
         long id = entries.get(entry);

@@ -68,6 +68,11 @@ public class ChainVerifier {
             if (broken == null) {
                 broken = walk.unreached(last);
             }
+            Broken lost = broken != null && walk.gap() ? unchained(List.of(unit)) : null;
+            if (lost != null) {
+                broken = new Broken(lost.entryId(), lost.unitId(), broken.seq(), Kind.RECORDED, "记录", "链第 " + broken.seq()
+                        + " 环缺失，这条记录的录入环节不在链上（链环被删除）");
+            }
             if (broken != null) {
                 return new ChainCheck(entries, links, heads, broken);
             }

@@ -124,6 +124,11 @@ final class ChainWalk {
         return null;
     }
 
+    /** Whether a link is missing from the middle of the chain. */
+    boolean gap() {
+        return gap != null;
+    }
+
     int entries() {
         return entries.size();
     }
