@@ -203,11 +203,12 @@ public class Ledger {
                 .param("by", user.accountId()).param("now", now)
                 .update(keyHolder, "id");
         long id = keyHolder.getKeyAs(Long.class);
-        chain.recorded(id);
         for (Upload file : files) {
             attachments.store(id, file, user.accountId());
         }
         remember(user, key, action, entry, files, id);
+        // last, so that the unit's chain is held only for the rest of the transaction, not while files are stored
+        chain.recorded(id);
         LedgerEntry created = get(id);
         audit.record(user.actor(), "ENTRY_" + source.name(), "ledger_entry", id, member.unitId(),
                 source.label() + "：" + member.name() + " " + created.itemName() + " " + entry.date(), null, created.auditFields());
