@@ -2,8 +2,10 @@
 -- it happened: hash = SHA-256(previous hash ‖ canonical form of the row), docs/tamper-evidence.md. Append-only: nothing
 -- in the application updates or deletes a link. groups holds 8 hex digits of SHA-256 of each field group of the
 -- canonical form, in its fixed order, so that a check names the group of fields that no longer matches.
+-- No foreign keys: a link names its unit and entry, and the check, not the database, says when either is gone; a key
+-- would cost an import of a million rows a lookup per link.
 create table ledger_chain (
-    unit_id   bigint not null references org_unit (id),
+    unit_id   bigint not null,
     seq       bigint not null,
     entry_id  bigint not null,
     kind      varchar(10) not null,

@@ -16,7 +16,8 @@ import cn.vanguard.ledger.ChainCheck.Kind;
 import cn.vanguard.ledger.ChainHead;
 
 /**
- * Verifies the chains of the units given (null: all) unit by unit, in pages of links joined to their rows, then looks for
+ * Verifies the chains of the units given (null: all) unit by unit, in windows of sequence numbers (not a LIMIT, whose plan depends on fresh statistics) of links joined
+ * to their rows, then looks for
  * entries of those units that no chain records at all (written into the database directly). Stops at the first problem.
  */
 @Component
@@ -49,10 +50,10 @@ public class ChainVerifier {
         for (long unit : units) {
             ChainWalk walk = new ChainWalk(unit, keptByUnit.getOrDefault(unit, Map.of()));
             long last = 0;
+            long end = jdbc.sql("select coalesce(max(seq), 0) from ledger_chain where unit_id = :u").param("u", unit).query(Long.class).single();
             boolean going = true;
-            while (going) {
-                List<ChainWalk.Link> page = page(unit, last);
-                for (ChainWalk.Link link : page) {
+            for (long from = 0; going && from < end; from += PAGE) {
+                for (ChainWalk.Link link : page(unit, from)) {
                     links++;
                     last = link.seq();
                     if (!walk.next(link)) {
@@ -60,7 +61,6 @@ public class ChainVerifier {
                         break;
                     }
                 }
-                going &= page.size() == PAGE;
             }
             Map<String, Object> head = jdbc.sql("select seq, hash from ledger_chain_head where unit_id = :u").param("u", unit)
                     .query().listOfRows().stream().findFirst().orElse(Map.of());
@@ -85,8 +85,8 @@ public class ChainVerifier {
     private List<ChainWalk.Link> page(long unit, long after) {
         List<ChainWalk.Link> page = new ArrayList<>(PAGE);
         jdbc.sql("select c.seq, c.entry_id, c.kind, c.hash, c.groups, " + ChainRow.COLUMNS + " from ledger_chain c "
-                        + "left join ledger_entry e on e.id = c.entry_id where c.unit_id = :u and c.seq > :s order by c.seq limit " + PAGE)
-                .param("u", unit).param("s", after)
+                        + "left join ledger_entry e on e.id = c.entry_id where c.unit_id = :u and c.seq > :s and c.seq <= :e order by c.seq")
+                .param("u", unit).param("s", after).param("e", after + PAGE)
                 .query(rs -> {
                     rs.getLong("id");
                     ChainRow row = rs.wasNull() ? null : ChainRow.read(rs);

@@ -39,23 +39,22 @@ final class ImportLinks {
             heads.put(unit, ChainHeads.lock(jdbc, unit));
         }
         try (PreparedStatement page = connection.prepareStatement("select " + ChainRow.COLUMNS + " from ledger_entry e where e.id > ? "
-                + "and e.recorded_by = ? and e.recorded_at = ? and e.source = 'IMPORT' order by e.id limit " + PAGE)) {
-            page.setLong(2, recordedBy);
-            page.setObject(3, recordedAt);
-            long last = afterId;
-            while (true) {
+                + "and e.id <= ? and e.recorded_by = ? and e.recorded_at = ? and e.source = 'IMPORT' order by e.id")) {
+            page.setLong(3, recordedBy);
+            page.setObject(4, recordedAt);
+            long end = jdbc.sql("select coalesce(max(id), 0) from ledger_entry").query(Long.class).single();
+            for (long last = afterId; last < end; last += PAGE) {
                 page.setLong(1, last);
+                page.setLong(2, last + PAGE);
                 List<ChainRow> rows = new ArrayList<>(PAGE);
                 try (ResultSet rs = page.executeQuery()) {
                     while (rs.next()) {
                         rows.add(ChainRow.read(rs));
                     }
                 }
-                if (rows.isEmpty()) {
-                    break;
+                if (!rows.isEmpty()) {
+                    write(connection, heads, rows);
                 }
-                write(connection, heads, rows);
-                last = rows.get(rows.size() - 1).id();
             }
         }
         heads.values().forEach(head -> ChainHeads.store(jdbc, head));
