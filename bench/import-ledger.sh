@@ -51,9 +51,9 @@ python3 bench/generate-ledger.py "$ROWS" "$MEMBERS" "$FIRST" "$UNIT" "$SCHEME" "
 ls -l "$WORK"/ledger.csv "$WORK"/ledger.copy
 COLUMNS="member_id, unit_id, scheme_version_id, item_code, entry_date, quantity, points, occurrence, note, source, status, recorded_by, recorded_at"
 
-# each run starts from an empty ledger: the import refuses a file imported before
+# each run starts from an empty ledger and empty chains: the import refuses a file imported before
 cat > "$WORK/import.sh" <<RUN
-psql -q -d $DB -c "truncate ledger_entry, imported_file cascade" >/dev/null
+psql -q -d $DB -c "truncate ledger_entry, imported_file, ledger_chain, ledger_chain_head cascade" >/dev/null
 exec java -Xmx512m -jar $PWD/$JAR import-ledger --unit $UNIT $WORK/ledger.csv --lang en >>$WORK/import.log 2>&1
 RUN
 cat > "$WORK/copy.sh" <<RUN

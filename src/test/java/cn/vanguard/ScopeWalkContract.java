@@ -533,6 +533,9 @@ public abstract class ScopeWalkContract extends ScopeWalkWorlds {
         // ---- audit log
         web("GET /audit", AUDIT, (w, c) -> get("/audit"), filter((w, c) -> get("/audit").param("text", w.group().name().substring(0, 2))));
 
+        // ---- 账本校验: A's administrators check A's units; B's broken entries never show on A's page
+        web("GET /ledger-check", MANAGE, (w, c) -> get("/ledger-check"), filter((w, c) -> get("/ledger-check").param("run", "true")));
+
         // ---- organisation
         web("GET /units", VIEW, (w, c) -> get("/units"));
         web("POST /units", MANAGE, (w, c) -> post("/units").param("parentId", id(w.branch().id())).param("name", Fixtures.unique("新小组"))

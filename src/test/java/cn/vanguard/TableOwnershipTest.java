@@ -36,6 +36,7 @@ class TableOwnershipTest {
             Map.entry("spring_session_attributes", "security"),
             Map.entry("ledger_entry", "ledger"), Map.entry("attachment", "ledger"), Map.entry("idempotency_key", "ledger"),
             Map.entry("imported_file", "ledger"), Map.entry("ledger_import", "ledger"), Map.entry("assessment", "ledger"),
+            Map.entry("ledger_chain", "ledger"), Map.entry("ledger_chain_head", "ledger"),
             Map.entry("scheme_version", "rules"), Map.entry("audit_log", "audit"),
             Map.entry("standing", "standings"), Map.entry("standing_detail", "standings"), Map.entry("standing_population", "standings"),
             Map.entry("calendar_day", "calendar"), Map.entry("shedlock", "(root)"));

@@ -8,7 +8,7 @@ import java.util.Set;
 
 import picocli.CommandLine;
 
-/** Entry point of the command line: {@code java -jar vanguard.jar score …}, {@code presets}, {@code import-ledger}, {@code rebuild-standings}. */
+/** Entry point of the command line: {@code java -jar vanguard.jar score …}, {@code presets}, {@code import-ledger}, {@code rebuild-standings}, {@code verify-ledger}. */
 public final class Cli {
 
     /** Options that belong to the command line rather than to the application server's --key=value settings. */

@@ -11,6 +11,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
 import cn.vanguard.NotFound;
+import cn.vanguard.ledger.internal.ChainLinks;
 import cn.vanguard.ledger.internal.EntryRows;
 import cn.vanguard.rules.Schemes;
 import cn.vanguard.scheme.Item;
@@ -30,8 +31,10 @@ public class EntryStates {
     private final Clock clock;
     private final ApplicationEventPublisher events;
     private final Accounts accounts;
+    private final ChainLinks chain;
 
-    EntryStates(JdbcClient jdbc, Schemes schemes, Clock clock, ApplicationEventPublisher events, Accounts accounts) {
+    EntryStates(JdbcClient jdbc, Schemes schemes, Clock clock, ApplicationEventPublisher events, Accounts accounts, ChainLinks chain) {
+        this.chain = chain;
         this.accounts = accounts;
         this.jdbc = jdbc;
         this.schemes = schemes;
@@ -96,7 +99,7 @@ public class EntryStates {
     /**
      * Moves an entry from the status it was read in to {@code to}, if it still stands there at {@code version}, by the
      * account {@code by}, with the reason of a rejection; publishes {@link EntryChecked}, {@link EntryApproved} or
-     * {@link EntryRejected} in the same transaction, whose listeners (the audit line, the standings) run in it. Empty when
+     * {@link EntryRejected} in the same transaction and appends the move to the entry's chain there, whose listeners (the audit line, the standings) run in it. Empty when
      * someone else moved or changed the entry first: nothing is written then. A move {@link EntryStatus#canMoveTo} forbids
      * throws.
      */
@@ -118,6 +121,7 @@ public class EntryStates {
         if (changed == 0) {
             return Optional.empty();
         }
+        chain.moved(entry.id(), to);
         LedgerEntry after = entry.moved(to, version, by.accountId(), by.displayName(), now, rejection);
         events.publishEvent(switch (to) {
             case PENDING -> new EntryChecked(entry.id(), entry.memberId(), after);

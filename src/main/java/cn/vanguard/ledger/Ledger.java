@@ -22,6 +22,7 @@ import cn.vanguard.NotFound;
 import cn.vanguard.Text;
 import cn.vanguard.audit.AuditLog;
 import cn.vanguard.ledger.internal.EntryChecks;
+import cn.vanguard.ledger.internal.ChainLinks;
 import cn.vanguard.ledger.internal.EntryRows;
 import cn.vanguard.ledger.internal.IdempotencyKeys;
 import cn.vanguard.ledger.internal.TrustedSeeds;
@@ -56,9 +57,11 @@ public class Ledger {
     private final Clock clock;
     private final EntryChecks checks;
     private final TrustedSeeds trusted;
+    private final ChainLinks chain;
 
     public Ledger(JdbcClient jdbc, Members members, Schemes schemes, Guard guard, AuditLog audit, Attachments attachments,
-                  IdempotencyKeys keys, Clock clock, EntryChecks checks, TrustedSeeds trusted, Accounts accounts) {
+                  IdempotencyKeys keys, Clock clock, EntryChecks checks, TrustedSeeds trusted, Accounts accounts, ChainLinks chain) {
+        this.chain = chain;
         this.accounts = accounts;
         this.jdbc = jdbc;
         this.members = members;
@@ -204,6 +207,8 @@ public class Ledger {
             attachments.store(id, file, user.accountId());
         }
         remember(user, key, action, entry, files, id);
+        // last, so that the unit's chain is held only for the rest of the transaction, not while files are stored
+        chain.recorded(id);
         LedgerEntry created = get(id);
         audit.record(user.actor(), "ENTRY_" + source.name(), "ledger_entry", id, member.unitId(),
                 source.label() + "：" + member.name() + " " + created.itemName() + " " + entry.date(), null, created.auditFields());

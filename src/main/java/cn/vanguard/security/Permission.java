@@ -31,7 +31,9 @@ public enum Permission {
     VIEW_SCORES(SYSTEM_ADMIN, COMMITTEE_ADMIN, SECRETARY, SCORER, GROUP_LEADER, SUPERVISOR),
     VIEW_AUDIT(SYSTEM_ADMIN, COMMITTEE_ADMIN, SUPERVISOR),
     /** The holiday calendar is one for the installation: any committee administrator maintains it (cycle.md §3). */
-    MANAGE_CALENDAR(SYSTEM_ADMIN, COMMITTEE_ADMIN);
+    MANAGE_CALENDAR(SYSTEM_ADMIN, COMMITTEE_ADMIN),
+    /** 账本校验: whether every entry of the units still matches its hash chain (cycle.md §6). */
+    VERIFY_LEDGER(SYSTEM_ADMIN, COMMITTEE_ADMIN);
 
     private final Set<Role> roles;
 

@@ -37,7 +37,7 @@ class Navigation {
 
     /** What the menu shows. {@code section} is set by each controller to highlight its item. */
     record Menu(String displayName, String roles, boolean me, boolean entries, boolean review, long pending, boolean scores,
-                boolean members, boolean units, boolean schemes, boolean accounts, boolean audit, String section) {
+                boolean members, boolean units, boolean schemes, boolean accounts, boolean audit, boolean ledgerCheck, String section) {
     }
 
     @ModelAttribute("nav")
@@ -52,7 +52,8 @@ class Navigation {
                 guard.canAnywhere(Permission.VIEW_LEDGER) || user.memberId() != null, reviews, reviews ? review.pendingForMe() : 0,
                 guard.canAnywhere(Permission.VIEW_SCORES), guard.canAnywhere(Permission.VIEW_MEMBERS),
                 guard.canAnywhere(Permission.VIEW_UNITS), guard.canAnywhere(Permission.VIEW_SCHEMES),
-                guard.canAnywhere(Permission.MANAGE_ACCOUNTS), guard.canAnywhere(Permission.VIEW_AUDIT), section(request));
+                guard.canAnywhere(Permission.MANAGE_ACCOUNTS), guard.canAnywhere(Permission.VIEW_AUDIT),
+                guard.canAnywhere(Permission.VERIFY_LEDGER), section(request));
     }
 
     private static String section(jakarta.servlet.http.HttpServletRequest request) {

@@ -38,6 +38,8 @@ abstract class TransferredEntriesContract {
     Attachments attachments;
     @Autowired
     Members members;
+    @Autowired
+    LedgerChain chain;
 
     Fixtures.Tree a;
     Fixtures.Tree b;
@@ -141,5 +143,14 @@ abstract class TransferredEntriesContract {
         assertThat(storedUnit(reversal.id())).as("the reversal is written for the member's unit now").isEqualTo(b.branch().id());
         secretaryB.signIn();
         assertThat(review.approve(reversal.id(), reversal.version()).status()).isEqualTo(EntryStatus.APPROVED);
+
+        assertThat(chainUnits(pending.id())).as("decided in B, chained where it was recorded").containsOnly(a.branch().id());
+        assertThat(chainUnits(declared.id())).containsOnly(a.branch().id());
+        assertThat(chainUnits(reversal.id())).containsOnly(b.branch().id());
+        assertThat(chain.verify(List.of(a.branch().id(), b.branch().id())).broken()).isNull();
+    }
+
+    private List<Long> chainUnits(long entryId) {
+        return fixtures.jdbc().sql("select unit_id from ledger_chain where entry_id = :e").param("e", entryId).query(Long.class).list();
     }
 }

@@ -21,6 +21,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 
 import cn.vanguard.cli.Cli;
 import cn.vanguard.demo.DemoOrganisation;
+import cn.vanguard.ledger.ChainCheck;
+import cn.vanguard.ledger.LedgerChain;
 import cn.vanguard.rules.PublishedScheme;
 import cn.vanguard.rules.Schemes;
 import cn.vanguard.scheme.MemberResult;
@@ -44,6 +46,8 @@ abstract class WebAndCommandLineAgreeContract {
     @Autowired
     DemoOrganisation demo;
     @Autowired
+    LedgerChain chain;
+    @Autowired
     Guard guard;
     @Autowired
     Scores scores;
@@ -66,6 +70,11 @@ abstract class WebAndCommandLineAgreeContract {
         admin.signIn();
         demo.load(guard.current());
         long committee = fixtures.jdbc().sql("select id from org_unit where name = '中共市发展改革委机关委员会'").query(Long.class).single();
+        List<Long> demoUnits = fixtures.jdbc().sql("select id from org_unit where path like (select path from org_unit where id = :c) || '%'")
+                .param("c", committee).query(Long.class).list();
+        ChainCheck chained = chain.verify(demoUnits);
+        assertThat(chained.broken()).as("the demo's entries are chained as the review would have made them").isNull();
+        assertThat(chained.entries()).isGreaterThan(100);
         int year = fixtures.year();
         PublishedScheme scheme = schemes.effective(committee, year).orElseThrow();
         List<Scores.MemberScore> web = scores.population(scheme, year, false).scores();

@@ -11,17 +11,21 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import javax.sql.DataSource;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -42,7 +46,7 @@ import cn.vanguard.sheet.Problems;
 /**
  * Imports a ledger file into a unit, all or nothing, in two streaming passes over the file: the first checks every row
  * (nothing written, nothing but the current row in memory) and collects the problems; the second, only when there are
- * none, writes every entry in one transaction with {@link EntryWriter} and records the file and one audit line. A
+ * none, writes every entry in one transaction with {@link EntryWriter}, chains them ({@link ImportLinks}) and records the file and one audit line. A
  * million rows take a few hundred megabytes at no point: the file is read twice rather than held.
  */
 @Component
@@ -126,26 +130,33 @@ public class FileImports {
 
     /** The second pass, inside the transaction: every row again, now known good, written. */
     private int write(Request request, Importer importer, RowCheck check, int expected, ImportProgress progress) {
-        OffsetDateTime now = OffsetDateTime.now(clock);
+        // to the microsecond, as both databases keep it: the chain reads the import's rows back by this instant
+        OffsetDateTime now = OffsetDateTime.now(clock).truncatedTo(ChronoUnit.MICROS);
         if (!imported.claim(request.unitId(), request.hash(), importer.accountId(), expected, now)) {
             throw new Refused(imported.refusal(request.unitId(), request.hash(), importer.viewer())
                     .orElse("这个文件正在由他人导入到该组织，请稍后查看台账"));
         }
         Connection connection = DataSourceUtils.getConnection(dataSource);
         int written = 0;
+        JdbcClient jdbc = JdbcClient.create(dataSource);
+        long afterId = jdbc.sql("select coalesce(max(id), 0) from ledger_entry").query(Long.class).single();
+        Set<Long> units = new HashSet<>();
         try (EntryWriter writer = EntryWriter.on(connection, importer.recordedBy(), now);
              LedgerRows rows = LedgerRows.open(request.file(), request.displayName(), request.limits(), new Problems())) {
             RowCheck.Problems changed = (line, column, message) -> {
                 throw new Refused("文件在导入过程中被修改（第 " + line + " 行），没有导入任何记录；请重新导入");
             };
             while (rows != null && rows.next()) {
-                writer.add(check.check(rows, changed));
+                RowCheck.Good entry = check.check(rows, changed);
+                units.add(entry.unitId());
+                writer.add(entry);
                 if ((++written & 1023) == 0) {
                     progress.written(written);
                     LOG.debug("Import of {} into unit {}: {} entries written", request.displayName(), request.unitId(), written);
                 }
             }
             writer.finish();
+            ImportLinks.append(jdbc, connection, units, afterId, importer.recordedBy(), now);
         } catch (SQLException e) {
             throw new IllegalStateException("writing the imported entries failed", e);
         }

@@ -9,6 +9,8 @@ import java.util.Map;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.jdbc.support.KeyHolder;
 import org.springframework.stereotype.Component;
 
 import cn.vanguard.Invalid;
@@ -33,8 +35,11 @@ public class TrustedSeeds {
     private final AuditLog audit;
     private final Clock clock;
     private final ApplicationEventPublisher events;
+    private final ChainLinks chain;
 
-    TrustedSeeds(JdbcClient jdbc, Members members, EntryChecks checks, AuditLog audit, Clock clock, ApplicationEventPublisher events) {
+    TrustedSeeds(JdbcClient jdbc, Members members, EntryChecks checks, AuditLog audit, Clock clock, ApplicationEventPublisher events,
+                 ChainLinks chain) {
+        this.chain = chain;
         this.jdbc = jdbc;
         this.members = members;
         this.checks = checks;
@@ -45,6 +50,7 @@ public class TrustedSeeds {
 
     public int write(List<Ledger.Seed> seeds, AuditLog.Actor actor) {
         OffsetDateTime now = OffsetDateTime.now(clock);
+        KeyHolder keys = new GeneratedKeyHolder();
         Map<Long, MemberRecord> people = new HashMap<>();
         for (Ledger.Seed seed : seeds) {
             MemberRecord member = people.computeIfAbsent(seed.memberId(), id -> members.find(id).orElseThrow());
@@ -71,7 +77,8 @@ public class TrustedSeeds {
                     .param("checkedBy", seed.checkedBy()).param("checkedAt", seed.checkedBy() == null ? null : decidedAt)
                     .param("decidedBy", seed.decidedBy()).param("decidedAt", seed.decidedBy() == null ? null : decidedAt)
                     .param("reason", seed.rejectReason())
-                    .update();
+                    .update(keys, "id");
+            chain.seeded(keys.getKeyAs(Long.class));
         }
         events.publishEvent(new EntriesSeeded(people.keySet()));
         audit.record(actor, "ENTRIES_SEEDED", "ledger_entry", null, null, "演示数据：写入" + seeds.size() + "条积分记录", null, null);

@@ -1,0 +1,7 @@
+package cn.vanguard.ledger;
+
+import cn.vanguard.testing.OnPostgres;
+
+@OnPostgres
+class LedgerChainOnPostgresTest extends LedgerChainContract {
+}
