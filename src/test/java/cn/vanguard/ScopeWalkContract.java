@@ -74,6 +74,15 @@ public abstract class ScopeWalkContract extends ScopeWalkWorlds {
     static final Set<R> FIRST_CHECK = EnumSet.of(SA, CA, SEC, SCO);
     static final Set<R> APPROVE = EnumSet.of(SA, CA, SEC);
     static final Set<R> AUDIT = EnumSet.of(SA, CA, SUP);
+    static final Set<R> CLOSE_PERIODS = EnumSet.of(SA, CA, SEC);
+    /** Those over a period's unit (a branch): a group leader's group is inside it, not over it. */
+    static final Set<R> OVER_PERIODS = EnumSet.of(SA, CA, SEC, SCO, SUP);
+    /** Those over a period's unit and its members: a group leader reads the branch's periods as a member, not as leader. */
+    static final Set<R> PERIOD_READERS = EnumSet.of(SA, CA, SEC, SCO, SUP, MEM);
+    static final Set<R> RUN_PERIODS = EnumSet.of(SA, SEC);
+    /** A period's moves (the path's last part) and who may make them. */
+    static final Map<String, Set<R>> PERIOD_MOVES = new java.util.TreeMap<>(Map.of("close", CLOSE_PERIODS, "sign", RUN_PERIODS,
+            "publish", RUN_PERIODS, "submit", RUN_PERIODS, "republish", RUN_PERIODS, "approve", MANAGE, "return", MANAGE));
 
     /** Builds a request on the data of a world (A for "in scope", B for "out of scope"), as the caller. */
     @FunctionalInterface
@@ -672,6 +681,31 @@ public abstract class ScopeWalkContract extends ScopeWalkWorlds {
         web("POST /calendar/import", MANAGE, (w, c) -> multipart("/calendar/import").file(new MockMultipartFile("file", "2092年.csv", "text/csv",
                 "日期,类型,名称\n2092-10-01,节假日,国庆节\n".getBytes(StandardCharsets.UTF_8))).param("year", "2092"));
 
+        // ---- the period cycle: read by those over the unit and by its members; moved on by the roles of each step. The
+        // world's period is open, so an allowed move made with a stale version is refused in words on the page (409 in
+        // the API): the role got past the guard to the period's own rules; every other role is refused by the guard.
+        web("GET /periods", ALL, (w, c) -> get("/periods"));
+        web("GET /notices", ALL, (w, c) -> get("/notices"));
+        web("GET /periods/{id}", PERIOD_READERS, (w, c) -> get("/periods/{id}", periodOf(w)), deny((w, c) -> get("/periods/{id}", periodOf(w))));
+        web("GET /periods/{id}/publicity", OVER_PERIODS, (w, c) -> get("/periods/{id}/publicity", periodOf(w)),
+                deny((w, c) -> get("/periods/{id}/publicity", periodOf(w))));
+        for (Map.Entry<String, Set<R>> move : PERIOD_MOVES.entrySet()) {
+            String path = "/periods/{id}/" + move.getKey();
+            web("POST " + path, move.getValue(), (w, c) -> post(path, periodOf(w)).param("version", "-1").param("reason", "走查"),
+                    deny((w, c) -> post(path, periodOf(w)).param("version", "-1").param("reason", "走查")));
+        }
+        web("POST /periods/{id}/confirm", PERIOD_READERS, (w, c) -> post("/periods/{id}/confirm", periodOf(w)),
+                deny((w, c) -> post("/periods/{id}/confirm", periodOf(w))));
+        web("POST /periods/{id}/dispute", PERIOD_READERS, (w, c) -> post("/periods/{id}/dispute", periodOf(w)).param("text", "走查"),
+                deny((w, c) -> post("/periods/{id}/dispute", periodOf(w)).param("text", "走查")));
+        web("POST /periods/{id}/objections", PERIOD_READERS, (w, c) -> post("/periods/{id}/objections", periodOf(w)).param("memberId", id(w.target()))
+                        .param("text", "走查"),
+                deny((w, c) -> post("/periods/{id}/objections", periodOf(w)).param("memberId", id(w.target())).param("text", "走查")));
+        web("POST /objections/{id}/answer", RUN_PERIODS, (w, c) -> post("/objections/{id}/answer", objectionOf(w))
+                        .param("periodId", id(periodOf(w))).param("upheld", "false").param("answer", "走查").param("version", "-1"),
+                deny((w, c) -> post("/objections/{id}/answer", objectionOf(w)).param("periodId", id(periodOf(w))).param("upheld", "false")
+                        .param("answer", "走查").param("version", "-1")));
+
         // ---- the API
         api("GET /api/v1/units", ALL, (w, c) -> get("/api/v1/units"));
         api("GET /api/v1/units/{id}", ALL, (w, c) -> get("/api/v1/units/{id}", w.group().id()),
@@ -732,6 +766,30 @@ public abstract class ScopeWalkContract extends ScopeWalkWorlds {
         api("GET /api/v1/calendar/window", ALL, (w, c) -> get("/api/v1/calendar/window").param("start", "2026-09-24").param("days", "5"));
         api("PUT /api/v1/calendar/years/{year}", MANAGE, (w, c) -> json(put("/api/v1/calendar/years/{year}", 2091),
                 "{\"days\":[{\"date\":\"2091-10-01\",\"kind\":\"HOLIDAY\",\"name\":\"国庆节\"}]}"));
+        api("GET /api/v1/periods", ALL, (w, c) -> get("/api/v1/periods"));
+        api("GET /api/v1/periods/{id}", PERIOD_READERS, (w, c) -> get("/api/v1/periods/{id}", periodOf(w)),
+                deny((w, c) -> get("/api/v1/periods/{id}", periodOf(w))));
+        for (String part : List.of("snapshots", "lines", "objections")) {
+            api("GET /api/v1/periods/{id}/" + part, PERIOD_READERS, (w, c) -> get("/api/v1/periods/{id}/" + part, periodOf(w)),
+                    deny((w, c) -> get("/api/v1/periods/{id}/" + part, periodOf(w))));
+        }
+        api("GET /api/v1/periods/{id}/publicity", OVER_PERIODS, (w, c) -> get("/api/v1/periods/{id}/publicity", periodOf(w)),
+                deny((w, c) -> get("/api/v1/periods/{id}/publicity", periodOf(w))));
+        for (Map.Entry<String, Set<R>> move : PERIOD_MOVES.entrySet()) {
+            String path = "/api/v1/periods/{id}/" + move.getKey();
+            api("POST " + path, move.getValue(), (w, c) -> json(post(path, periodOf(w)), "{\"version\":-1,\"reason\":\"走查\"}"),
+                    deny((w, c) -> json(post(path, periodOf(w)), "{\"version\":-1,\"reason\":\"走查\"}")));
+        }
+        api("POST /api/v1/periods/{id}/confirm", PERIOD_READERS, (w, c) -> post("/api/v1/periods/{id}/confirm", periodOf(w)),
+                deny((w, c) -> post("/api/v1/periods/{id}/confirm", periodOf(w))));
+        api("POST /api/v1/periods/{id}/dispute", PERIOD_READERS, (w, c) -> json(post("/api/v1/periods/{id}/dispute", periodOf(w)), "{\"text\":\"走查\"}"),
+                deny((w, c) -> json(post("/api/v1/periods/{id}/dispute", periodOf(w)), "{\"text\":\"走查\"}")));
+        api("POST /api/v1/periods/{id}/objections", PERIOD_READERS, (w, c) -> json(post("/api/v1/periods/{id}/objections", periodOf(w)),
+                        "{\"memberId\":" + w.target() + ",\"text\":\"走查\"}"),
+                deny((w, c) -> json(post("/api/v1/periods/{id}/objections", periodOf(w)), "{\"memberId\":" + w.target() + ",\"text\":\"走查\"}")));
+        api("POST /api/v1/objections/{id}/answer", RUN_PERIODS, (w, c) -> json(post("/api/v1/objections/{id}/answer", objectionOf(w)),
+                        "{\"upheld\":false,\"answer\":\"走查\",\"version\":-1}"),
+                deny((w, c) -> json(post("/api/v1/objections/{id}/answer", objectionOf(w)), "{\"upheld\":false,\"answer\":\"走查\",\"version\":-1}")));
         api("GET /api/v1/members/{id}/score", VIEW, (w, c) -> get("/api/v1/members/{id}/score", w.target()),
                 deny((w, c) -> get("/api/v1/members/{id}/score", w.target())));
     }
@@ -752,6 +810,48 @@ public abstract class ScopeWalkContract extends ScopeWalkWorlds {
                 "POST /api/v1/entries/{id}/reverse")) {
             expect(key, Expect.created());
         }
+        // the world's period is open and every move names a stale version: refused by the period's rules, not the guard
+        for (String action : List.of("close", "sign", "publish", "submit", "republish", "approve", "return", "confirm", "dispute", "objections")) {
+            expect("POST /periods/{id}/" + action, Expect.mistake());
+            expect("POST /api/v1/periods/{id}/" + action, new Expect(409, null, false));
+        }
+        expect("POST /objections/{id}/answer", Expect.mistake());
+        expect("POST /api/v1/objections/{id}/answer", new Expect(409, null, false));
+    }
+
+    private final Map<Long, Long> periods = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<Long, Long> objections = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** The open period of the world's branch this year (made here as the application makes it when a period begins). */
+    private long periodOf(World w) {
+        return periods.computeIfAbsent(w.branch().id(), branch -> {
+            int year = fixtures.year();
+            jdbc.sql("""
+                    insert into evaluation_period (unit_id, cycle_year, label, starts_on, ends_on, status, created_at)
+                    select :u, :y, :label, :from, :to, 'OPEN', :at from (select 1 x) one
+                    where not exists (select 1 from evaluation_period where unit_id = :u and label = :label)""")
+                    .param("u", branch).param("y", year).param("label", Integer.toString(year)).param("from", LocalDate.of(year, 1, 1))
+                    .param("to", LocalDate.of(year, 12, 31)).param("at", java.time.OffsetDateTime.now(java.time.ZoneOffset.UTC)).update();
+            return jdbc.sql("select id from evaluation_period where unit_id = :u and label = :label").param("u", branch)
+                    .param("label", Integer.toString(year)).query(Long.class).single();
+        });
+    }
+
+    /** An objection waiting for its answer in the world's period, filed by the world's target member about their own line. */
+    private long objectionOf(World w) {
+        return objections.computeIfAbsent(periodOf(w), period -> {
+            org.springframework.jdbc.support.GeneratedKeyHolder key = new org.springframework.jdbc.support.GeneratedKeyHolder();
+            jdbc.sql("""
+                    insert into period_snapshot (period_id, seq, reason, scheme_version_id, member_count, created_at)
+                    values (:p, 1, '走查', :v, 0, :at)""").param("p", period).param("v", w.scheme().id())
+                    .param("at", java.time.OffsetDateTime.now(java.time.ZoneOffset.UTC)).update(key, "id");
+            long snapshot = key.getKeyAs(Long.class);
+            jdbc.sql("""
+                    insert into objection (period_id, snapshot_id, member_id, objector_member_id, objector_account_id, text, status, filed_at)
+                    values (:p, :s, :m, :m, :a, '走查', 'OPEN', :at)""").param("p", period).param("s", snapshot).param("m", w.target())
+                    .param("a", w.targetAccount().id()).param("at", java.time.OffsetDateTime.now(java.time.ZoneOffset.UTC)).update();
+            return jdbc.sql("select max(id) from objection where period_id = :p").param("p", period).query(Long.class).single();
+        });
     }
 
     private static final java.util.concurrent.atomic.AtomicInteger CALENDAR_DAYS = new java.util.concurrent.atomic.AtomicInteger();

@@ -171,7 +171,7 @@ class EntriesApi {
         return key;
     }
 
-    private static int version(Integer version) {
+    static int version(Integer version) {
         if (version == null) {
             throw Invalid.of("version", "请提交读取时的版本号 version");
         }

@@ -35,6 +35,7 @@ class OpenApiConfig {
     static final String ENTRIES = "entries";
     static final String SCORES = "scores";
     static final String CALENDAR = "calendar";
+    static final String CYCLE = "cycle";
     static final String BEARER = "bearer";
 
     private static final String DESCRIPTION = """
@@ -77,7 +78,9 @@ class OpenApiConfig {
                                 + "with the engine's explanation."),
                         new Tag().name(CALENDAR).description("节假日日历：某年的节假日和调休上班日、某天是否工作日、公示期的截止日，"
                                 + "以及党委管理员整年替换日历。The holiday calendar: a year's days, working days, publicity windows, "
-                                + "and replacing a year (committee administrators).")));
+                                + "and replacing a year (committee administrators)."),
+                        new Tag().name(CYCLE).description("考评周期：考评期的汇总、评定、公示、异议、上级审核，快照和本人确认。"
+                                + "The cycle: periods, snapshots, confirmations, publicity, objections and the higher review.")));
     }
 
     /**

@@ -54,9 +54,14 @@ public record PublicityWindow(LocalDate published, WindowUnit unit, List<LocalDa
 
     /** How the list says it: 公示时间：2026年9月24日至10月8日（5个工作日）. */
     public String wording() {
-        String from = first().getYear() + "年" + first().getMonthValue() + "月" + first().getDayOfMonth() + "日";
-        String to = (last().getYear() != first().getYear() ? last().getYear() + "年" : "") + last().getMonthValue() + "月"
-                + last().getDayOfMonth() + "日";
-        return "公示时间：" + from + "至" + to + "（" + unit.length(days.size()) + "）";
+        return wording(first(), last(), unit, days.size());
+    }
+
+    /** How the list says a window of {@code length} days from {@code first} to {@code last}. */
+    public static String wording(LocalDate first, LocalDate last, WindowUnit unit, int length) {
+        String from = first.getYear() + "年" + first.getMonthValue() + "月" + first.getDayOfMonth() + "日";
+        String to = (last.getYear() != first.getYear() ? last.getYear() + "年" : "") + last.getMonthValue() + "月"
+                + last.getDayOfMonth() + "日";
+        return "公示时间：" + from + "至" + to + "（" + unit.length(length) + "）";
     }
 }

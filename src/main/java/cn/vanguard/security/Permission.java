@@ -33,7 +33,15 @@ public enum Permission {
     /** The holiday calendar is one for the installation: any committee administrator maintains it (cycle.md §3). */
     MANAGE_CALENDAR(SYSTEM_ADMIN, COMMITTEE_ADMIN),
     /** 账本校验: whether every entry of the units still matches its hash chain (cycle.md §6). */
-    VERIFY_LEDGER(SYSTEM_ADMIN, COMMITTEE_ADMIN);
+    VERIFY_LEDGER(SYSTEM_ADMIN, COMMITTEE_ADMIN),
+    /** see a unit's periods, snapshots and objections (members see their own unit's through the cycle's member rules). */
+    VIEW_PERIODS(SYSTEM_ADMIN, COMMITTEE_ADMIN, SECRETARY, SCORER, GROUP_LEADER, SUPERVISOR),
+    /** close a period (汇总): the secretary, or the committee administrator for the branch. */
+    CLOSE_PERIODS(SYSTEM_ADMIN, COMMITTEE_ADMIN, SECRETARY),
+    /** the branch's own steps: sign (支部评定), publish, submit, answer objections, republish. */
+    RUN_PERIODS(SYSTEM_ADMIN, SECRETARY),
+    /** the higher review (上级审核): approve or return a period. */
+    APPROVE_PERIODS(SYSTEM_ADMIN, COMMITTEE_ADMIN);
 
     private final Set<Role> roles;
 

@@ -44,6 +44,16 @@ public class Standings {
         return reader.ofUnits(year, unitIds);
     }
 
+    /** Each ranking unit of a cycle with the scheme version its members are scored under (the units that run periods). */
+    public java.util.Map<Long, Long> rankingUnits(int year) {
+        return reader.rankingUnits(year);
+    }
+
+    /** The stored results of one ranking unit's members in a cycle, by member code. */
+    public List<Standing> ofRankingUnit(int year, long rankingUnitId) {
+        return reader.ofRankingUnit(year, rankingUnitId);
+    }
+
     /** One page of results with the total count and the distribution of all that match (one read-only transaction). */
     @Transactional(readOnly = true)
     public StandingsPage page(StandingsQuery query) {

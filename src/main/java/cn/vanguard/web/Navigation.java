@@ -18,12 +18,20 @@ class Navigation {
 
     private final Guard guard;
     private final Review review;
+    private final cn.vanguard.cycle.Notices notices;
     private final java.time.Clock clock;
 
-    Navigation(Guard guard, Review review, java.time.Clock clock) {
+    Navigation(Guard guard, Review review, cn.vanguard.cycle.Notices notices, java.time.Clock clock) {
         this.guard = guard;
         this.review = review;
+        this.notices = notices;
         this.clock = clock;
+    }
+
+    /** What waits for the signed-in user in the cycle (the bell in the menu and its page); null when nobody is signed in. */
+    @ModelAttribute("notices")
+    java.util.List<cn.vanguard.cycle.Notice> notices() {
+        return guard.signedIn() ? notices.forMe() : null;
     }
 
     /**
@@ -37,7 +45,8 @@ class Navigation {
 
     /** What the menu shows. {@code section} is set by each controller to highlight its item. */
     record Menu(String displayName, String roles, boolean me, boolean entries, boolean review, long pending, boolean scores,
-                boolean members, boolean units, boolean schemes, boolean accounts, boolean audit, boolean ledgerCheck, String section) {
+                boolean periods, boolean members, boolean units, boolean schemes, boolean accounts, boolean audit, boolean ledgerCheck,
+                String section) {
     }
 
     @ModelAttribute("nav")
@@ -50,7 +59,8 @@ class Navigation {
         boolean reviews = guard.canAnywhere(Permission.FIRST_CHECK) || guard.canAnywhere(Permission.APPROVE_ENTRIES);
         return new Menu(user.displayName(), roles.isEmpty() ? "无角色" : roles, user.memberId() != null,
                 guard.canAnywhere(Permission.VIEW_LEDGER) || user.memberId() != null, reviews, reviews ? review.pendingForMe() : 0,
-                guard.canAnywhere(Permission.VIEW_SCORES), guard.canAnywhere(Permission.VIEW_MEMBERS),
+                guard.canAnywhere(Permission.VIEW_SCORES), guard.canAnywhere(Permission.VIEW_PERIODS) || user.memberId() != null,
+                guard.canAnywhere(Permission.VIEW_MEMBERS),
                 guard.canAnywhere(Permission.VIEW_UNITS), guard.canAnywhere(Permission.VIEW_SCHEMES),
                 guard.canAnywhere(Permission.MANAGE_ACCOUNTS), guard.canAnywhere(Permission.VIEW_AUDIT),
                 guard.canAnywhere(Permission.VERIFY_LEDGER), section(request));

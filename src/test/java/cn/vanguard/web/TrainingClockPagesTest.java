@@ -59,8 +59,8 @@ class TrainingClockPagesTest {
 
     @Test
     void onTheRealTimeThereIsNoBanner() {
-        Navigation navigation = new Navigation(null, null, Clock.systemUTC());
+        Navigation navigation = new Navigation(null, null, null, Clock.systemUTC());
         assertThat(navigation.trainingClock()).isNull();
-        assertThat(new Navigation(null, null, clock).trainingClock()).startsWith("2026年9月24日");
+        assertThat(new Navigation(null, null, null, clock).trainingClock()).startsWith("2026年9月24日");
     }
 }

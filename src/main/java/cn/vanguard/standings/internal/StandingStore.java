@@ -283,6 +283,26 @@ public class StandingStore {
         return kept;
     }
 
+    /**
+     * The ranking units of a cycle (each branch, or a committee ranking everybody together), each with the scheme version
+     * most of its members are scored under.
+     */
+    public Map<Long, Long> rankingUnits(int year) {
+        Map<Long, Long> versions = new java.util.LinkedHashMap<>();
+        jdbc.sql("""
+                select ranking_unit_id, scheme_version_id, count(*) n from standing where cycle_year = :y
+                group by ranking_unit_id, scheme_version_id order by ranking_unit_id, n desc, scheme_version_id""")
+                .param("y", year).query((rs, n) -> Map.entry(rs.getLong(1), rs.getLong(2))).list()
+                .forEach(e -> versions.putIfAbsent(e.getKey(), e.getValue()));
+        return versions;
+    }
+
+    /** The stored results of a ranking unit's members in a cycle, by member code. */
+    public List<Standing> ofRankingUnit(int year, long rankingUnitId) {
+        return jdbc.sql("select " + COLUMNS + DETAILED + " where s.cycle_year = :y and s.ranking_unit_id = :u order by s.member_code")
+                .param("y", year).param("u", rankingUnitId).query(StandingStore::standing).list();
+    }
+
     public List<Standing> ofUnits(int year, List<Long> unitIds) {
         List<Standing> rows = new ArrayList<>();
         for (List<Long> chunk : chunks(unitIds)) {

@@ -1,0 +1,167 @@
+package cn.vanguard.cycle;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import cn.vanguard.NotFound;
+import cn.vanguard.cycle.internal.PeriodRows;
+import cn.vanguard.cycle.internal.PeriodUnits;
+import cn.vanguard.cycle.internal.SnapshotRows;
+import cn.vanguard.org.Units;
+import cn.vanguard.rules.PublishedScheme;
+import cn.vanguard.security.Guard;
+import cn.vanguard.security.Permission;
+
+/**
+ * Reading the cycle: a unit's periods (made as they begin), a period with its snapshots, lines and history. Who may
+ * read: those with VIEW_PERIODS over the unit, and the unit's own members; to anybody else a period does not exist.
+ */
+@Service
+public class Periods {
+
+    private final PeriodRows rows;
+    private final SnapshotRows snapshots;
+    private final PeriodUnits periodUnits;
+    private final Units units;
+    private final Guard guard;
+    private final Clock clock;
+
+    Periods(PeriodRows rows, SnapshotRows snapshots, PeriodUnits periodUnits, Units units, Guard guard, Clock clock) {
+        this.rows = rows;
+        this.snapshots = snapshots;
+        this.periodUnits = periodUnits;
+        this.units = units;
+        this.guard = guard;
+        this.clock = clock;
+    }
+
+    /** A unit that runs periods, as a list of them shows it. */
+    public record PeriodUnit(long unitId, String unitName, PublishedScheme scheme, boolean reviewFirst) {
+    }
+
+    /** The units running periods in a cycle that the current user may see (their own unit's, for a member). */
+    public List<PeriodUnit> units(int year) {
+        return periodUnits.all(year).stream().filter(s -> readable(s.unitId()))
+                .map(s -> new PeriodUnit(s.unitId(), units.name(s.unitId()), s.scheme(), s.reviewFirst())).toList();
+    }
+
+    /** A unit's periods of a cycle that have begun, oldest first; empty when the unit runs none. */
+    @Transactional
+    public List<EvaluationPeriod> ofUnit(long unitId, int year) {
+        if (!readable(unitId)) {
+            throw new NotFound("组织不存在");
+        }
+        Optional<PeriodUnits.Setup> setup = periodUnits.of(unitId, year);
+        if (setup.isEmpty()) {
+            return List.of();
+        }
+        rows.ensure(unitId, setup.get().spansBegunBy(today()), clock.instant());
+        return rows.ofUnit(unitId, year);
+    }
+
+    /** Makes the periods of the current cycle that have begun, for every unit that runs periods (the window clock's round). */
+    @Transactional
+    public void openBegun() {
+        LocalDate today = today();
+        for (PeriodUnits.Setup setup : periodUnits.all(today.getYear())) {
+            rows.ensure(setup.unitId(), setup.spansBegunBy(today), clock.instant());
+        }
+    }
+
+    /** A period the current user may read. */
+    public EvaluationPeriod get(long id) {
+        return rows.find(id).filter(p -> readable(p.unitId())).orElseThrow(() -> new NotFound("考评期不存在"));
+    }
+
+    /** Whether the current user may run the period's steps, close it, or review it (the page offers the buttons). */
+    public boolean may(Permission permission, EvaluationPeriod period) {
+        return guard.can(permission, period.unitId());
+    }
+
+    /** Whether the current user may read everybody's lines of the period (not just their own). */
+    public boolean seesAll(EvaluationPeriod period) {
+        return guard.can(Permission.VIEW_PERIODS, period.unitId());
+    }
+
+    public String unitName(EvaluationPeriod period) {
+        return units.name(period.unitId());
+    }
+
+    public List<PeriodMove> history(EvaluationPeriod period) {
+        return rows.moves(period.id());
+    }
+
+    /** The period's snapshots, the first first. */
+    public List<Snapshot> snapshots(EvaluationPeriod period) {
+        return snapshots.ofPeriod(period.id());
+    }
+
+    /**
+     * The lines of the period's latest snapshot the current user may read: all of them for those over the unit, the
+     * member's own otherwise (publicity shows the others' on its own list).
+     */
+    public List<SnapshotLine> lines(EvaluationPeriod period) {
+        List<Snapshot> all = snapshots(period);
+        if (all.isEmpty()) {
+            return List.of();
+        }
+        long latest = all.get(all.size() - 1).id();
+        if (seesAll(period)) {
+            return snapshots.lines(latest, null);
+        }
+        Long self = guard.current().memberId();
+        return self == null ? List.of() : snapshots.lines(latest, self);
+    }
+
+    /**
+     * The published list (公示名单): every line of the latest snapshot, for those over the unit at any time and for the
+     * unit's members once the period has been published (during the window and after it, as the period's record).
+     */
+    public List<SnapshotLine> publicityLines(EvaluationPeriod period) {
+        if (!seesAll(period) && period.windowStarts() == null) {
+            throw new NotFound("公示名单不存在");
+        }
+        List<Snapshot> all = snapshots(period);
+        return all.isEmpty() ? List.of() : snapshots.lines(all.get(all.size() - 1).id(), null);
+    }
+
+    /**
+     * What the publicity list shows of each line: publish the least the rule needs (cycle.md §3) — name, total and
+     * grade. (interpretation: schemes do not name their own list yet; every preset's rule document is satisfied by these.)
+     */
+    public List<String> publicityShows(EvaluationPeriod period) {
+        return List.of("name", "total", "grade");
+    }
+
+    /** The unit a period belongs to, with the scheme it runs under. */
+    public PeriodUnit unit(EvaluationPeriod period) {
+        PeriodUnits.Setup setup = periodUnits.of(period.unitId(), period.year()).orElseThrow(() -> new NotFound("考评期不存在"));
+        return new PeriodUnit(setup.unitId(), units.name(setup.unitId()), setup.scheme(), setup.reviewFirst());
+    }
+
+    /** How many members of a snapshot confirmed, disputed, have not answered (CONFIRMED, DISPUTED, NONE). */
+    public java.util.Map<String, Long> answers(Snapshot snapshot) {
+        return snapshots.answerCounts(snapshot.id(), snapshot.memberCount());
+    }
+
+    /**
+     * Those over the unit and its members. A role held inside the unit alone (a group leader of one of a branch's groups)
+     * does not open the branch's periods: the group leader sees them as the member they are.
+     */
+    private boolean readable(long unitId) {
+        if (guard.can(Permission.VIEW_PERIODS, unitId)) {
+            return true;
+        }
+        Long self = guard.current().memberId();
+        return self != null && units.memberUnit(self).map(u -> units.within(u, unitId)).orElse(false);
+    }
+
+    private LocalDate today() {
+        return LocalDate.ofInstant(clock.instant(), clock.getZone());
+    }
+}
