@@ -24,6 +24,8 @@ import cn.vanguard.ledger.internal.CountingRows;
 @Service
 public class LedgerPositions {
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(LedgerPositions.class);
+
     private final JdbcClient jdbc;
     private final DataSource dataSource;
 
@@ -33,18 +35,68 @@ public class LedgerPositions {
     }
 
     /**
-     * Every entry that counts in the cycle (as {@link Ledger#counting}), grouped by member, read at once on the current
-     * transaction's connection.
+     * Every entry that counts in the cycle (as {@link Ledger#counting}), grouped by member, read at once as the current
+     * transaction sees the ledger: on PostgreSQL inside a transaction, in {@link #streams()} {@code COPY} streams on as
+     * many more connections of the pool, all in the transaction's snapshot; else on the transaction's connection alone.
      */
     public CycleEntries counting(int year) {
+        return counting(year, streams());
+    }
+
+    /**
+     * The same in {@code streams} streams (1: on the transaction's connection alone); falls back to one when the pool
+     * cannot lend the other connections at once, when there is no transaction or the database is not PostgreSQL.
+     */
+    public CycleEntries counting(int year, int streams) {
         Connection connection = DataSourceUtils.getConnection(dataSource);
+        List<Connection> helpers = new ArrayList<>();
         try {
-            return CountingRows.read(connection, year);
+            if (streams > 1 && connection.isWrapperFor(org.postgresql.PGConnection.class) && !connection.getAutoCommit()) {
+                try {
+                    while (helpers.size() < streams) {
+                        helpers.add(dataSource.getConnection());
+                    }
+                } catch (SQLException e) {
+                    LOG.warn("reading the cycle's entries in one stream: the pool lent {} of {} more connections ({})", helpers.size(), streams,
+                            e.getMessage());
+                    close(helpers);
+                }
+            }
+            return CountingRows.read(connection, helpers, year);
         } catch (SQLException e) {
             throw new DataAccessResourceFailureException("reading the cycle's entries", e);
         } finally {
+            close(helpers);
             DataSourceUtils.releaseConnection(connection, dataSource);
         }
+    }
+
+    private static void close(List<Connection> connections) {
+        for (Connection c : connections) {
+            try {
+                c.close();
+            } catch (SQLException e) {
+                LOG.warn("closing a connection: {}", e.getMessage());
+            }
+        }
+        connections.clear();
+    }
+
+    /**
+     * How many streams {@link #counting(int)} reads in: one a core (two to four), and no more than a third of a Hikari
+     * pool, so that the rest stays free for requests (one for a pool of fewer than six, e.g. the tests' pool of one).
+     */
+    int streams() {
+        int cores = Math.max(2, Math.min(4, Runtime.getRuntime().availableProcessors()));
+        try {
+            if (dataSource.isWrapperFor(com.zaxxer.hikari.HikariConfigMXBean.class)) {
+                int pool = dataSource.unwrap(com.zaxxer.hikari.HikariConfigMXBean.class).getMaximumPoolSize();
+                return Math.max(1, Math.min(cores, pool / 3));
+            }
+        } catch (SQLException e) {
+            return 1;
+        }
+        return cores;
     }
 
     /** Member id → position of the entries that count in the cycle (as {@link Ledger#counting}); members without any are absent. */

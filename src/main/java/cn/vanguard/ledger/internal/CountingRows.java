@@ -6,8 +6,11 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 import org.postgresql.PGConnection;
@@ -27,10 +30,17 @@ public final class CountingRows {
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(CountingRows.class);
 
     private static final String COLUMNS = "e.id, e.member_id, e.item_code, e.entry_date, e.quantity, e.points, e.occurrence";
+    /** The same for COPY, the date as days since 1970-01-01: an integer costs PostgreSQL less to write than a date. */
+    private static final String COPIED = "e.id, e.member_id, e.item_code, e.entry_date - date '1970-01-01', e.quantity, e.points, e.occurrence";
+    /*
+     * "r.reverses_id is not null" adds nothing to what counts (an equality is never true of a null), but tells the
+     * planner that the reversals are few: it reads them by the index on reverses_id into a small hash, instead of
+     * hashing the whole table's reverses_id (or walking both indexes in id order) for the anti-join.
+     */
     private static final String WHERE = """
             from ledger_entry e
             where e.status = 'APPROVED' and e.reverses_id is null and e.entry_date between %s and %s
-              and not exists (select 1 from ledger_entry r where r.reverses_id = e.id and r.status = 'APPROVED')""";
+              and not exists (select 1 from ledger_entry r where r.reverses_id = e.id and r.reverses_id is not null and r.status = 'APPROVED')""";
 
     private CountingRows() {
     }
@@ -55,12 +65,22 @@ public final class CountingRows {
     }
 
     private static CycleEntries copy(PGConnection connection, int year) throws SQLException {
+        long started = System.nanoTime();
+        CycleEntries.Builder rows = copy(connection, year, "");
+        long copied = System.nanoTime();
+        CycleEntries entries = rows.build();
+        LOG.debug("{} entries copied in {} ms, grouped by member in {} ms", entries.size(), (copied - started) / 1_000_000,
+                (System.nanoTime() - copied) / 1_000_000);
+        return entries;
+    }
+
+    /** The counting rows of the cycle that also meet {@code more} (SQL written here, never from input), parsed into a builder. */
+    private static CycleEntries.Builder copy(PGConnection connection, int year, String more) throws SQLException {
         // the year is an int, so the dates written into the statement are digits and dashes only
-        String sql = "copy (select " + COLUMNS + " " + WHERE.formatted("date '" + LocalDate.of(year, 1, 1) + "'",
-                "date '" + LocalDate.of(year, 12, 31) + "'") + ") to stdout";
+        String sql = "copy (select " + COPIED + " " + WHERE.formatted("date '" + LocalDate.of(year, 1, 1) + "'",
+                "date '" + LocalDate.of(year, 12, 31) + "'") + more + ") to stdout";
         CycleEntries.Builder rows = new CycleEntries.Builder();
         Parser parser = new Parser();
-        long started = System.nanoTime();
         CopyOut out = connection.getCopyAPI().copyOut(sql);
         try {
             byte[] row;
@@ -72,11 +92,96 @@ public final class CountingRows {
                 out.cancelCopy();
             }
         }
-        long copied = System.nanoTime();
-        CycleEntries entries = rows.build();
-        LOG.debug("{} entries copied in {} ms, grouped by member in {} ms", entries.size(), (copied - started) / 1_000_000,
-                (System.nanoTime() - copied) / 1_000_000);
-        return entries;
+        return rows;
+    }
+
+    /**
+     * On PostgreSQL, the same rows as {@link #read} in several {@code COPY} streams at once, one a connection of
+     * {@code helpers}, each over its share of the table's blocks (a TID range scan), all in one snapshot: the
+     * transaction's connection takes a share lock on the table (no {@code VACUUM FULL}, {@code CLUSTER} or
+     * {@code TRUNCATE} moves its rows until it ends) and exports its snapshot; each helper imports it in a read-only
+     * repeatable-read transaction (as {@code pg_dump -j} does), so every stream sees exactly the entries the
+     * transaction's connection would have seen at that moment; the transaction's own uncommitted changes of the ledger,
+     * if it made any, are not among them. Each stream is parsed on its own thread into its own builder; the builders are
+     * then merged by member. The helpers' transactions are rolled back before they are handed back.
+     */
+    public static CycleEntries read(Connection transaction, List<Connection> helpers, int year) throws SQLException {
+        if (helpers.isEmpty() || !transaction.isWrapperFor(PGConnection.class) || transaction.getAutoCommit()) {
+            return read(transaction, year);
+        }
+        long started = System.nanoTime();
+        String snapshot;
+        long blocks;
+        try (Statement statement = transaction.createStatement()) {
+            statement.execute("lock table ledger_entry in access share mode");
+            try (ResultSet rs = statement.executeQuery(
+                    "select pg_export_snapshot(), pg_relation_size('ledger_entry') / current_setting('block_size')::bigint")) {
+                rs.next();
+                snapshot = rs.getString(1);
+                blocks = rs.getLong(2);
+            }
+        }
+        if (!snapshot.matches("[0-9A-Fa-f-]+")) {
+            throw new SQLException("unexpected snapshot name: " + snapshot);
+        }
+        int streams = helpers.size();
+        List<java.util.concurrent.CompletableFuture<CycleEntries.Builder>> parts = new ArrayList<>(streams);
+        java.util.concurrent.ExecutorService threads = java.util.concurrent.Executors.newFixedThreadPool(streams, r -> {
+            Thread thread = new Thread(r, "counting-copy");
+            thread.setDaemon(true);
+            return thread;
+        });
+        try {
+            for (int i = 0; i < streams; i++) {
+                // blocks [from, to) of the table; the first stream has no lower bound and the last no upper one
+                String from = i == 0 ? "" : " and e.ctid >= '(" + blocks * i / streams + ",0)'::tid";
+                String to = i == streams - 1 ? "" : " and e.ctid < '(" + blocks * (i + 1) / streams + ",0)'::tid";
+                Connection helper = helpers.get(i);
+                parts.add(java.util.concurrent.CompletableFuture.supplyAsync(() -> stream(helper, snapshot, year, from + to), threads));
+            }
+            List<CycleEntries.Builder> builders = new ArrayList<>(streams);
+            SQLException failed = null;
+            for (java.util.concurrent.CompletableFuture<CycleEntries.Builder> part : parts) {
+                try {
+                    builders.add(part.join());
+                } catch (java.util.concurrent.CompletionException e) {
+                    if (failed == null) {
+                        failed = e.getCause() instanceof SQLException s ? s : new SQLException("reading the cycle's entries", e.getCause());
+                    }
+                }
+            }
+            if (failed != null) {
+                throw failed;
+            }
+            long copied = System.nanoTime();
+            CycleEntries entries = CycleEntries.Builder.build(builders);
+            LOG.debug("{} entries copied in {} ms in {} streams ({} rows) over {} blocks, grouped by member in {} ms", entries.size(),
+                    (copied - started) / 1_000_000, streams, builders.stream().map(b -> String.valueOf(b.size())).collect(
+                            java.util.stream.Collectors.joining(" + ")), blocks, (System.nanoTime() - copied) / 1_000_000);
+            return entries;
+        } finally {
+            threads.shutdown();
+        }
+    }
+
+    /** One stream of {@link #read(Connection, List, int)}: the helper's transaction in the exported snapshot, then rolled back. */
+    private static CycleEntries.Builder stream(Connection helper, String snapshot, int year, String range) {
+        try {
+            boolean autoCommit = helper.getAutoCommit();
+            helper.setAutoCommit(false);
+            try {
+                try (Statement statement = helper.createStatement()) {
+                    statement.execute("set transaction isolation level repeatable read, read only");
+                    statement.execute("set transaction snapshot '" + snapshot + "'");
+                }
+                return copy(helper.unwrap(PGConnection.class), year, range);
+            } finally {
+                helper.rollback();
+                helper.setAutoCommit(autoCommit);
+            }
+        } catch (SQLException e) {
+            throw new java.util.concurrent.CompletionException(e);
+        }
     }
 
     /** One row of COPY's text format: fields split by tabs, {@code \N} for null, backslash escapes in text. */
@@ -92,7 +197,7 @@ public final class CountingRows {
             long id = number();
             long member = number();
             String item = text();
-            int date = date();
+            int date = (int) number();
             BigDecimal quantity = decimal();
             BigDecimal points = decimal();
             String occurrence = text();
@@ -110,24 +215,6 @@ public final class CountingRows {
             }
             at++;
             return negative ? -value : value;
-        }
-
-        private int date() {
-            int year = (int) digits(4);
-            at++;
-            int month = (int) digits(2);
-            at++;
-            int day = (int) digits(2);
-            at++;
-            return (int) LocalDate.of(year, month, day).toEpochDay();
-        }
-
-        private long digits(int count) {
-            long value = 0;
-            for (int i = 0; i < count; i++) {
-                value = value * 10 + (row[at++] - '0');
-            }
-            return value;
         }
 
         private BigDecimal decimal() {
