@@ -73,17 +73,18 @@ public final class CycleEntries {
         return rows.length / WIDTH;
     }
 
-    /** Collects rows as they come from the database, in any order. */
+    /**
+     * Collects rows as they come from the database, in any order, four longs a row in chunks of {@value #CHUNK} rows
+     * (growing never copies what was collected): id; member (this builder's index) and day; item and occurrence;
+     * quantity and points (indexes into this builder's distinct values, {@code NONE} for none).
+     */
     public static final class Builder {
 
-        private long[] ids = new long[1 << 16];
-        private int[] members = new int[1 << 16];
+        private static final int CHUNK_BITS = 16;
+        static final int CHUNK = 1 << CHUNK_BITS;
+
+        private long[][] chunks = new long[16][];
         private final MemberIndex index = new MemberIndex();
-        private int[] dates = new int[1 << 16];
-        private int[] items = new int[1 << 16];
-        private int[] quantities = new int[1 << 16];
-        private int[] points = new int[1 << 16];
-        private int[] occurrences = new int[1 << 16];
         private final List<String> occurrenceTexts = new ArrayList<>();
         private final List<String> codes = new ArrayList<>();
         private final Map<String, Integer> codeIndex = new HashMap<>();
@@ -99,34 +100,35 @@ public final class CycleEntries {
         /** The same with the date as days since 1970-01-01 (what a reader of the database's text parses cheaply). */
         public void add(long id, long memberId, String itemCode, int epochDay, BigDecimal quantity, BigDecimal points,
                         String occurrence) {
-            if (size == ids.length) {
+            add(id, memberId, code(itemCode), epochDay, decimal(quantity), decimal(points), occurrence);
+        }
+
+        /**
+         * The same with the item and the amounts given as this builder's indexes ({@link #code}, {@link #decimal}), which
+         * a reader may keep by the bytes it read them from rather than make a string of each.
+         */
+        public void add(long id, long memberId, int item, int epochDay, int quantity, int points, String occurrence) {
+            int chunk = size >>> CHUNK_BITS;
+            if (chunk == chunks.length) {
                 if (size >= Integer.MAX_VALUE / WIDTH / 2) {
                     throw new IllegalStateException("more than " + size + " entries count in one cycle");
                 }
-                int capacity = size * 2;
-                ids = Arrays.copyOf(ids, capacity);
-                members = Arrays.copyOf(members, capacity);
-                dates = Arrays.copyOf(dates, capacity);
-                items = Arrays.copyOf(items, capacity);
-                quantities = Arrays.copyOf(quantities, capacity);
-                this.points = Arrays.copyOf(this.points, capacity);
-                occurrences = Arrays.copyOf(occurrences, capacity);
+                chunks = Arrays.copyOf(chunks, chunks.length * 2);
             }
-            ids[size] = id;
-            members[size] = index.add(memberId);
-            dates[size] = epochDay;
-            items[size] = codeIndex.computeIfAbsent(itemCode, c -> {
-                codes.add(c);
-                return codes.size() - 1;
-            });
-            quantities[size] = decimal(quantity);
-            this.points[size] = decimal(points);
+            long[] rows = chunks[chunk];
+            if (rows == null) {
+                rows = chunks[chunk] = new long[CHUNK * WIDTH];
+            }
+            int k = (size & (CHUNK - 1)) * WIDTH;
+            int occurrenceIndex = -1;
             if (occurrence != null) {
                 occurrenceTexts.add(occurrence);
-                occurrences[size] = occurrenceTexts.size() - 1;
-            } else {
-                occurrences[size] = -1;
+                occurrenceIndex = occurrenceTexts.size() - 1;
             }
+            rows[k] = id;
+            rows[k + 1] = (long) index.add(memberId) << 32 | (epochDay & NONE);
+            rows[k + 2] = (long) item << 32 | (occurrenceIndex & NONE);
+            rows[k + 3] = (quantity & NONE) << 32 | (points & NONE);
             size++;
         }
 
@@ -135,8 +137,16 @@ public final class CycleEntries {
             return size;
         }
 
-        /** One instance of each distinct value (a ledger has a handful: 1, 0.5, 2…); -1 for none. */
-        private int decimal(BigDecimal value) {
+        /** This builder's index of an item code. */
+        public int code(String itemCode) {
+            return codeIndex.computeIfAbsent(itemCode, c -> {
+                codes.add(c);
+                return codes.size() - 1;
+            });
+        }
+
+        /** This builder's index of an amount, one instance of each distinct value (a ledger has a handful: 1, 0.5, 2…); -1 for none. */
+        public int decimal(BigDecimal value) {
             if (value == null) {
                 return -1;
             }
@@ -144,6 +154,11 @@ public final class CycleEntries {
                 decimals.add(v);
                 return decimals.size() - 1;
             });
+        }
+
+        /** Row {@code i}'s chunk; its first long is at {@code (i & (CHUNK - 1)) * WIDTH}. */
+        private long[] chunk(int i) {
+            return chunks[i >>> CHUNK_BITS];
         }
 
         /**
@@ -173,8 +188,6 @@ public final class CycleEntries {
             int[][] decimalOf = new int[n][];
             int[] occurrenceBase = new int[n];
             long total = 0;
-            int first = Integer.MAX_VALUE;
-            int last = Integer.MIN_VALUE;
             for (int p = 0; p < n; p++) {
                 Builder b = parts.get(p);
                 memberOf[p] = new int[b.index.size()];
@@ -203,7 +216,7 @@ public final class CycleEntries {
                 throw new IllegalStateException("more than " + total + " entries count in one cycle");
             }
             int members = index.size();
-            // where each part's rows of each member begin: after the member's rows of the parts before it
+            // each part's rows of each member, and the days they span
             int[][] next = new int[n][members];
             int[][] days = new int[n][];
             java.util.stream.IntStream.range(0, n).parallel().forEach(p -> {
@@ -213,16 +226,20 @@ public final class CycleEntries {
                 int low = Integer.MAX_VALUE;
                 int high = Integer.MIN_VALUE;
                 for (int i = 0; i < b.size; i++) {
-                    counts[member[b.members[i]]]++;
-                    low = Math.min(low, b.dates[i]);
-                    high = Math.max(high, b.dates[i]);
+                    long memberDay = b.chunk(i)[(i & (CHUNK - 1)) * WIDTH + 1];
+                    counts[member[(int) (memberDay >>> 32)]]++;
+                    low = Math.min(low, (int) memberDay);
+                    high = Math.max(high, (int) memberDay);
                 }
                 days[p] = new int[] {low, high};
             });
+            int first = Integer.MAX_VALUE;
+            int last = Integer.MIN_VALUE;
             for (int[] bounds : days) {
                 first = Math.min(first, bounds[0]);
                 last = Math.max(last, bounds[1]);
             }
+            // where each part's rows of each member begin: after the member's rows of the parts before it
             int[] starts = new int[members + 1];
             int at = 0;
             for (int m = 0; m < members; m++) {
@@ -242,13 +259,19 @@ public final class CycleEntries {
                 int[] member = memberOf[p];
                 int[] code = codeOf[p];
                 int[] decimal = decimalOf[p];
-                int base = occurrenceBase[p];
+                long base = occurrenceBase[p];
                 for (int i = 0; i < b.size; i++) {
-                    int k = slots[member[b.members[i]]]++ * WIDTH;
-                    rows[k] = b.ids[i];
-                    rows[k + 1] = (long) (b.dates[i] - firstDay) << 32 | code[b.items[i]];
-                    rows[k + 2] = (remap(decimal, b.quantities[i]) & NONE) << 32 | (remap(decimal, b.points[i]) & NONE);
-                    rows[k + 3] = b.occurrences[i] < 0 ? -1 : base + b.occurrences[i];
+                    long[] chunk = b.chunk(i);
+                    int from = (i & (CHUNK - 1)) * WIDTH;
+                    long memberDay = chunk[from + 1];
+                    long itemOccurrence = chunk[from + 2];
+                    long amounts = chunk[from + 3];
+                    int occurrence = (int) itemOccurrence;
+                    int k = slots[member[(int) (memberDay >>> 32)]]++ * WIDTH;
+                    rows[k] = chunk[from];
+                    rows[k + 1] = (long) ((int) memberDay - firstDay) << 32 | code[(int) (itemOccurrence >>> 32)];
+                    rows[k + 2] = (remap(decimal, (int) (amounts >>> 32)) & NONE) << 32 | (remap(decimal, (int) amounts) & NONE);
+                    rows[k + 3] = occurrence < 0 ? -1 : base + occurrence;
                 }
             });
             // each member's rows by date and id, members in slices on every core
@@ -271,13 +294,7 @@ public final class CycleEntries {
                 }
             });
             for (Builder b : parts) {
-                b.ids = null;
-                b.members = null;
-                b.dates = null;
-                b.items = null;
-                b.quantities = null;
-                b.points = null;
-                b.occurrences = null;
+                b.chunks = null;
             }
             return new CycleEntries(occurrenceTexts, codes, decimals, index, starts, rows, first, last);
         }

@@ -9,9 +9,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyOut;
@@ -184,22 +182,29 @@ public final class CountingRows {
         }
     }
 
-    /** One row of COPY's text format: fields split by tabs, {@code \N} for null, backslash escapes in text. */
+    /**
+     * One row of COPY's text format: fields split by tabs, {@code \N} for null, backslash escapes in text. Item codes
+     * and amounts repeat (a ledger has a few dozen items and a handful of amounts): each distinct one is made a string
+     * and indexed by the builder once, then found again by its bytes.
+     */
     static final class Parser {
 
-        private final Map<String, BigDecimal> decimals = new HashMap<>();
+        private final Known items = new Known();
+        private final Known amounts = new Known();
         private byte[] row;
         private int at;
+        private int start;
+        private int end;
 
         void row(byte[] bytes, CycleEntries.Builder rows) {
             row = bytes;
             at = 0;
             long id = number();
             long member = number();
-            String item = text();
+            int item = item(rows);
             int date = (int) number();
-            BigDecimal quantity = decimal();
-            BigDecimal points = decimal();
+            int quantity = amount(rows);
+            int points = amount(rows);
             String occurrence = text();
             rows.add(id, member, item, date, quantity, points, occurrence);
         }
@@ -217,14 +222,9 @@ public final class CountingRows {
             return negative ? -value : value;
         }
 
-        private BigDecimal decimal() {
-            String text = text();
-            return text == null ? null : decimals.computeIfAbsent(text, BigDecimal::new);
-        }
-
-        /** A text field up to the next tab or the row's end, unescaped; null for {@code \N}. */
-        private String text() {
-            int start = at;
+        /** Marks the next field ({@code start} to {@code end}) and moves past it; returns whether it holds a backslash. */
+        private boolean field() {
+            start = at;
             boolean escaped = false;
             while (at < row.length && row[at] != '\t' && row[at] != '\n') {
                 if (row[at] == '\\') {
@@ -233,11 +233,56 @@ public final class CountingRows {
                 }
                 at++;
             }
-            int end = at++;
-            if (end - start == 2 && row[start] == '\\' && row[start + 1] == 'N') {
+            end = at++;
+            return escaped;
+        }
+
+        private boolean isNull() {
+            return end - start == 2 && row[start] == '\\' && row[start + 1] == 'N';
+        }
+
+        /** The field's text, unescaped; null for {@code \N}. */
+        private String value(boolean escaped) {
+            if (isNull()) {
                 return null;
             }
             return escaped ? unescape(start, end) : new String(row, start, end - start, StandardCharsets.UTF_8);
+        }
+
+        /** A text field up to the next tab or the row's end, unescaped; null for {@code \N}. */
+        private String text() {
+            return value(field());
+        }
+
+        private int item(CycleEntries.Builder rows) {
+            boolean escaped = field();
+            if (!escaped) {
+                int known = items.find(row, start, end);
+                if (known >= 0) {
+                    return known;
+                }
+            }
+            int code = rows.code(value(escaped));
+            if (!escaped) {
+                items.put(row, start, end, code);
+            }
+            return code;
+        }
+
+        /** A decimal as the builder's index of its value; -1 for null. */
+        private int amount(CycleEntries.Builder rows) {
+            boolean escaped = field();
+            if (escaped) {
+                String text = value(true);
+                return text == null ? -1 : rows.decimal(new BigDecimal(text));
+            }
+            int known = amounts.find(row, start, end);
+            if (known >= 0) {
+                return known;
+            }
+            int index = rows.decimal(new BigDecimal(new String(row, start, end - start, StandardCharsets.US_ASCII)));
+            amounts.put(row, start, end, index);
+            return index;
         }
 
         private String unescape(int start, int end) {
@@ -261,6 +306,65 @@ public final class CountingRows {
                 };
             }
             return new String(out, 0, n, StandardCharsets.UTF_8);
+        }
+    }
+
+    /**
+     * Byte strings already seen → an index, by open addressing: looked up from the bytes of a row without making a
+     * string. Holds at most {@value #LIMIT}; what comes after is made a string each time, as before.
+     */
+    static final class Known {
+
+        private static final int LIMIT = 4_096;
+        private byte[][] keys = new byte[64][];
+        private int[] values = new int[64];
+        private int size;
+
+        int find(byte[] row, int start, int end) {
+            int mask = keys.length - 1;
+            for (int slot = hash(row, start, end) & mask; keys[slot] != null; slot = (slot + 1) & mask) {
+                if (java.util.Arrays.equals(keys[slot], 0, keys[slot].length, row, start, end)) {
+                    return values[slot];
+                }
+            }
+            return -1;
+        }
+
+        void put(byte[] row, int start, int end, int value) {
+            if (size >= LIMIT) {
+                return;
+            }
+            if ((size + 1) * 2 > keys.length) {
+                byte[][] oldKeys = keys;
+                int[] oldValues = values;
+                keys = new byte[oldKeys.length * 2][];
+                values = new int[oldKeys.length * 2];
+                for (int i = 0; i < oldKeys.length; i++) {
+                    if (oldKeys[i] != null) {
+                        insert(oldKeys[i], oldValues[i]);
+                    }
+                }
+            }
+            insert(java.util.Arrays.copyOfRange(row, start, end), value);
+            size++;
+        }
+
+        private void insert(byte[] key, int value) {
+            int mask = keys.length - 1;
+            int slot = hash(key, 0, key.length) & mask;
+            while (keys[slot] != null) {
+                slot = (slot + 1) & mask;
+            }
+            keys[slot] = key;
+            values[slot] = value;
+        }
+
+        private static int hash(byte[] bytes, int start, int end) {
+            int h = 1;
+            for (int i = start; i < end; i++) {
+                h = 31 * h + bytes[i];
+            }
+            return h ^ (h >>> 16);
         }
     }
 }
