@@ -48,6 +48,21 @@ public class LedgerPositions {
      * cannot lend the other connections at once, when there is no transaction or the database is not PostgreSQL.
      */
     public CycleEntries counting(int year, int streams) {
+        try (Reading reading = reading(year, streams)) {
+            return reading.get();
+        }
+    }
+
+    /**
+     * Starts {@link #counting(int)}: where it reads in several streams, they run on their own connections and threads
+     * from now on, in the snapshot of now, and the transaction's connection is free for other statements (of other
+     * tables) until {@link Reading#get}; otherwise the one stream reads when asked. Close it in any case.
+     */
+    public Reading countingMeanwhile(int year) {
+        return reading(year, streams());
+    }
+
+    private Reading reading(int year, int streams) {
         Connection connection = DataSourceUtils.getConnection(dataSource);
         List<Connection> helpers = new ArrayList<>();
         try {
@@ -62,12 +77,62 @@ public class LedgerPositions {
                     close(helpers);
                 }
             }
-            return CountingRows.read(connection, helpers, year);
-        } catch (SQLException e) {
-            throw new DataAccessResourceFailureException("reading the cycle's entries", e);
-        } finally {
+            if (CountingRows.parallel(connection, helpers)) {
+                return new Reading(year, helpers, CountingRows.start(connection, helpers, year));
+            }
+            return new Reading(year, helpers, null);
+        } catch (SQLException | RuntimeException e) {
             close(helpers);
+            throw e instanceof SQLException s ? new DataAccessResourceFailureException("reading the cycle's entries", s) : (RuntimeException) e;
+        } finally {
             DataSourceUtils.releaseConnection(connection, dataSource);
+        }
+    }
+
+    /** A read of the cycle's counting entries under way (see {@link #countingMeanwhile}). */
+    public final class Reading implements AutoCloseable {
+
+        private final int year;
+        private final List<Connection> helpers;
+        private final CountingRows.Started started;
+        private CycleEntries entries;
+
+        private Reading(int year, List<Connection> helpers, CountingRows.Started started) {
+            this.year = year;
+            this.helpers = helpers;
+            this.started = started;
+        }
+
+        /** The entries, once every stream has ended (read now, on the transaction's connection, where there is one). */
+        public CycleEntries get() {
+            if (entries == null) {
+                try {
+                    if (started != null) {
+                        entries = started.finish();
+                    } else {
+                        Connection connection = DataSourceUtils.getConnection(dataSource);
+                        try {
+                            entries = CountingRows.read(connection, year);
+                        } finally {
+                            DataSourceUtils.releaseConnection(connection, dataSource);
+                        }
+                    }
+                } catch (SQLException e) {
+                    throw new DataAccessResourceFailureException("reading the cycle's entries", e);
+                } finally {
+                    close();
+                }
+            }
+            return entries;
+        }
+
+        /** Waits for the streams to end and hands their connections back. */
+        @Override
+        public void close() {
+            if (started != null) {
+                started.await();
+            }
+            LedgerPositions.close(helpers);
         }
     }
 

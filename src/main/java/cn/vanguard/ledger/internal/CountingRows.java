@@ -104,9 +104,27 @@ public final class CountingRows {
      * then merged by member. The helpers' transactions are rolled back before they are handed back.
      */
     public static CycleEntries read(Connection transaction, List<Connection> helpers, int year) throws SQLException {
-        if (helpers.isEmpty() || !transaction.isWrapperFor(PGConnection.class) || transaction.getAutoCommit()) {
+        if (!parallel(transaction, helpers)) {
             return read(transaction, year);
         }
+        Started started = start(transaction, helpers, year);
+        try {
+            return started.finish();
+        } finally {
+            started.await();
+        }
+    }
+
+    /** Whether {@link #start} can read on these connections: PostgreSQL, inside a transaction, with helpers. */
+    public static boolean parallel(Connection transaction, List<Connection> helpers) throws SQLException {
+        return !helpers.isEmpty() && transaction.isWrapperFor(PGConnection.class) && !transaction.getAutoCommit();
+    }
+
+    /**
+     * Starts {@link #read(Connection, List, int)}: the snapshot is exported now, the streams run on their own threads,
+     * and the transaction's connection is free for other statements until {@link Started#finish}.
+     */
+    public static Started start(Connection transaction, List<Connection> helpers, int year) throws SQLException {
         long started = System.nanoTime();
         String snapshot;
         long blocks;
@@ -129,15 +147,33 @@ public final class CountingRows {
             thread.setDaemon(true);
             return thread;
         });
-        try {
-            for (int i = 0; i < streams; i++) {
-                // blocks [from, to) of the table; the first stream has no lower bound and the last no upper one
-                String from = i == 0 ? "" : " and e.ctid >= '(" + blocks * i / streams + ",0)'::tid";
-                String to = i == streams - 1 ? "" : " and e.ctid < '(" + blocks * (i + 1) / streams + ",0)'::tid";
-                Connection helper = helpers.get(i);
-                parts.add(java.util.concurrent.CompletableFuture.supplyAsync(() -> stream(helper, snapshot, year, from + to), threads));
-            }
-            List<CycleEntries.Builder> builders = new ArrayList<>(streams);
+        for (int i = 0; i < streams; i++) {
+            // blocks [from, to) of the table; the first stream has no lower bound and the last no upper one
+            String from = i == 0 ? "" : " and e.ctid >= '(" + blocks * i / streams + ",0)'::tid";
+            String to = i == streams - 1 ? "" : " and e.ctid < '(" + blocks * (i + 1) / streams + ",0)'::tid";
+            Connection helper = helpers.get(i);
+            parts.add(java.util.concurrent.CompletableFuture.supplyAsync(() -> stream(helper, snapshot, year, from + to), threads));
+        }
+        threads.shutdown();
+        return new Started(parts, started, blocks);
+    }
+
+    /** Streams under way (see {@link #start}). */
+    public static final class Started {
+
+        private final List<java.util.concurrent.CompletableFuture<CycleEntries.Builder>> parts;
+        private final long started;
+        private final long blocks;
+
+        private Started(List<java.util.concurrent.CompletableFuture<CycleEntries.Builder>> parts, long started, long blocks) {
+            this.parts = parts;
+            this.started = started;
+            this.blocks = blocks;
+        }
+
+        /** Waits for every stream and merges what they read; the first failure, if any, once all have ended. */
+        public CycleEntries finish() throws SQLException {
+            List<CycleEntries.Builder> builders = new ArrayList<>(parts.size());
             SQLException failed = null;
             for (java.util.concurrent.CompletableFuture<CycleEntries.Builder> part : parts) {
                 try {
@@ -154,11 +190,20 @@ public final class CountingRows {
             long copied = System.nanoTime();
             CycleEntries entries = CycleEntries.Builder.build(builders);
             LOG.debug("{} entries copied in {} ms in {} streams ({} rows) over {} blocks, grouped by member in {} ms", entries.size(),
-                    (copied - started) / 1_000_000, streams, builders.stream().map(b -> String.valueOf(b.size())).collect(
+                    (copied - started) / 1_000_000, parts.size(), builders.stream().map(b -> String.valueOf(b.size())).collect(
                             java.util.stream.Collectors.joining(" + ")), blocks, (System.nanoTime() - copied) / 1_000_000);
             return entries;
-        } finally {
-            threads.shutdown();
+        }
+
+        /** Waits for every stream to end, whatever it gave, so that its connection can be handed back. */
+        public void await() {
+            for (java.util.concurrent.CompletableFuture<CycleEntries.Builder> part : parts) {
+                try {
+                    part.join();
+                } catch (RuntimeException e) {
+                    // reported by finish, or moot when the caller failed first
+                }
+            }
         }
     }
 

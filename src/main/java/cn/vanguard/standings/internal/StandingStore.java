@@ -159,7 +159,7 @@ public class StandingStore {
         }
     }
 
-    /** A new member's figures, for many members at once (a rebuild, after {@link #deleteYear}): one JDBC batch. */
+    /** A new member's figures, for many members at once (a rebuild, after {@link #deleteRows}): one JDBC batch. */
     record NewFigures(long memberId, String code, String name, MemberType type, long unitId, long rankingUnitId, MemberFigures figures,
                       LedgerPosition position) {
     }
@@ -170,7 +170,7 @@ public class StandingStore {
     private static final String DETAIL = "cycle_year, member_id, figures, result";
 
     /**
-     * Inserts a rebuilt population's rows (after {@link #deleteYear}), each with its figures and its result from the
+     * Inserts a rebuilt population's rows (after {@link #deleteRows}), each with its figures and its result from the
      * population as ranked: on PostgreSQL by COPY, the figures encoded on every core while PostgreSQL takes the
      * {@code standing} rows (which need none), then the {@code standing_detail} rows; elsewhere in one JDBC batch.
      */
@@ -233,11 +233,18 @@ public class StandingStore {
         jdbc.sql("delete from standing where cycle_year = :y and member_id = :m").param("y", year).param("m", memberId).update();
     }
 
-    void deleteYear(int year) {
+    /**
+     * The first step of a rebuild: every population row of the cycle locked, its stamp raised, so that a snapshot of
+     * the figures about to be deleted is never current again (the rows stay).
+     */
+    void retireYear(int year) {
+        jdbc.sql("update standing_population set stamp = stamp + 1 where cycle_year = :y").param("y", year).update();
+    }
+
+    /** The cycle's stored standings deleted (a rebuild, after {@link #retireYear}, before it inserts). */
+    void deleteRows(int year) {
         jdbc.sql("delete from standing_detail where cycle_year = :y").param("y", year).update();
         jdbc.sql("delete from standing where cycle_year = :y").param("y", year).update();
-        // population rows stay, and their stamps rise: a snapshot of the figures just deleted is never current again
-        jdbc.sql("update standing_population set stamp = stamp + 1 where cycle_year = :y").param("y", year).update();
     }
 
     /** Every member of a population with their stored figures, in no particular order. */
