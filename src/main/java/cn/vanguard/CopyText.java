@@ -15,6 +15,10 @@ public final class CopyText {
             row.append("\\N");
             return;
         }
+        if (plain(value)) {
+            row.append(value);
+            return;
+        }
         for (int i = 0; i < value.length(); i++) {
             char c = value.charAt(i);
             switch (c) {
@@ -25,5 +29,16 @@ public final class CopyText {
                 default -> row.append(c);
             }
         }
+    }
+
+    /** Whether the value holds nothing to escape (most do: appended whole). */
+    private static boolean plain(String value) {
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (c == '\\' || c == '\t' || c == '\n' || c == '\r') {
+                return false;
+            }
+        }
+        return true;
     }
 }

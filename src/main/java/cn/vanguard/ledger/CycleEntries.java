@@ -32,12 +32,13 @@ public final class CycleEntries {
     private final LocalDate[] days;
     private final int firstDay;
 
-    private CycleEntries(Builder b, int[] starts, long[] rows, int firstDay, int lastDay) {
+    private CycleEntries(List<String> occurrenceTexts, List<String> codes, List<BigDecimal> decimals, MemberIndex members, int[] starts,
+                         long[] rows, int firstDay, int lastDay) {
         this.rows = rows;
-        this.occurrenceTexts = b.occurrenceTexts;
-        this.codes = b.codes;
-        this.decimals = b.decimals;
-        this.members = b.index;
+        this.occurrenceTexts = occurrenceTexts;
+        this.codes = codes;
+        this.decimals = decimals;
+        this.members = members;
         this.starts = starts;
         this.firstDay = firstDay;
         // one LocalDate a day of the cycle, shared by every entry of that day
@@ -72,17 +73,18 @@ public final class CycleEntries {
         return rows.length / WIDTH;
     }
 
-    /** Collects rows as they come from the database, in any order. */
+    /**
+     * Collects rows as they come from the database, in any order, four longs a row in chunks of {@value #CHUNK} rows
+     * (growing never copies what was collected): id; member (this builder's index) and day; item and occurrence;
+     * quantity and points (indexes into this builder's distinct values, {@code NONE} for none).
+     */
     public static final class Builder {
 
-        private long[] ids = new long[1 << 16];
-        private int[] members = new int[1 << 16];
+        private static final int CHUNK_BITS = 16;
+        static final int CHUNK = 1 << CHUNK_BITS;
+
+        private long[][] chunks = new long[16][];
         private final MemberIndex index = new MemberIndex();
-        private int[] dates = new int[1 << 16];
-        private int[] items = new int[1 << 16];
-        private int[] quantities = new int[1 << 16];
-        private int[] points = new int[1 << 16];
-        private int[] occurrences = new int[1 << 16];
         private final List<String> occurrenceTexts = new ArrayList<>();
         private final List<String> codes = new ArrayList<>();
         private final Map<String, Integer> codeIndex = new HashMap<>();
@@ -98,39 +100,53 @@ public final class CycleEntries {
         /** The same with the date as days since 1970-01-01 (what a reader of the database's text parses cheaply). */
         public void add(long id, long memberId, String itemCode, int epochDay, BigDecimal quantity, BigDecimal points,
                         String occurrence) {
-            if (size == ids.length) {
+            add(id, memberId, code(itemCode), epochDay, decimal(quantity), decimal(points), occurrence);
+        }
+
+        /**
+         * The same with the item and the amounts given as this builder's indexes ({@link #code}, {@link #decimal}), which
+         * a reader may keep by the bytes it read them from rather than make a string of each.
+         */
+        public void add(long id, long memberId, int item, int epochDay, int quantity, int points, String occurrence) {
+            int chunk = size >>> CHUNK_BITS;
+            if (chunk == chunks.length) {
                 if (size >= Integer.MAX_VALUE / WIDTH / 2) {
                     throw new IllegalStateException("more than " + size + " entries count in one cycle");
                 }
-                int capacity = size * 2;
-                ids = Arrays.copyOf(ids, capacity);
-                members = Arrays.copyOf(members, capacity);
-                dates = Arrays.copyOf(dates, capacity);
-                items = Arrays.copyOf(items, capacity);
-                quantities = Arrays.copyOf(quantities, capacity);
-                this.points = Arrays.copyOf(this.points, capacity);
-                occurrences = Arrays.copyOf(occurrences, capacity);
+                chunks = Arrays.copyOf(chunks, chunks.length * 2);
             }
-            ids[size] = id;
-            members[size] = index.add(memberId);
-            dates[size] = epochDay;
-            items[size] = codeIndex.computeIfAbsent(itemCode, c -> {
-                codes.add(c);
-                return codes.size() - 1;
-            });
-            quantities[size] = decimal(quantity);
-            this.points[size] = decimal(points);
+            long[] rows = chunks[chunk];
+            if (rows == null) {
+                rows = chunks[chunk] = new long[CHUNK * WIDTH];
+            }
+            int k = (size & (CHUNK - 1)) * WIDTH;
+            int occurrenceIndex = -1;
             if (occurrence != null) {
                 occurrenceTexts.add(occurrence);
-                occurrences[size] = occurrenceTexts.size() - 1;
-            } else {
-                occurrences[size] = -1;
+                occurrenceIndex = occurrenceTexts.size() - 1;
             }
+            rows[k] = id;
+            rows[k + 1] = (long) index.add(memberId) << 32 | (epochDay & NONE);
+            rows[k + 2] = (long) item << 32 | (occurrenceIndex & NONE);
+            rows[k + 3] = (quantity & NONE) << 32 | (points & NONE);
             size++;
         }
 
-        /** One instance of each distinct value (a ledger has a handful: 1, 0.5, 2…); -1 for none. */
-        private int decimal(BigDecimal value) {
+        /** How many rows were added. */
+        public int size() {
+            return size;
+        }
+
+        /** This builder's index of an item code. */
+        public int code(String itemCode) {
+            return codeIndex.computeIfAbsent(itemCode, c -> {
+                codes.add(c);
+                return codes.size() - 1;
+            });
+        }
+
+        /** This builder's index of an amount, one instance of each distinct value (a ledger has a handful: 1, 0.5, 2…); -1 for none. */
+        public int decimal(BigDecimal value) {
             if (value == null) {
                 return -1;
             }
@@ -140,59 +156,158 @@ public final class CycleEntries {
             });
         }
 
+        /** Row {@code i}'s chunk; its first long is at {@code (i & (CHUNK - 1)) * WIDTH}. */
+        private long[] chunk(int i) {
+            return chunks[i >>> CHUNK_BITS];
+        }
+
         /**
          * Groups the rows by member (a counting sort that writes each row once, packed, where its member's rows go),
          * each member's by date and id (insertion sort: rows come nearly so).
          */
         public CycleEntries build() {
-            int[] starts = new int[index.size() + 1];
-            int first = Integer.MAX_VALUE;
-            int last = Integer.MIN_VALUE;
-            for (int i = 0; i < size; i++) {
-                starts[members[i] + 1]++;
-                first = Math.min(first, dates[i]);
-                last = Math.max(last, dates[i]);
-            }
-            for (int m = 0; m < index.size(); m++) {
-                starts[m + 1] += starts[m];
-            }
-            int[] next = Arrays.copyOf(starts, starts.length);
-            long[] rows = new long[size * WIDTH];
-            for (int i = 0; i < size; i++) {
-                int k = next[members[i]]++ * WIDTH;
-                rows[k] = ids[i];
-                rows[k + 1] = (long) (dates[i] - first) << 32 | items[i];
-                rows[k + 2] = (quantities[i] & NONE) << 32 | (points[i] & NONE);
-                rows[k + 3] = occurrences[i];
-            }
-            long[] row = new long[WIDTH];
-            for (int m = 0; m < index.size(); m++) {
-                for (int k = starts[m] + 1; k < starts[m + 1]; k++) {
-                    System.arraycopy(rows, k * WIDTH, row, 0, WIDTH);
-                    int j = k - 1;
-                    while (j >= starts[m] && after(rows, j, row)) {
-                        System.arraycopy(rows, j * WIDTH, rows, (j + 1) * WIDTH, WIDTH);
-                        j--;
-                    }
-                    System.arraycopy(row, 0, rows, (j + 1) * WIDTH, WIDTH);
-                }
-            }
-            CycleEntries entries = new CycleEntries(this, starts, rows, first, last);
-            ids = null;
-            members = null;
-            dates = null;
-            items = null;
-            quantities = null;
-            points = null;
-            occurrences = null;
-            return entries;
+            return build(List.of(this));
         }
 
-        /** Whether packed row {@code j} comes after {@code row} (by day, then id). */
-        private static boolean after(long[] rows, int j, long[] row) {
+        /**
+         * The rows of several builders (each filled on its own thread, e.g. from one of several streams over parts of
+         * the table) as one: every member's rows from all of them, by date and id. Each part is scattered into place
+         * on its own thread (its rows of a member go after those of the parts before it), then each member's rows are
+         * sorted, members split among the cores. The result does not depend on how the rows were split.
+         */
+        public static CycleEntries build(List<Builder> parts) {
+            MemberIndex index = new MemberIndex();
+            List<String> codes = new ArrayList<>();
+            Map<String, Integer> codeIndex = new HashMap<>();
+            List<BigDecimal> decimals = new ArrayList<>();
+            Map<BigDecimal, Integer> decimalIndex = new HashMap<>();
+            List<String> occurrenceTexts = new ArrayList<>();
+            int n = parts.size();
+            int[][] memberOf = new int[n][];
+            int[][] codeOf = new int[n][];
+            int[][] decimalOf = new int[n][];
+            int[] occurrenceBase = new int[n];
+            long total = 0;
+            for (int p = 0; p < n; p++) {
+                Builder b = parts.get(p);
+                memberOf[p] = new int[b.index.size()];
+                for (int m = 0; m < memberOf[p].length; m++) {
+                    memberOf[p][m] = index.add(b.index.key(m));
+                }
+                codeOf[p] = new int[b.codes.size()];
+                for (int c = 0; c < codeOf[p].length; c++) {
+                    codeOf[p][c] = codeIndex.computeIfAbsent(b.codes.get(c), code -> {
+                        codes.add(code);
+                        return codes.size() - 1;
+                    });
+                }
+                decimalOf[p] = new int[b.decimals.size()];
+                for (int d = 0; d < decimalOf[p].length; d++) {
+                    decimalOf[p][d] = decimalIndex.computeIfAbsent(b.decimals.get(d), v -> {
+                        decimals.add(v);
+                        return decimals.size() - 1;
+                    });
+                }
+                occurrenceBase[p] = occurrenceTexts.size();
+                occurrenceTexts.addAll(b.occurrenceTexts);
+                total += b.size;
+            }
+            if (total >= Integer.MAX_VALUE / WIDTH) {
+                throw new IllegalStateException("more than " + total + " entries count in one cycle");
+            }
+            int members = index.size();
+            // each part's rows of each member, and the days they span
+            int[][] next = new int[n][members];
+            int[][] days = new int[n][];
+            java.util.stream.IntStream.range(0, n).parallel().forEach(p -> {
+                Builder b = parts.get(p);
+                int[] counts = next[p];
+                int[] member = memberOf[p];
+                int low = Integer.MAX_VALUE;
+                int high = Integer.MIN_VALUE;
+                for (int i = 0; i < b.size; i++) {
+                    long memberDay = b.chunk(i)[(i & (CHUNK - 1)) * WIDTH + 1];
+                    counts[member[(int) (memberDay >>> 32)]]++;
+                    low = Math.min(low, (int) memberDay);
+                    high = Math.max(high, (int) memberDay);
+                }
+                days[p] = new int[] {low, high};
+            });
+            int first = Integer.MAX_VALUE;
+            int last = Integer.MIN_VALUE;
+            for (int[] bounds : days) {
+                first = Math.min(first, bounds[0]);
+                last = Math.max(last, bounds[1]);
+            }
+            // where each part's rows of each member begin: after the member's rows of the parts before it
+            int[] starts = new int[members + 1];
+            int at = 0;
+            for (int m = 0; m < members; m++) {
+                starts[m] = at;
+                for (int p = 0; p < n; p++) {
+                    int count = next[p][m];
+                    next[p][m] = at;
+                    at += count;
+                }
+            }
+            starts[members] = at;
+            long[] rows = new long[(int) total * WIDTH];
+            int firstDay = first;
+            java.util.stream.IntStream.range(0, n).parallel().forEach(p -> {
+                Builder b = parts.get(p);
+                int[] slots = next[p];
+                int[] member = memberOf[p];
+                int[] code = codeOf[p];
+                int[] decimal = decimalOf[p];
+                long base = occurrenceBase[p];
+                for (int i = 0; i < b.size; i++) {
+                    long[] chunk = b.chunk(i);
+                    int from = (i & (CHUNK - 1)) * WIDTH;
+                    long memberDay = chunk[from + 1];
+                    long itemOccurrence = chunk[from + 2];
+                    long amounts = chunk[from + 3];
+                    int occurrence = (int) itemOccurrence;
+                    int k = slots[member[(int) (memberDay >>> 32)]]++ * WIDTH;
+                    rows[k] = chunk[from];
+                    rows[k + 1] = (long) ((int) memberDay - firstDay) << 32 | code[(int) (itemOccurrence >>> 32)];
+                    rows[k + 2] = (remap(decimal, (int) (amounts >>> 32)) & NONE) << 32 | (remap(decimal, (int) amounts) & NONE);
+                    rows[k + 3] = occurrence < 0 ? -1 : base + occurrence;
+                }
+            });
+            // each member's rows by date and id, members in slices on every core
+            int slices = Math.max(1, Math.min(members / 1_000, 64));
+            java.util.stream.IntStream.range(0, slices).parallel().forEach(slice -> {
+                long[] row = new long[WIDTH];
+                for (int m = (int) ((long) members * slice / slices); m < (int) ((long) members * (slice + 1) / slices); m++) {
+                    for (int k = starts[m] + 1; k < starts[m + 1]; k++) {
+                        if (!after(rows, k - 1, rows, k * WIDTH)) {
+                            continue;
+                        }
+                        System.arraycopy(rows, k * WIDTH, row, 0, WIDTH);
+                        int j = k - 1;
+                        while (j >= starts[m] && after(rows, j, row, 0)) {
+                            System.arraycopy(rows, j * WIDTH, rows, (j + 1) * WIDTH, WIDTH);
+                            j--;
+                        }
+                        System.arraycopy(row, 0, rows, (j + 1) * WIDTH, WIDTH);
+                    }
+                }
+            });
+            for (Builder b : parts) {
+                b.chunks = null;
+            }
+            return new CycleEntries(occurrenceTexts, codes, decimals, index, starts, rows, first, last);
+        }
+
+        private static int remap(int[] decimal, int local) {
+            return local < 0 ? -1 : decimal[local];
+        }
+
+        /** Whether packed row {@code j} comes after the row at {@code at} of {@code row} (by day, then id). */
+        private static boolean after(long[] rows, int j, long[] row, int at) {
             long day = rows[j * WIDTH + 1] >>> 32;
-            long other = row[1] >>> 32;
-            return day != other ? day > other : rows[j * WIDTH] > row[0];
+            long other = row[at + 1] >>> 32;
+            return day != other ? day > other : rows[j * WIDTH] > row[at];
         }
     }
 
@@ -203,9 +318,24 @@ public final class CycleEntries {
         private int[] values = new int[1 << 12];
         private boolean[] used = new boolean[1 << 12];
         private int size;
+        /** The member id of each index, in order. */
+        private long[] byIndex = new long[1 << 12];
 
         int size() {
             return size;
+        }
+
+        /** The member id given index {@code index}. */
+        long key(int index) {
+            return byIndex[index];
+        }
+
+        private int added(long key) {
+            if (size == byIndex.length) {
+                byIndex = Arrays.copyOf(byIndex, size * 2);
+            }
+            byIndex[size] = key;
+            return size++;
         }
 
         /** Ids below this are looked up in {@code direct} (ids are a database sequence: small and dense). */
@@ -221,7 +351,7 @@ public final class CycleEntries {
                     Arrays.fill(direct, old, direct.length, -1);
                 }
                 if (direct[(int) key] < 0) {
-                    direct[(int) key] = size++;
+                    direct[(int) key] = added(key);
                 }
                 return direct[(int) key];
             }
@@ -236,7 +366,7 @@ public final class CycleEntries {
             used[slot] = true;
             keys[slot] = key;
             values[slot] = size;
-            return size++;
+            return added(key);
         }
 
         /** The member's index, or -1. */

@@ -24,6 +24,8 @@ import cn.vanguard.ledger.internal.CountingRows;
 @Service
 public class LedgerPositions {
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(LedgerPositions.class);
+
     private final JdbcClient jdbc;
     private final DataSource dataSource;
 
@@ -33,18 +35,133 @@ public class LedgerPositions {
     }
 
     /**
-     * Every entry that counts in the cycle (as {@link Ledger#counting}), grouped by member, read at once on the current
-     * transaction's connection.
+     * Every entry that counts in the cycle (as {@link Ledger#counting}), grouped by member, read at once as the current
+     * transaction sees the ledger: on PostgreSQL inside a transaction, in {@link #streams()} {@code COPY} streams on as
+     * many more connections of the pool, all in the transaction's snapshot; else on the transaction's connection alone.
      */
     public CycleEntries counting(int year) {
+        return counting(year, streams());
+    }
+
+    /**
+     * The same in {@code streams} streams (1: on the transaction's connection alone); falls back to one when the pool
+     * cannot lend the other connections at once, when there is no transaction or the database is not PostgreSQL.
+     */
+    public CycleEntries counting(int year, int streams) {
+        try (Reading reading = reading(year, streams)) {
+            return reading.get();
+        }
+    }
+
+    /**
+     * Starts {@link #counting(int)}: where it reads in several streams, they run on their own connections and threads
+     * from now on, in the snapshot of now, and the transaction's connection is free for other statements (of other
+     * tables) until {@link Reading#get}; otherwise the one stream reads when asked. Close it in any case.
+     */
+    public Reading countingMeanwhile(int year) {
+        return reading(year, streams());
+    }
+
+    private Reading reading(int year, int streams) {
         Connection connection = DataSourceUtils.getConnection(dataSource);
+        List<Connection> helpers = new ArrayList<>();
         try {
-            return CountingRows.read(connection, year);
-        } catch (SQLException e) {
-            throw new DataAccessResourceFailureException("reading the cycle's entries", e);
+            if (streams > 1 && connection.isWrapperFor(org.postgresql.PGConnection.class) && !connection.getAutoCommit()) {
+                try {
+                    while (helpers.size() < streams) {
+                        helpers.add(dataSource.getConnection());
+                    }
+                } catch (SQLException e) {
+                    LOG.warn("reading the cycle's entries in one stream: the pool lent {} of {} more connections ({})", helpers.size(), streams,
+                            e.getMessage());
+                    close(helpers);
+                }
+            }
+            if (CountingRows.parallel(connection, helpers)) {
+                return new Reading(year, helpers, CountingRows.start(connection, helpers, year));
+            }
+            return new Reading(year, helpers, null);
+        } catch (SQLException | RuntimeException e) {
+            close(helpers);
+            throw e instanceof SQLException s ? new DataAccessResourceFailureException("reading the cycle's entries", s) : (RuntimeException) e;
         } finally {
             DataSourceUtils.releaseConnection(connection, dataSource);
         }
+    }
+
+    /** A read of the cycle's counting entries under way (see {@link #countingMeanwhile}). */
+    public final class Reading implements AutoCloseable {
+
+        private final int year;
+        private final List<Connection> helpers;
+        private final CountingRows.Started started;
+        private CycleEntries entries;
+
+        private Reading(int year, List<Connection> helpers, CountingRows.Started started) {
+            this.year = year;
+            this.helpers = helpers;
+            this.started = started;
+        }
+
+        /** The entries, once every stream has ended (read now, on the transaction's connection, where there is one). */
+        public CycleEntries get() {
+            if (entries == null) {
+                try {
+                    if (started != null) {
+                        entries = started.finish();
+                    } else {
+                        Connection connection = DataSourceUtils.getConnection(dataSource);
+                        try {
+                            entries = CountingRows.read(connection, year);
+                        } finally {
+                            DataSourceUtils.releaseConnection(connection, dataSource);
+                        }
+                    }
+                } catch (SQLException e) {
+                    throw new DataAccessResourceFailureException("reading the cycle's entries", e);
+                } finally {
+                    close();
+                }
+            }
+            return entries;
+        }
+
+        /** Waits for the streams to end and hands their connections back. */
+        @Override
+        public void close() {
+            if (started != null) {
+                started.await();
+            }
+            LedgerPositions.close(helpers);
+        }
+    }
+
+    private static void close(List<Connection> connections) {
+        for (Connection c : connections) {
+            try {
+                c.close();
+            } catch (SQLException e) {
+                LOG.warn("closing a connection: {}", e.getMessage());
+            }
+        }
+        connections.clear();
+    }
+
+    /**
+     * How many streams {@link #counting(int)} reads in: one a core (two to four), and no more than a third of a Hikari
+     * pool, so that the rest stays free for requests (one for a pool of fewer than six, e.g. the tests' pool of one).
+     */
+    int streams() {
+        int cores = Math.max(2, Math.min(4, Runtime.getRuntime().availableProcessors()));
+        try {
+            if (dataSource.isWrapperFor(com.zaxxer.hikari.HikariConfigMXBean.class)) {
+                int pool = dataSource.unwrap(com.zaxxer.hikari.HikariConfigMXBean.class).getMaximumPoolSize();
+                return Math.max(1, Math.min(cores, pool / 3));
+            }
+        } catch (SQLException e) {
+            return 1;
+        }
+        return cores;
     }
 
     /** Member id → position of the entries that count in the cycle (as {@link Ledger#counting}); members without any are absent. */

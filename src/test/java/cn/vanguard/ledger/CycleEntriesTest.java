@@ -41,6 +41,16 @@ class CycleEntriesTest {
             CycleEntries.Builder builder = new CycleEntries.Builder();
             unique.forEach(r -> builder.add(r.id(), r.memberId(), r.itemCode(), r.date(), r.quantity(), r.points(), r.occurrence()));
             CycleEntries entries = builder.build();
+            // the same rows split at random among several builders (as several streams read them), merged
+            int count2 = 1 + random.nextInt(4);
+            List<CycleEntries.Builder> parts = new ArrayList<>();
+            for (int p = 0; p < count2; p++) {
+                parts.add(new CycleEntries.Builder());
+            }
+            unique.forEach(r -> parts.get(random.nextInt(parts.size())).add(r.id(), r.memberId(), r.itemCode(), r.date(), r.quantity(),
+                    r.points(), r.occurrence()));
+            CycleEntries merged = CycleEntries.Builder.build(parts);
+            assertThat(merged.size()).isEqualTo(unique.size());
 
             assertThat(entries.size()).isEqualTo(unique.size());
             Map<Long, List<Ledger.CountingEntry>> expected = new HashMap<>();
@@ -49,6 +59,7 @@ class CycleEntriesTest {
                 List<Ledger.CountingEntry> own = new ArrayList<>(expected.getOrDefault(member, List.of()));
                 own.sort(Comparator.comparing(Ledger.CountingEntry::date).thenComparingLong(Ledger.CountingEntry::id));
                 assertThat(entries.of(member)).as("member %d, seed %d", member, seed).isEqualTo(own);
+                assertThat(merged.of(member)).as("member %d, seed %d, %d parts", member, seed, count2).isEqualTo(own);
             }
         }
     }

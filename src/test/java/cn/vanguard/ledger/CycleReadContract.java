@@ -80,6 +80,64 @@ abstract class CycleReadContract {
         assertThat(cycle.of(-1)).isEmpty();
     }
 
+    /**
+     * Read in several {@code COPY} streams (on PostgreSQL each over a share of the table's blocks, on more connections in
+     * one snapshot; on H2 the one stream), the cycle's entries are those read in one: member by member, the same rows in
+     * the same order, with reversals, other years, waiting and rejected entries left out, and odd occurrence text intact.
+     * Enough rows that the table spans many blocks, so that every stream has some.
+     */
+    @Test
+    void severalStreamsReadWhatOneReads() {
+        Fixtures.Account admin = fixtures.account(Role.SYSTEM_ADMIN, null);
+        admin.signIn();
+        Fixtures.Tree tree = fixtures.tree("city-direct-organs");
+        int year = fixtures.year();
+        List<Long> members = new java.util.ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            members.add(fixtures.member(i % 2 == 0 ? tree.branch().id() : tree.otherBranch().id(), "流" + i));
+        }
+        java.util.Random random = new java.util.Random(8);
+        List<String> items = List.of("ACT_MEETING", "ACT_STUDY", "DED_OTHER");
+        List<Ledger.Seed> seeds = new java.util.ArrayList<>();
+        EntryStatus[] statuses = {EntryStatus.APPROVED, EntryStatus.APPROVED, EntryStatus.APPROVED, EntryStatus.PENDING, EntryStatus.REJECTED};
+        for (int i = 0; i < 3_000; i++) {
+            LocalDate date = LocalDate.of(year, 1, 1).plusDays(random.nextInt(300));
+            String item = items.get(random.nextInt(items.size()));
+            BigDecimal points = item.startsWith("DED") ? new BigDecimal("-" + (1 + random.nextInt(3)) + ".5") : null;
+            seeds.add(seed(members.get(random.nextInt(members.size())), item, date,
+                    item.equals("ACT_MEETING") && random.nextInt(3) == 0 ? new BigDecimal("0.5") : BigDecimal.ONE, points, statuses[random.nextInt(statuses.length)], admin));
+        }
+        ledger.seedTrusted(seeds, AuditLog.Actor.SYSTEM);
+        List<Long> odd = new java.util.ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            long member = members.get(i % members.size());
+            LocalDate date = LocalDate.of(year, 1 + i % 12, 1 + i % 28);
+            odd.add(insert(member, "ACT_STUDY", date, "第" + i + "次\t\\会议\n补记\r" + "\\N".repeat(i % 2), null, tree, admin));
+            // approved, but of the years before and after
+            insert(member, "ACT_MEETING", LocalDate.of(year - 1, 12, 31 - i % 28), null, null, tree, admin);
+            insert(member, "ACT_MEETING", LocalDate.of(year + 1, 1, 1 + i % 28), null, null, tree, admin);
+            if (i % 3 == 0) {
+                long reversed = insert(member, "ACT_MEETING", date, null, null, tree, admin);
+                insert(member, "ACT_MEETING", date, null, reversed, tree, admin);
+            }
+        }
+
+        CycleEntries one = transactions.execute(status -> positions.counting(year, 1));
+        for (int streams : new int[] {2, 3}) {
+            CycleEntries several = transactions.execute(status -> positions.counting(year, streams));
+            assertThat(several.size()).as("%d streams", streams).isEqualTo(one.size());
+            for (long member : members) {
+                assertThat(several.of(member)).as("member %d, %d streams", member, streams).isEqualTo(one.of(member));
+            }
+        }
+        Map<Long, List<Ledger.CountingEntry>> each = ledger.counting(members, year);
+        for (long member : members) {
+            assertThat(one.of(member)).isEqualTo(each.getOrDefault(member, List.of()));
+        }
+        assertThat(members.stream().flatMap(m -> one.of(m).stream()).filter(e -> odd.contains(e.id())).map(Ledger.CountingEntry::occurrence))
+                .hasSize(40).allSatisfy(o -> assertThat(o).contains("\t\\会议\n补记\r"));
+    }
+
     private static Ledger.Seed seed(long member, String item, LocalDate date, BigDecimal quantity, BigDecimal points, EntryStatus status,
                                     Fixtures.Account admin) {
         return new Ledger.Seed(member, item, date, quantity, points, null, "记录", null, EntrySource.SCORER, status, admin.id(), null,

@@ -6,9 +6,10 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.LocalDate;
-import java.util.HashMap;
-import java.util.Map;
+import java.util.ArrayList;
+import java.util.List;
 
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyOut;
@@ -27,10 +28,17 @@ public final class CountingRows {
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(CountingRows.class);
 
     private static final String COLUMNS = "e.id, e.member_id, e.item_code, e.entry_date, e.quantity, e.points, e.occurrence";
+    /** The same for COPY, the date as days since 1970-01-01: an integer costs PostgreSQL less to write than a date. */
+    private static final String COPIED = "e.id, e.member_id, e.item_code, e.entry_date - date '1970-01-01', e.quantity, e.points, e.occurrence";
+    /*
+     * "r.reverses_id is not null" adds nothing to what counts (an equality is never true of a null), but tells the
+     * planner that the reversals are few: it reads them by the index on reverses_id into a small hash, instead of
+     * hashing the whole table's reverses_id (or walking both indexes in id order) for the anti-join.
+     */
     private static final String WHERE = """
             from ledger_entry e
             where e.status = 'APPROVED' and e.reverses_id is null and e.entry_date between %s and %s
-              and not exists (select 1 from ledger_entry r where r.reverses_id = e.id and r.status = 'APPROVED')""";
+              and not exists (select 1 from ledger_entry r where r.reverses_id = e.id and r.reverses_id is not null and r.status = 'APPROVED')""";
 
     private CountingRows() {
     }
@@ -55,12 +63,22 @@ public final class CountingRows {
     }
 
     private static CycleEntries copy(PGConnection connection, int year) throws SQLException {
+        long started = System.nanoTime();
+        CycleEntries.Builder rows = copy(connection, year, "");
+        long copied = System.nanoTime();
+        CycleEntries entries = rows.build();
+        LOG.debug("{} entries copied in {} ms, grouped by member in {} ms", entries.size(), (copied - started) / 1_000_000,
+                (System.nanoTime() - copied) / 1_000_000);
+        return entries;
+    }
+
+    /** The counting rows of the cycle that also meet {@code more} (SQL written here, never from input), parsed into a builder. */
+    private static CycleEntries.Builder copy(PGConnection connection, int year, String more) throws SQLException {
         // the year is an int, so the dates written into the statement are digits and dashes only
-        String sql = "copy (select " + COLUMNS + " " + WHERE.formatted("date '" + LocalDate.of(year, 1, 1) + "'",
-                "date '" + LocalDate.of(year, 12, 31) + "'") + ") to stdout";
+        String sql = "copy (select " + COPIED + " " + WHERE.formatted("date '" + LocalDate.of(year, 1, 1) + "'",
+                "date '" + LocalDate.of(year, 12, 31) + "'") + more + ") to stdout";
         CycleEntries.Builder rows = new CycleEntries.Builder();
         Parser parser = new Parser();
-        long started = System.nanoTime();
         CopyOut out = connection.getCopyAPI().copyOut(sql);
         try {
             byte[] row;
@@ -72,29 +90,166 @@ public final class CountingRows {
                 out.cancelCopy();
             }
         }
-        long copied = System.nanoTime();
-        CycleEntries entries = rows.build();
-        LOG.debug("{} entries copied in {} ms, grouped by member in {} ms", entries.size(), (copied - started) / 1_000_000,
-                (System.nanoTime() - copied) / 1_000_000);
-        return entries;
+        return rows;
     }
 
-    /** One row of COPY's text format: fields split by tabs, {@code \N} for null, backslash escapes in text. */
+    /**
+     * On PostgreSQL, the same rows as {@link #read} in several {@code COPY} streams at once, one a connection of
+     * {@code helpers}, each over its share of the table's blocks (a TID range scan), all in one snapshot: the
+     * transaction's connection takes a share lock on the table (no {@code VACUUM FULL}, {@code CLUSTER} or
+     * {@code TRUNCATE} moves its rows until it ends) and exports its snapshot; each helper imports it in a read-only
+     * repeatable-read transaction (as {@code pg_dump -j} does), so every stream sees exactly the entries the
+     * transaction's connection would have seen at that moment; the transaction's own uncommitted changes of the ledger,
+     * if it made any, are not among them. Each stream is parsed on its own thread into its own builder; the builders are
+     * then merged by member. The helpers' transactions are rolled back before they are handed back.
+     */
+    public static CycleEntries read(Connection transaction, List<Connection> helpers, int year) throws SQLException {
+        if (!parallel(transaction, helpers)) {
+            return read(transaction, year);
+        }
+        Started started = start(transaction, helpers, year);
+        try {
+            return started.finish();
+        } finally {
+            started.await();
+        }
+    }
+
+    /** Whether {@link #start} can read on these connections: PostgreSQL, inside a transaction, with helpers. */
+    public static boolean parallel(Connection transaction, List<Connection> helpers) throws SQLException {
+        return !helpers.isEmpty() && transaction.isWrapperFor(PGConnection.class) && !transaction.getAutoCommit();
+    }
+
+    /**
+     * Starts {@link #read(Connection, List, int)}: the snapshot is exported now, the streams run on their own threads,
+     * and the transaction's connection is free for other statements until {@link Started#finish}.
+     */
+    public static Started start(Connection transaction, List<Connection> helpers, int year) throws SQLException {
+        long started = System.nanoTime();
+        String snapshot;
+        long blocks;
+        try (Statement statement = transaction.createStatement()) {
+            statement.execute("lock table ledger_entry in access share mode");
+            try (ResultSet rs = statement.executeQuery(
+                    "select pg_export_snapshot(), pg_relation_size('ledger_entry') / current_setting('block_size')::bigint")) {
+                rs.next();
+                snapshot = rs.getString(1);
+                blocks = rs.getLong(2);
+            }
+        }
+        if (!snapshot.matches("[0-9A-Fa-f-]+")) {
+            throw new SQLException("unexpected snapshot name: " + snapshot);
+        }
+        int streams = helpers.size();
+        List<java.util.concurrent.CompletableFuture<CycleEntries.Builder>> parts = new ArrayList<>(streams);
+        java.util.concurrent.ExecutorService threads = java.util.concurrent.Executors.newFixedThreadPool(streams, r -> {
+            Thread thread = new Thread(r, "counting-copy");
+            thread.setDaemon(true);
+            return thread;
+        });
+        for (int i = 0; i < streams; i++) {
+            // blocks [from, to) of the table; the first stream has no lower bound and the last no upper one
+            String from = i == 0 ? "" : " and e.ctid >= '(" + blocks * i / streams + ",0)'::tid";
+            String to = i == streams - 1 ? "" : " and e.ctid < '(" + blocks * (i + 1) / streams + ",0)'::tid";
+            Connection helper = helpers.get(i);
+            parts.add(java.util.concurrent.CompletableFuture.supplyAsync(() -> stream(helper, snapshot, year, from + to), threads));
+        }
+        threads.shutdown();
+        return new Started(parts, started, blocks);
+    }
+
+    /** Streams under way (see {@link #start}). */
+    public static final class Started {
+
+        private final List<java.util.concurrent.CompletableFuture<CycleEntries.Builder>> parts;
+        private final long started;
+        private final long blocks;
+
+        private Started(List<java.util.concurrent.CompletableFuture<CycleEntries.Builder>> parts, long started, long blocks) {
+            this.parts = parts;
+            this.started = started;
+            this.blocks = blocks;
+        }
+
+        /** Waits for every stream and merges what they read; the first failure, if any, once all have ended. */
+        public CycleEntries finish() throws SQLException {
+            List<CycleEntries.Builder> builders = new ArrayList<>(parts.size());
+            SQLException failed = null;
+            for (java.util.concurrent.CompletableFuture<CycleEntries.Builder> part : parts) {
+                try {
+                    builders.add(part.join());
+                } catch (java.util.concurrent.CompletionException e) {
+                    if (failed == null) {
+                        failed = e.getCause() instanceof SQLException s ? s : new SQLException("reading the cycle's entries", e.getCause());
+                    }
+                }
+            }
+            if (failed != null) {
+                throw failed;
+            }
+            long copied = System.nanoTime();
+            CycleEntries entries = CycleEntries.Builder.build(builders);
+            LOG.debug("{} entries copied in {} ms in {} streams ({} rows) over {} blocks, grouped by member in {} ms", entries.size(),
+                    (copied - started) / 1_000_000, parts.size(), builders.stream().map(b -> String.valueOf(b.size())).collect(
+                            java.util.stream.Collectors.joining(" + ")), blocks, (System.nanoTime() - copied) / 1_000_000);
+            return entries;
+        }
+
+        /** Waits for every stream to end, whatever it gave, so that its connection can be handed back. */
+        public void await() {
+            for (java.util.concurrent.CompletableFuture<CycleEntries.Builder> part : parts) {
+                try {
+                    part.join();
+                } catch (RuntimeException e) {
+                    // reported by finish, or moot when the caller failed first
+                }
+            }
+        }
+    }
+
+    /** One stream of {@link #read(Connection, List, int)}: the helper's transaction in the exported snapshot, then rolled back. */
+    private static CycleEntries.Builder stream(Connection helper, String snapshot, int year, String range) {
+        try {
+            boolean autoCommit = helper.getAutoCommit();
+            helper.setAutoCommit(false);
+            try {
+                try (Statement statement = helper.createStatement()) {
+                    statement.execute("set transaction isolation level repeatable read, read only");
+                    statement.execute("set transaction snapshot '" + snapshot + "'");
+                }
+                return copy(helper.unwrap(PGConnection.class), year, range);
+            } finally {
+                helper.rollback();
+                helper.setAutoCommit(autoCommit);
+            }
+        } catch (SQLException e) {
+            throw new java.util.concurrent.CompletionException(e);
+        }
+    }
+
+    /**
+     * One row of COPY's text format: fields split by tabs, {@code \N} for null, backslash escapes in text. Item codes
+     * and amounts repeat (a ledger has a few dozen items and a handful of amounts): each distinct one is made a string
+     * and indexed by the builder once, then found again by its bytes.
+     */
     static final class Parser {
 
-        private final Map<String, BigDecimal> decimals = new HashMap<>();
+        private final Known items = new Known();
+        private final Known amounts = new Known();
         private byte[] row;
         private int at;
+        private int start;
+        private int end;
 
         void row(byte[] bytes, CycleEntries.Builder rows) {
             row = bytes;
             at = 0;
             long id = number();
             long member = number();
-            String item = text();
-            int date = date();
-            BigDecimal quantity = decimal();
-            BigDecimal points = decimal();
+            int item = item(rows);
+            int date = (int) number();
+            int quantity = amount(rows);
+            int points = amount(rows);
             String occurrence = text();
             rows.add(id, member, item, date, quantity, points, occurrence);
         }
@@ -112,32 +267,9 @@ public final class CountingRows {
             return negative ? -value : value;
         }
 
-        private int date() {
-            int year = (int) digits(4);
-            at++;
-            int month = (int) digits(2);
-            at++;
-            int day = (int) digits(2);
-            at++;
-            return (int) LocalDate.of(year, month, day).toEpochDay();
-        }
-
-        private long digits(int count) {
-            long value = 0;
-            for (int i = 0; i < count; i++) {
-                value = value * 10 + (row[at++] - '0');
-            }
-            return value;
-        }
-
-        private BigDecimal decimal() {
-            String text = text();
-            return text == null ? null : decimals.computeIfAbsent(text, BigDecimal::new);
-        }
-
-        /** A text field up to the next tab or the row's end, unescaped; null for {@code \N}. */
-        private String text() {
-            int start = at;
+        /** Marks the next field ({@code start} to {@code end}) and moves past it; returns whether it holds a backslash. */
+        private boolean field() {
+            start = at;
             boolean escaped = false;
             while (at < row.length && row[at] != '\t' && row[at] != '\n') {
                 if (row[at] == '\\') {
@@ -146,11 +278,56 @@ public final class CountingRows {
                 }
                 at++;
             }
-            int end = at++;
-            if (end - start == 2 && row[start] == '\\' && row[start + 1] == 'N') {
+            end = at++;
+            return escaped;
+        }
+
+        private boolean isNull() {
+            return end - start == 2 && row[start] == '\\' && row[start + 1] == 'N';
+        }
+
+        /** The field's text, unescaped; null for {@code \N}. */
+        private String value(boolean escaped) {
+            if (isNull()) {
                 return null;
             }
             return escaped ? unescape(start, end) : new String(row, start, end - start, StandardCharsets.UTF_8);
+        }
+
+        /** A text field up to the next tab or the row's end, unescaped; null for {@code \N}. */
+        private String text() {
+            return value(field());
+        }
+
+        private int item(CycleEntries.Builder rows) {
+            boolean escaped = field();
+            if (!escaped) {
+                int known = items.find(row, start, end);
+                if (known >= 0) {
+                    return known;
+                }
+            }
+            int code = rows.code(value(escaped));
+            if (!escaped) {
+                items.put(row, start, end, code);
+            }
+            return code;
+        }
+
+        /** A decimal as the builder's index of its value; -1 for null. */
+        private int amount(CycleEntries.Builder rows) {
+            boolean escaped = field();
+            if (escaped) {
+                String text = value(true);
+                return text == null ? -1 : rows.decimal(new BigDecimal(text));
+            }
+            int known = amounts.find(row, start, end);
+            if (known >= 0) {
+                return known;
+            }
+            int index = rows.decimal(new BigDecimal(new String(row, start, end - start, StandardCharsets.US_ASCII)));
+            amounts.put(row, start, end, index);
+            return index;
         }
 
         private String unescape(int start, int end) {
@@ -174,6 +351,65 @@ public final class CountingRows {
                 };
             }
             return new String(out, 0, n, StandardCharsets.UTF_8);
+        }
+    }
+
+    /**
+     * Byte strings already seen → an index, by open addressing: looked up from the bytes of a row without making a
+     * string. Holds at most {@value #LIMIT}; what comes after is made a string each time, as before.
+     */
+    static final class Known {
+
+        private static final int LIMIT = 4_096;
+        private byte[][] keys = new byte[64][];
+        private int[] values = new int[64];
+        private int size;
+
+        int find(byte[] row, int start, int end) {
+            int mask = keys.length - 1;
+            for (int slot = hash(row, start, end) & mask; keys[slot] != null; slot = (slot + 1) & mask) {
+                if (java.util.Arrays.equals(keys[slot], 0, keys[slot].length, row, start, end)) {
+                    return values[slot];
+                }
+            }
+            return -1;
+        }
+
+        void put(byte[] row, int start, int end, int value) {
+            if (size >= LIMIT) {
+                return;
+            }
+            if ((size + 1) * 2 > keys.length) {
+                byte[][] oldKeys = keys;
+                int[] oldValues = values;
+                keys = new byte[oldKeys.length * 2][];
+                values = new int[oldKeys.length * 2];
+                for (int i = 0; i < oldKeys.length; i++) {
+                    if (oldKeys[i] != null) {
+                        insert(oldKeys[i], oldValues[i]);
+                    }
+                }
+            }
+            insert(java.util.Arrays.copyOfRange(row, start, end), value);
+            size++;
+        }
+
+        private void insert(byte[] key, int value) {
+            int mask = keys.length - 1;
+            int slot = hash(key, 0, key.length) & mask;
+            while (keys[slot] != null) {
+                slot = (slot + 1) & mask;
+            }
+            keys[slot] = key;
+            values[slot] = value;
+        }
+
+        private static int hash(byte[] bytes, int start, int end) {
+            int h = 1;
+            for (int i = start; i < end; i++) {
+                h = 31 * h + bytes[i];
+            }
+            return h ^ (h >>> 16);
         }
     }
 }

@@ -131,52 +131,78 @@ public class Refresher {
     /** Scores every population of a cycle from scratch, replacing what was stored. */
     @Transactional
     public int rebuild(int year) {
-        long began = System.nanoTime();
-        store.deleteYear(year);
-        LOG.debug("{}年度: stored standings deleted in {} ms", year, (System.nanoTime() - began) / 1_000_000);
+        store.retireYear(year);
+        LedgerPositions.Reading reading = null;
+        boolean deleted = false;
         CycleEntries entries = null;
         int count = 0;
-        for (PublishedScheme scheme : schemes.latest(year)) {
-            long found = System.nanoTime();
-            List<MemberRecord> people = inputs.population(scheme, year);
-            if (people.isEmpty()) {
-                continue;
-            }
-            StandingStore.Locked stamp = store.lock(year, scheme.id());
-            long started = System.nanoTime();
-            LOG.debug("{}年度方案版本#{}: population of {} found in {} ms", year, scheme.id(), people.size(), (started - found) / 1_000_000);
-            if (entries == null) {
-                entries = cycle.counting(year);
-            }
-            long read = System.nanoTime();
-            EngineInputs.Batch batch = inputs.batch(scheme, year, people, entries);
-            List<StandingStore.NewFigures> rows = new ArrayList<>(people.size());
-            for (int from = 0; from < people.size(); from += CHUNK) {
-                List<EngineInputs.Built> built = batch.build(people.subList(from, Math.min(people.size(), from + CHUNK)));
-                List<MemberFigures> figures = ScoringEngine.evaluateAll(scheme.scheme(), Span.year(year),
-                        built.stream().map(EngineInputs.Built::input).toList(), OPTIONS.withParallel(true));
-                for (int i = 0; i < built.size(); i++) {
-                    MemberRecord p = built.get(i).person();
-                    rows.add(new StandingStore.NewFigures(p.id(), p.code(), p.name(), p.type(), p.unitId(), built.get(i).rankingUnitId(),
-                            figures.get(i), built.get(i).position()));
+        try {
+            for (PublishedScheme scheme : schemes.latest(year)) {
+                StandingStore.Locked stamp = store.lock(year, scheme.id());
+                long started = System.nanoTime();
+                if (reading == null) {
+                    // on PostgreSQL the entries are read on other connections from now on, while this one deletes the
+                    // stored standings and finds the population
+                    reading = cycle.countingMeanwhile(year);
                 }
+                if (!deleted) {
+                    store.deleteRows(year);
+                    deleted = true;
+                    LOG.debug("{}年度: stored standings deleted in {} ms", year, (System.nanoTime() - started) / 1_000_000);
+                }
+                long found = System.nanoTime();
+                List<MemberRecord> people = inputs.population(scheme, year);
+                LOG.debug("{}年度方案版本#{}: population of {} found in {} ms", year, scheme.id(), people.size(),
+                        (System.nanoTime() - found) / 1_000_000);
+                if (people.isEmpty()) {
+                    continue;
+                }
+                if (entries == null) {
+                    entries = reading.get();
+                }
+                count += rebuild(year, scheme, stamp, people, entries, started);
             }
-            Population empty = Population.of(List.of(), Map.of());
-            Population.Editor edit = empty.edit();
-            for (StandingStore.NewFigures r : rows) {
-                edit.put(new StandingStore.Stored(r.memberId(), r.code(), r.unitId(), r.rankingUnitId(), r.figures(), ""));
+        } finally {
+            if (reading != null) {
+                reading.close();
             }
-            long scored = System.nanoTime();
-            Reranked ranked = rerank(year, scheme.id(), empty, edit, true);
-            long rankedAt = System.nanoTime();
-            store.insert(year, scheme.id(), rows, ranked.population());
-            LOG.info("{}年度方案版本#{}: {} members; entries read in {} ms ({} entries of the cycle), scored in {} ms, ranked in {} ms, "
-                     + "written in {} ms", year, scheme.id(), people.size(), (read - started) / 1_000_000, entries.size(),
-                    (scored - read) / 1_000_000, (rankedAt - scored) / 1_000_000, (System.nanoTime() - rankedAt) / 1_000_000);
-            cache.keep(year, scheme.id(), stamp.next(), ranked.population());
-            count += people.size();
+        }
+        if (!deleted) {
+            store.deleteRows(year);
         }
         return count;
+    }
+
+    /** One population of a rebuild, its entries read: scored, ranked and written; returns how many members. */
+    private int rebuild(int year, PublishedScheme scheme, StandingStore.Locked stamp, List<MemberRecord> people, CycleEntries entries,
+                        long started) {
+        long read = System.nanoTime();
+        EngineInputs.Batch batch = inputs.batch(scheme, year, people, entries);
+        List<StandingStore.NewFigures> rows = new ArrayList<>(people.size());
+        for (int from = 0; from < people.size(); from += CHUNK) {
+            List<EngineInputs.Built> built = batch.build(people.subList(from, Math.min(people.size(), from + CHUNK)));
+            List<MemberFigures> figures = ScoringEngine.evaluateAll(scheme.scheme(), Span.year(year),
+                    built.stream().map(EngineInputs.Built::input).toList(), OPTIONS.withParallel(true));
+            for (int i = 0; i < built.size(); i++) {
+                MemberRecord p = built.get(i).person();
+                rows.add(new StandingStore.NewFigures(p.id(), p.code(), p.name(), p.type(), p.unitId(), built.get(i).rankingUnitId(),
+                        figures.get(i), built.get(i).position()));
+            }
+        }
+        Population empty = Population.of(List.of(), Map.of());
+        Population.Editor edit = empty.edit();
+        for (StandingStore.NewFigures r : rows) {
+            edit.put(new StandingStore.Stored(r.memberId(), r.code(), r.unitId(), r.rankingUnitId(), r.figures(), ""));
+        }
+        long scored = System.nanoTime();
+        Reranked ranked = rerank(year, scheme.id(), empty, edit, true);
+        long rankedAt = System.nanoTime();
+        store.insert(year, scheme.id(), rows, ranked.population());
+        LOG.info("{}年度方案版本#{}: {} members; entries read in {} ms ({} entries of the cycle), scored in {} ms, ranked in {} ms, "
+                 + "written in {} ms", year, scheme.id(), people.size(), (read - started) / 1_000_000, entries.size(),
+                (scored - read) / 1_000_000, (rankedAt - scored) / 1_000_000, (System.nanoTime() - rankedAt) / 1_000_000);
+        cache.keep(year, scheme.id(), stamp.next(), ranked.population());
+        return people.size();
     }
 
     private void evaluate(PublishedScheme scheme, int year, List<MemberRecord> people, Population.Editor rows,

@@ -1,6 +1,5 @@
 package cn.vanguard.standings.internal;
 
-import java.io.ByteArrayOutputStream;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
@@ -26,33 +25,35 @@ final class RowCopy {
     static Boolean into(Connection connection, String table, String columns, List<Object[]> rows) throws SQLException {
         CopyIn copy = connection.unwrap(PGConnection.class).getCopyAPI().copyIn("copy " + table + " (" + columns + ") from stdin");
         try {
-            ByteArrayOutputStream buffer = new ByteArrayOutputStream(CHUNK + 4096);
-            StringBuilder line = new StringBuilder(2048);
+            // rows gathered as text and encoded a chunk at a time, not a row at a time
+            StringBuilder text = new StringBuilder(CHUNK + 8192);
             for (Object[] row : rows) {
-                line.setLength(0);
                 for (int i = 0; i < row.length; i++) {
                     if (i > 0) {
-                        line.append('\t');
+                        text.append('\t');
                     }
-                    field(line, row[i]);
+                    field(text, row[i]);
                 }
-                line.append('\n');
-                byte[] bytes = line.toString().getBytes(StandardCharsets.UTF_8);
-                buffer.write(bytes, 0, bytes.length);
-                if (buffer.size() >= CHUNK) {
-                    copy.writeToCopy(buffer.toByteArray(), 0, buffer.size());
-                    buffer.reset();
+                text.append('\n');
+                if (text.length() >= CHUNK) {
+                    write(copy, text);
                 }
             }
-            if (buffer.size() > 0) {
-                copy.writeToCopy(buffer.toByteArray(), 0, buffer.size());
-            }
+            write(copy, text);
             copy.endCopy();
             return Boolean.TRUE;
         } finally {
             if (copy.isActive()) {
                 copy.cancelCopy();
             }
+        }
+    }
+
+    private static void write(CopyIn copy, StringBuilder text) throws SQLException {
+        if (text.length() > 0) {
+            byte[] bytes = text.toString().getBytes(StandardCharsets.UTF_8);
+            copy.writeToCopy(bytes, 0, bytes.length);
+            text.setLength(0);
         }
     }
 

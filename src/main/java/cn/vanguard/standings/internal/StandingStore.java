@@ -159,7 +159,7 @@ public class StandingStore {
         }
     }
 
-    /** A new member's figures, for many members at once (a rebuild, after {@link #deleteYear}): one JDBC batch. */
+    /** A new member's figures, for many members at once (a rebuild, after {@link #deleteRows}): one JDBC batch. */
     record NewFigures(long memberId, String code, String name, MemberType type, long unitId, long rankingUnitId, MemberFigures figures,
                       LedgerPosition position) {
     }
@@ -170,33 +170,44 @@ public class StandingStore {
     private static final String DETAIL = "cycle_year, member_id, figures, result";
 
     /**
-     * Inserts a rebuilt population's rows (after {@link #deleteYear}), each with its figures and its result from the
-     * population as ranked: on PostgreSQL by COPY, elsewhere in one JDBC batch. The figures are encoded on every core.
+     * Inserts a rebuilt population's rows (after {@link #deleteRows}), each with its figures and its result from the
+     * population as ranked: on PostgreSQL by COPY, the figures encoded on every core while PostgreSQL takes the
+     * {@code standing} rows (which need none), then the {@code standing_detail} rows; elsewhere in one JDBC batch.
      */
     void insert(int year, long version, List<NewFigures> rows, Population ranked) {
         OffsetDateTime now = OffsetDateTime.now(clock);
         long started = System.nanoTime();
-        List<String> figures = rows.parallelStream().map(r -> Codec.figures(r.figures())).toList();
+        java.util.concurrent.CompletableFuture<List<String>> figures = java.util.concurrent.CompletableFuture.supplyAsync(
+                () -> rows.parallelStream().map(r -> Codec.figures(r.figures())).toList());
         List<Object[]> args = new ArrayList<>(rows.size());
-        List<Object[]> details = new ArrayList<>(rows.size());
-        for (int i = 0; i < rows.size(); i++) {
-            NewFigures r = rows.get(i);
+        List<String> results = new ArrayList<>(rows.size());
+        for (NewFigures r : rows) {
             Stored stored = ranked.part(r.rankingUnitId()).get(r.memberId());
             MemberResult m = stored.computed();
             args.add(new Object[] {year, r.memberId(), version, r.code(), r.name(), r.type().name(), r.unitId(), r.rankingUnitId(),
                     m.member().unit(), m.scored(), m.reason(), m.total(), m.grade(), m.graded(), m.rank(), m.stars(),
                     r.position().entries(), r.position().idSum(), now});
-            details.add(new Object[] {year, r.memberId(), figures.get(i), stored.result()});
+            results.add(stored.result());
         }
-        long encoded = System.nanoTime();
-        if (postgres()) {
-            batch.execute((java.sql.Connection c) -> RowCopy.into(c, "standing", INSERTED, args) && RowCopy.into(c, "standing_detail", DETAIL, details));
+        boolean copy = postgres();
+        if (copy) {
+            batch.execute((java.sql.Connection c) -> RowCopy.into(c, "standing", INSERTED, args));
+        }
+        long standings = System.nanoTime();
+        List<String> encoded = figures.join();
+        List<Object[]> details = new ArrayList<>(rows.size());
+        for (int i = 0; i < rows.size(); i++) {
+            details.add(new Object[] {year, rows.get(i).memberId(), encoded.get(i), results.get(i)});
+        }
+        long encodedAt = System.nanoTime();
+        if (copy) {
+            batch.execute((java.sql.Connection c) -> RowCopy.into(c, "standing_detail", DETAIL, details));
         } else {
             batch.batchUpdate("insert into standing (" + INSERTED + ") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", args);
             batch.batchUpdate("insert into standing_detail (" + DETAIL + ") values (?, ?, ?, ?)", details);
         }
-        LOG.debug("{} standings encoded in {} ms, written in {} ms", rows.size(), (encoded - started) / 1_000_000,
-                (System.nanoTime() - encoded) / 1_000_000);
+        LOG.debug("{} standings written in {} ms (figures encoded meanwhile, waited for {} ms), their details in {} ms", rows.size(),
+                (standings - started) / 1_000_000, (encodedAt - standings) / 1_000_000, (System.nanoTime() - encodedAt) / 1_000_000);
     }
 
     /**
@@ -210,7 +221,10 @@ public class StandingStore {
             throw new IllegalStateException("VACUUM runs outside a transaction");
         }
         if (postgres()) {
-            batch.execute("vacuum (analyze) standing, standing_detail");
+            // the narrow table, read by index alone, is vacuumed now; the detail, read a page's 50 rows at a time by its
+            // key, is only sampled, its replaced rows left to autovacuum (vacuuming its 100,000 wide rows took seconds)
+            batch.execute("vacuum (analyze) standing");
+            batch.execute("analyze standing_detail");
         }
     }
 
@@ -219,11 +233,18 @@ public class StandingStore {
         jdbc.sql("delete from standing where cycle_year = :y and member_id = :m").param("y", year).param("m", memberId).update();
     }
 
-    void deleteYear(int year) {
+    /**
+     * The first step of a rebuild: every population row of the cycle locked, its stamp raised, so that a snapshot of
+     * the figures about to be deleted is never current again (the rows stay).
+     */
+    void retireYear(int year) {
+        jdbc.sql("update standing_population set stamp = stamp + 1 where cycle_year = :y").param("y", year).update();
+    }
+
+    /** The cycle's stored standings deleted (a rebuild, after {@link #retireYear}, before it inserts). */
+    void deleteRows(int year) {
         jdbc.sql("delete from standing_detail where cycle_year = :y").param("y", year).update();
         jdbc.sql("delete from standing where cycle_year = :y").param("y", year).update();
-        // population rows stay, and their stamps rise: a snapshot of the figures just deleted is never current again
-        jdbc.sql("update standing_population set stamp = stamp + 1 where cycle_year = :y").param("y", year).update();
     }
 
     /** Every member of a population with their stored figures, in no particular order. */
