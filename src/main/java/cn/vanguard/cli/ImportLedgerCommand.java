@@ -5,13 +5,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
-import org.springframework.boot.Banner;
-import org.springframework.boot.WebApplicationType;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import cn.vanguard.NotFound;
-import cn.vanguard.VanguardApplication;
 import cn.vanguard.ledger.ImportProgress;
 import cn.vanguard.ledger.ImportResult;
 import cn.vanguard.ledger.LedgerImport;
@@ -59,10 +55,7 @@ final class ImportLedgerCommand implements Callable<Integer> {
             err.println(file + ": " + (chinese ? "文件不存在" : "no such file"));
             return BAD_INPUT;
         }
-        try (ConfigurableApplicationContext context = new SpringApplicationBuilder(VanguardApplication.class)
-                .web(WebApplicationType.NONE).bannerMode(Banner.Mode.OFF).logStartupInfo(false)
-                .properties("logging.level.root=WARN", "logging.level.cn.vanguard.ledger.internal=INFO", "spring.main.register-shutdown-hook=false")
-                .run()) {
+        try (ConfigurableApplicationContext context = ServerContext.start(java.util.List.of(), "logging.level.cn.vanguard.ledger.internal=INFO")) {
             String unit;
             try {
                 unit = context.getBean(Units.class).get(unitId).name();

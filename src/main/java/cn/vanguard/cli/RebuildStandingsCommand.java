@@ -6,12 +6,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
-import org.springframework.boot.Banner;
-import org.springframework.boot.WebApplicationType;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
-import cn.vanguard.VanguardApplication;
 import cn.vanguard.standings.Standings;
 
 import picocli.CommandLine.Command;
@@ -38,10 +34,7 @@ final class RebuildStandingsCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        try (ConfigurableApplicationContext context = new SpringApplicationBuilder(VanguardApplication.class)
-                .web(WebApplicationType.NONE).bannerMode(Banner.Mode.OFF).logStartupInfo(false)
-                .properties("logging.level.root=WARN", "vanguard.standings.check-at-start=false", "spring.main.register-shutdown-hook=false")
-                .run(settings.toArray(String[]::new))) {
+        try (ConfigurableApplicationContext context = ServerContext.start(settings, "vanguard.standings.check-at-start=false")) {
             long start = System.nanoTime();
             Map<Integer, Integer> scored = context.getBean(Standings.class).rebuildAll();
             long ms = (System.nanoTime() - start) / 1_000_000;

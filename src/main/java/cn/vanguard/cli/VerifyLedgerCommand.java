@@ -4,12 +4,8 @@ import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.springframework.boot.Banner;
-import org.springframework.boot.WebApplicationType;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
-import cn.vanguard.VanguardApplication;
 import cn.vanguard.ledger.ChainCheck;
 import cn.vanguard.ledger.LedgerChain;
 
@@ -41,10 +37,7 @@ final class VerifyLedgerCommand implements java.util.concurrent.Callable<Integer
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        try (ConfigurableApplicationContext context = new SpringApplicationBuilder(VanguardApplication.class)
-                .web(WebApplicationType.NONE).bannerMode(Banner.Mode.OFF).logStartupInfo(false)
-                .properties("logging.level.root=WARN", "vanguard.standings.check-at-start=false", "spring.main.register-shutdown-hook=false")
-                .run(settings.toArray(String[]::new))) {
+        try (ConfigurableApplicationContext context = ServerContext.start(settings, "vanguard.standings.check-at-start=false")) {
             LedgerChain chain = context.getBean(LedgerChain.class);
             ChainCheck check = units.isEmpty() ? chain.verify() : chain.verify(units);
             if (check.ok()) {
