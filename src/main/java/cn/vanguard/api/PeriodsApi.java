@@ -85,7 +85,8 @@ class PeriodsApi {
     }
 
     @Schema(name = "PublicityLine", description = "公示名单的一行；未公示的字段为 null。")
-    record PublicityLine(String name, String unit, String total, Integer rank, String grade) {
+    record PublicityLine(String name, String unit, String total, Integer rank, String grade, Integer stars,
+                         java.util.Map<String, String> sections, List<String> vetoes) {
     }
 
     @GetMapping("/{id}/publicity")
@@ -97,7 +98,9 @@ class PeriodsApi {
         List<PublicityLine> lines = periods.publicityLines(period).stream().map(l -> new PublicityLine(
                 shows.contains("name") ? l.name() : null, shows.contains("unit") ? l.unitLabel() : null,
                 shows.contains("total") ? (l.scored() ? Numbers.score(l.total()) : l.reason()) : null,
-                shows.contains("rank") ? l.rank() : null, shows.contains("grade") ? l.grade() : null)).toList();
+                shows.contains("rank") ? l.rank() : null, shows.contains("grade") ? l.grade() : null,
+                shows.contains("stars") ? l.stars() : null, shows.contains("sections") ? SnapshotLineView.of(l).sections() : null,
+                shows.contains("vetoes") ? l.vetoes() : null)).toList();
         return new PublicityView(PeriodView.of(period), shows, lines);
     }
 

@@ -14,6 +14,7 @@ import cn.vanguard.cycle.internal.PeriodUnits;
 import cn.vanguard.cycle.internal.SnapshotRows;
 import cn.vanguard.org.Units;
 import cn.vanguard.rules.PublishedScheme;
+import cn.vanguard.scheme.Publicity;
 import cn.vanguard.security.Guard;
 import cn.vanguard.security.Permission;
 
@@ -127,15 +128,28 @@ public class Periods {
             throw new NotFound("公示名单不存在");
         }
         List<Snapshot> all = snapshots(period);
-        return all.isEmpty() ? List.of() : snapshots.lines(all.get(all.size() - 1).id(), null);
+        if (all.isEmpty()) {
+            return List.of();
+        }
+        List<SnapshotLine> lines = snapshots.lines(all.get(all.size() - 1).id(), null);
+        Integer top = periodUnits.of(period.unitId(), period.year()).map(s -> s.publicity().top()).orElse(null);
+        // a list of the best (每月前五名公示) names those ranked 1 to top only
+        return top == null ? lines : lines.stream().filter(l -> l.rank() != null && l.rank() <= top).toList();
     }
 
     /**
-     * What the publicity list shows of each line: publish the least the rule needs (cycle.md §3) — name, total and
-     * grade. (interpretation: schemes do not name their own list yet; every preset's rule document is satisfied by these.)
+     * What the publicity list shows of each line: what the scheme's {@code publicity.shows} names (the least the rule
+     * needs, name, total and grade, where it names nothing), and the rank too where members see each other's ranks.
      */
     public List<String> publicityShows(EvaluationPeriod period) {
-        return List.of("name", "total", "grade");
+        Publicity publicity = periodUnits.of(period.unitId(), period.year()).map(PeriodUnits.Setup::publicity)
+                .orElse(PeriodUnits.DEFAULT_PUBLICITY);
+        if (publicity.showRankToMembers() && !publicity.shows().contains("rank")) {
+            List<String> shows = new java.util.ArrayList<>(publicity.shows());
+            shows.add(Math.min(shows.size(), shows.indexOf("name") + 1), "rank");
+            return shows;
+        }
+        return publicity.shows();
     }
 
     /** The unit a period belongs to, with the scheme it runs under. */

@@ -35,7 +35,7 @@ import cn.vanguard.testing.SettableClock;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "spring.datasource.url=jdbc:h2:mem:vanguard-quarter;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1",
-        "vanguard.key-file=target/test-id-card.key"})
+        "vanguard.key-file=target/test-id-card.key", "vanguard.cycle.window-check-first=P1D"})
 @Import({Fixtures.class, SettableClock.Config.class})
 @EnabledIf("cn.vanguard.browser.Browser#available")
 class QuarterBrowserTest {

@@ -31,6 +31,7 @@ import org.springframework.test.context.TestPropertySource;
         "spring.datasource.url=" + OnH2.URL, "spring.flyway.url=" + OnH2.URL, "spring.flyway.user=sa",
         "vanguard.key-file=target/test-id-card.key",
         "spring.thymeleaf.cache=false", "vanguard.sessions.jdbc=false", "vanguard.login.address-max-failures=100000",
+        "vanguard.cycle.window-check-first=P1D",
         "spring.datasource.hikari.maximum-pool-size=1", "spring.datasource.hikari.connection-timeout=5000"})
 public @interface OnH2 {
 

@@ -24,6 +24,6 @@ import org.springframework.test.context.TestPropertySource;
 @Import(Fixtures.class)
 @ContextConfiguration(initializers = PostgresSchema.class)
 @TestPropertySource(properties = {"vanguard.key-file=target/test-id-card.key", "spring.thymeleaf.cache=false", "vanguard.sessions.jdbc=false",
-        "vanguard.login.address-max-failures=100000"})
+        "vanguard.login.address-max-failures=100000", "vanguard.cycle.window-check-first=P1D"})
 public @interface OnPostgres {
 }

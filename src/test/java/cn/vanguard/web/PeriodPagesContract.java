@@ -49,6 +49,8 @@ abstract class PeriodPagesContract {
     PeriodActions actions;
     @Autowired
     Ledger ledger;
+    @Autowired
+    cn.vanguard.rules.Schemes schemes;
 
     Fixtures.Tree tree;
     long alice;
@@ -140,6 +142,25 @@ abstract class PeriodPagesContract {
         assertThat(mvc.perform(post("/periods/" + q1.id() + "/approve").param("version", "" + period("2026-Q1").version())
                         .with(committee.request()).with(csrf())).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8))
                 .contains("公示期内不能审核");
+    }
+
+    @Test
+    void aSchemeNamesWhatItsListShowsAndHowManyRanksItLists() throws Exception {
+        String yaml = cn.vanguard.scheme.file.Presets.text("changzhou-2021").orElseThrow().replace(
+                "publicity: { days: 5, workingDays: true, after: SIGN_OFF }",
+                "publicity: { days: 5, workingDays: true, after: SIGN_OFF, shows: [name, total], showRankToMembers: true, top: 1 }");
+        committee.signIn();
+        schemes.publishFile(tree.committee().id(), 2026, yaml, null);
+        ledger.seedTrusted(List.of(new Ledger.Seed(alice, "CZ_GROUP_STUDY", LocalDate.parse("2026-02-10"), BigDecimal.ONE, null, null,
+                "测试", null, EntrySource.SCORER, EntryStatus.APPROVED, secretary.id(), null, committee.id(), null)), AuditLog.Actor.SYSTEM);
+        EvaluationPeriod first = period("2026-Q1");
+        EvaluationPeriod q1 = actions.close(first.id(), first.version(), null);
+        q1 = actions.sign(q1.id(), q1.version());
+        actions.publish(q1.id(), q1.version());
+        SignIn.out();
+        String list = page("/periods/" + q1.id() + "/publicity", aliceAccount);
+        assertThat(list).contains("爱丽丝").doesNotContain("鲍勃").contains("<th class=\"num\">排名</th>").contains("积分</th>")
+                .doesNotContain("等次</th>");
     }
 
     @Test

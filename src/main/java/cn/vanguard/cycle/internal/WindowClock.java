@@ -24,7 +24,7 @@ class WindowClock {
         this.periods = periods;
     }
 
-    @Scheduled(fixedDelayString = "${vanguard.cycle.window-check-every:PT5M}", initialDelayString = "PT20S")
+    @Scheduled(fixedDelayString = "${vanguard.cycle.window-check-every:PT5M}", initialDelayString = "${vanguard.cycle.window-check-first:PT20S}")
     @SchedulerLock(name = "cycle-window-check", lockAtMostFor = "PT10M")
     void scheduled() {
         periods.openBegun();

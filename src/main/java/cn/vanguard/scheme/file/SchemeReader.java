@@ -214,7 +214,7 @@ final class SchemeReader {
         if (value == null) {
             return null;
         }
-        Mapping m = value.mapping("publicity", Set.of("days", "workingDays", "after"));
+        Mapping m = value.mapping("publicity", Set.of("days", "workingDays", "after", "shows", "showRankToMembers", "top"));
         if (m == null) {
             return null;
         }
@@ -230,7 +230,32 @@ final class SchemeReader {
             m.get("after").problem("must be one of SIGN_OFF, HIGHER_REVIEW", "应为 SIGN_OFF、HIGHER_REVIEW 之一");
             return null;
         }
-        return days == null || working == null ? null : new Publicity(days, working, "HIGHER_REVIEW".equals(after));
+        List<String> shows = new ArrayList<>();
+        if (m.get("shows") != null) {
+            for (Value element : m.get("shows").list()) {
+                String field = element.text();
+                if (field == null) {
+                    continue;
+                }
+                if (!Publicity.FIELDS.contains(field)) {
+                    element.problem("must be one of name, unit, total, rank, grade, stars, sections, vetoes",
+                            "应为 name、unit、total、rank、grade、stars、sections、vetoes 之一");
+                    return null;
+                } else if (shows.contains(field)) {
+                    element.problem("is listed twice", "重复列出");
+                    return null;
+                }
+                shows.add(field);
+            }
+        }
+        Boolean rankToMembers = m.get("showRankToMembers") == null ? Boolean.FALSE : m.get("showRankToMembers").bool();
+        Integer top = m.get("top") == null ? null : m.get("top").integer();
+        if (top != null && top < 1) {
+            m.get("top").problem("must be at least 1", "至少为1");
+            return null;
+        }
+        return days == null || working == null || rankToMembers == null ? null
+                : new Publicity(days, working, "HIGHER_REVIEW".equals(after), shows, rankToMembers, top);
     }
 
     private <E extends Enum<E>> Set<E> enumSet(Value value, Class<E> type) {

@@ -13,6 +13,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 import cn.vanguard.scheme.ItemKind;
 import cn.vanguard.scheme.Pool;
+import cn.vanguard.scheme.Publicity;
 import cn.vanguard.scheme.Scheme;
 import cn.vanguard.scheme.SectionMode;
 
@@ -60,6 +61,23 @@ class SchemeFilesTest {
         assertThat(scheme.totalFloor()).isZero();
         assertThat(scheme.section("ACT").max()).isNull();
         assertThat(scheme.item("ACT_MEETING").unit()).isEqualTo("次");
+    }
+
+    @Test
+    void publicityNamesWhatItsListShowsWhetherMembersSeeRanksAndHowManyRanksItLists() {
+        String sections = """
+                sections:
+                  - { code: ACT, name: 参加活动, mode: ACCRUE, items: [ { code: ACT_MEETING, name: 参加会议, points: 1 } ] }
+                """;
+        assertThat(scheme(HEAD + "publicity: { days: 5, workingDays: true }\n" + sections).publicity())
+                .isEqualTo(new Publicity(5, true, false, List.of("name", "total", "grade"), false, null));
+        assertThat(scheme(HEAD + "publicity: { days: 3, shows: [name, total], showRankToMembers: true, top: 5 }\n" + sections).publicity())
+                .isEqualTo(new Publicity(3, false, false, List.of("name", "total"), true, 5));
+        assertThat(problems(HEAD + "publicity: { days: 3, shows: [name, salary] }\n" + sections)).singleElement().asString()
+                .contains("must be one of name, unit, total, rank, grade, stars, sections, vetoes");
+        assertThat(problems(HEAD + "publicity: { days: 3, shows: [name, name] }\n" + sections)).singleElement().asString()
+                .contains("is listed twice");
+        assertThat(problems(HEAD + "publicity: { days: 3, top: 0 }\n" + sections)).singleElement().asString().contains("at least 1");
     }
 
     @Test
