@@ -53,9 +53,7 @@ class PeriodsApi {
             periods.ofUnit(unitId, cycle).forEach(p -> all.add(PeriodView.of(p)));
             return all;
         }
-        for (Periods.PeriodUnit unit : periods.units(cycle)) {
-            periods.ofUnit(unit.unitId(), cycle).forEach(p -> all.add(PeriodView.of(p)));
-        }
+        periods.overview(cycle).values().forEach(list -> list.forEach(p -> all.add(PeriodView.of(p))));
         return all;
     }
 

@@ -45,10 +45,22 @@ public class Periods {
     public record PeriodUnit(long unitId, String unitName, PublishedScheme scheme, boolean reviewFirst) {
     }
 
-    /** The units running periods in a cycle that the current user may see (their own unit's, for a member). */
-    public List<PeriodUnit> units(int year) {
-        return periodUnits.all(year).stream().filter(s -> readable(s.unitId()))
-                .map(s -> new PeriodUnit(s.unitId(), units.name(s.unitId()), s.scheme(), s.reviewFirst())).toList();
+    /**
+     * Every unit running periods in a cycle that the current user may see, with its periods that have begun (made as
+     * they begin), oldest first: one look at the cycle's units for all of them.
+     */
+    @Transactional
+    public java.util.Map<PeriodUnit, List<EvaluationPeriod>> overview(int year) {
+        java.util.Map<PeriodUnit, List<EvaluationPeriod>> all = new java.util.LinkedHashMap<>();
+        LocalDate today = today();
+        for (PeriodUnits.Setup setup : periodUnits.all(year)) {
+            if (readable(setup.unitId())) {
+                rows.ensure(setup.unitId(), setup.spansBegunBy(today), clock.instant());
+                all.put(new PeriodUnit(setup.unitId(), units.name(setup.unitId()), setup.scheme(), setup.reviewFirst()),
+                        rows.ofUnit(setup.unitId(), year));
+            }
+        }
+        return all;
     }
 
     /** A unit's periods of a cycle that have begun, oldest first; empty when the unit runs none. */

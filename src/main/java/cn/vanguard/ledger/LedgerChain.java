@@ -36,6 +36,16 @@ public class LedgerChain {
                 .orElseGet(() -> new ChainHead(unitId, 0, hashAt(unitId, 0).orElseThrow()));
     }
 
+    /**
+     * The heads of these units, each held until the caller's transaction ends: no entry or decision of these units is
+     * chained meanwhile, so what the caller reads of the ledger in the same transaction is exactly what the heads cover
+     * (a snapshot keeps them). Units are taken in id order, as every writer takes them.
+     */
+    @org.springframework.transaction.annotation.Transactional(propagation = org.springframework.transaction.annotation.Propagation.MANDATORY)
+    public List<ChainHead> hold(java.util.Collection<Long> unitIds) {
+        return unitIds.stream().distinct().sorted().map(u -> cn.vanguard.ledger.internal.ChainLinks.hold(jdbc, u)).toList();
+    }
+
     /** The hash of the unit's link {@code seq} (0: the genesis hash), as stored; empty when the chain is shorter. */
     public Optional<String> hashAt(long unitId, long seq) {
         if (seq == 0) {

@@ -2,9 +2,6 @@ package cn.vanguard.web;
 
 import java.time.Clock;
 import java.time.LocalDate;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
 import java.util.function.Supplier;
 
 import org.springframework.stereotype.Controller;
@@ -44,12 +41,8 @@ class PeriodsController {
     @GetMapping("/periods")
     String list(@RequestParam(required = false) Integer year, Model model) {
         int cycle = year == null ? LocalDate.ofInstant(clock.instant(), clock.getZone()).getYear() : year;
-        Map<Periods.PeriodUnit, List<EvaluationPeriod>> byUnit = new LinkedHashMap<>();
-        for (Periods.PeriodUnit unit : periods.units(cycle)) {
-            byUnit.put(unit, periods.ofUnit(unit.unitId(), cycle));
-        }
         model.addAttribute("year", cycle);
-        model.addAttribute("byUnit", byUnit);
+        model.addAttribute("byUnit", periods.overview(cycle));
         return "periods/list";
     }
 

@@ -88,7 +88,7 @@ abstract class CycleContract {
                 EntrySource.SCORER, EntryStatus.APPROVED, scorer.id(), null, secretary.id(), null)), AuditLog.Actor.SYSTEM);
     }
 
-    private EvaluationPeriod period(String label) {
+    EvaluationPeriod period(String label) {
         return periods.ofUnit(tree.branch().id(), 2026).stream().filter(p -> p.label().equals(label)).findFirst().orElseThrow();
     }
 

@@ -79,8 +79,10 @@ public class PeriodUnits {
     public List<Setup> all(int year) {
         List<Setup> setups = new ArrayList<>();
         Set<Long> together = new HashSet<>();
+        // a committee's hundred branches share one or two versions: each is read once
+        Map<Long, PublishedScheme> versions = new java.util.HashMap<>();
         for (Map.Entry<Long, Long> e : standings.rankingUnits(year).entrySet()) {
-            PublishedScheme scheme = schemes.get(e.getValue());
+            PublishedScheme scheme = versions.computeIfAbsent(e.getValue(), schemes::get);
             if (ScoringEngine.separableByUnit(scheme.scheme())) {
                 setups.add(new Setup(e.getKey(), year, scheme, true));
             } else if (together.add(scheme.unitId())) {

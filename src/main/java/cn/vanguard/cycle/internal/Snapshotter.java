@@ -38,12 +38,13 @@ public class Snapshotter {
 
     /** Freezes the period's results as they are now; returns the new snapshot's id. */
     public long make(EvaluationPeriod period, PeriodUnits.Setup setup, String reason, Long accountId) {
+        long chainRoot = setup.byBranch() ? setup.unitId() : setup.scheme().unitId();
+        // the heads first, held to the end of the transaction: the entries read below are exactly those they cover
+        List<ChainHead> kept = chain.hold(units.subtree(chainRoot));
         List<MemberRecord> people = periodUnits.members(setup);
         List<EngineInputs.Built> built = inputs.build(setup.scheme(), period.year(), people);
         PeriodResults.Computed computed = PeriodResults.compute(period, setup.scheme(), built,
                 rows.countedElsewhere(period.year(), period.id()), setup::spanOf);
-        long chainRoot = setup.byBranch() ? setup.unitId() : setup.scheme().unitId();
-        List<ChainHead> kept = units.subtree(chainRoot).stream().sorted().map(chain::head).toList();
         return rows.insert(period.id(), reason, setup.scheme().id(), kept, computed.lines(), computed.counted(), accountId,
                 clock.instant());
     }

@@ -52,6 +52,15 @@ public class ChainLinks {
         }
     }
 
+    /**
+     * Holds a unit's chain head (FOR UPDATE, its row made when the unit has no link yet) until the caller's transaction
+     * ends, and gives it: no link is appended to the unit meanwhile.
+     */
+    public static cn.vanguard.ledger.ChainHead hold(JdbcClient jdbc, long unitId) {
+        ChainHeads.Head head = ChainHeads.lock(jdbc, unitId);
+        return new cn.vanguard.ledger.ChainHead(unitId, head.seq, head.hash);
+    }
+
     /** The "previous hash" of a unit's first link. */
     public static String genesis(long unitId) {
         return ChainForm.genesis(unitId);
