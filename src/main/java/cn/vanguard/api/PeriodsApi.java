@@ -47,7 +47,7 @@ class PeriodsApi {
                     + "The periods that have begun in the cycle, of the units the caller may see (a member: their own unit's).")
     List<PeriodView> list(@Parameter(description = "年度，默认今年 Year, default this year") @RequestParam(required = false) Integer year,
                           @Parameter(description = "只看这个组织 Only this unit") @RequestParam(required = false) Long unitId) {
-        int cycle = year == null ? LocalDate.ofInstant(clock.instant(), clock.getZone()).getYear() : year;
+        int cycle = year == null ? LocalDate.now(clock).getYear() : year;
         List<PeriodView> all = new ArrayList<>();
         if (unitId != null) {
             periods.ofUnit(unitId, cycle).forEach(p -> all.add(PeriodView.of(p)));

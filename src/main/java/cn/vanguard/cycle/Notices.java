@@ -52,7 +52,7 @@ public class Notices {
 
     public List<Notice> forMe() {
         CurrentUser user = guard.current();
-        LocalDate today = LocalDate.ofInstant(clock.instant(), clock.getZone());
+        LocalDate today = LocalDate.now(clock);
         List<Notice> notices = new ArrayList<>();
         if (user.memberId() != null) {
             member(user.memberId(), today, notices);
@@ -79,8 +79,8 @@ public class Notices {
                 }
                 continue;
             }
-            List<Snapshot> all = snapshots.ofPeriod(p.id());
-            if (!all.isEmpty() && snapshots.lines(all.get(all.size() - 1).id(), memberId).stream().anyMatch(l -> l.answer() == null)) {
+            if (snapshots.latestId(p.id()).map(latest -> snapshots.lines(latest, memberId)).orElse(List.of()).stream()
+                    .anyMatch(l -> l.answer() == null)) {
                 notices.add(new Notice("请确认您" + p.chineseLabel() + "的积分结果", link(p), true));
             }
         }

@@ -163,11 +163,8 @@ public class Objections {
     }
 
     private Snapshot latest(EvaluationPeriod period) {
-        List<Snapshot> all = periods.snapshots(period);
-        if (all.isEmpty()) {
-            throw new Conflict(period.chineseLabel() + "尚未汇总");
-        }
-        return all.get(all.size() - 1);
+        return snapshots.latestId(period.id()).flatMap(snapshots::find)
+                .orElseThrow(() -> new Conflict(period.chineseLabel() + "尚未汇总"));
     }
 
     private long ownLine(Snapshot latest) {
@@ -179,6 +176,6 @@ public class Objections {
     }
 
     private LocalDate today() {
-        return LocalDate.ofInstant(clock.instant(), clock.getZone());
+        return LocalDate.now(clock);
     }
 }

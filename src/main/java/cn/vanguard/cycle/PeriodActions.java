@@ -15,6 +15,7 @@ import cn.vanguard.Invalid;
 import cn.vanguard.NotFound;
 import cn.vanguard.audit.AuditLog;
 import cn.vanguard.calendar.PublicityWindow;
+import cn.vanguard.calendar.WindowUnit;
 import cn.vanguard.cycle.internal.ObjectionRows;
 import cn.vanguard.cycle.internal.PeriodRows;
 import cn.vanguard.cycle.internal.PeriodUnits;
@@ -218,7 +219,7 @@ public class PeriodActions {
         CurrentUser user = guard.current();
         boolean moved = window == null
                 ? rows.move(period, to, period.windowStarts(), period.windowEnds(), period.windowDays(), period.windowWorking())
-                : rows.move(period, to, window.first(), window.last(), window.days().size(), window.unit().name().equals("WORKING_DAYS"));
+                : rows.move(period, to, window.first(), window.last(), window.days().size(), window.unit() == WindowUnit.WORKING_DAYS);
         if (!moved) {
             throw new Conflict("该考评期已被他人处理，请刷新后查看");
         }
@@ -252,6 +253,6 @@ public class PeriodActions {
     }
 
     private LocalDate today() {
-        return LocalDate.ofInstant(clock.instant(), clock.getZone());
+        return LocalDate.now(clock);
     }
 }

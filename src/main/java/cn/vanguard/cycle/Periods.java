@@ -119,16 +119,15 @@ public class Periods {
      * member's own otherwise (publicity shows the others' on its own list).
      */
     public List<SnapshotLine> lines(EvaluationPeriod period) {
-        List<Snapshot> all = snapshots(period);
-        if (all.isEmpty()) {
+        Optional<Long> latest = snapshots.latestId(period.id());
+        if (latest.isEmpty()) {
             return List.of();
         }
-        long latest = all.get(all.size() - 1).id();
         if (seesAll(period)) {
-            return snapshots.lines(latest, null);
+            return snapshots.lines(latest.get(), null);
         }
         Long self = guard.current().memberId();
-        return self == null ? List.of() : snapshots.lines(latest, self);
+        return self == null ? List.of() : snapshots.lines(latest.get(), self);
     }
 
     /**
@@ -139,11 +138,11 @@ public class Periods {
         if (!seesAll(period) && period.windowStarts() == null) {
             throw new NotFound("公示名单不存在");
         }
-        List<Snapshot> all = snapshots(period);
-        if (all.isEmpty()) {
+        Optional<Long> latest = snapshots.latestId(period.id());
+        if (latest.isEmpty()) {
             return List.of();
         }
-        List<SnapshotLine> lines = snapshots.lines(all.get(all.size() - 1).id(), null);
+        List<SnapshotLine> lines = snapshots.lines(latest.get(), null);
         Integer top = periodUnits.of(period.unitId(), period.year()).map(s -> s.publicity().top()).orElse(null);
         // a list of the best (每月前五名公示) names those ranked 1 to top only
         return top == null ? lines : lines.stream().filter(l -> l.rank() != null && l.rank() <= top).toList();
@@ -188,6 +187,6 @@ public class Periods {
     }
 
     private LocalDate today() {
-        return LocalDate.ofInstant(clock.instant(), clock.getZone());
+        return LocalDate.now(clock);
     }
 }

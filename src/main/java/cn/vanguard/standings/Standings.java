@@ -49,6 +49,16 @@ public class Standings {
         return reader.rankingUnits(year);
     }
 
+    /** The scheme version most of a ranking unit's members are scored under in a cycle; empty when it ranks nobody. */
+    public Optional<Long> versionOfRankingUnit(int year, long rankingUnitId) {
+        return reader.versionOfRankingUnit(year, rankingUnitId);
+    }
+
+    /** Whether anybody is scored under a scheme version in a cycle. */
+    public boolean anyUnder(int year, long schemeVersionId) {
+        return reader.anyUnder(year, schemeVersionId);
+    }
+
     /** The stored results of one ranking unit's members in a cycle, by member code. */
     public List<Standing> ofRankingUnit(int year, long rankingUnitId) {
         return reader.ofRankingUnit(year, rankingUnitId);

@@ -38,7 +38,7 @@ class PeriodPage {
 
     void fill(EvaluationPeriod period, Model model) {
         Periods.PeriodUnit unit = periods.unit(period);
-        LocalDate today = LocalDate.ofInstant(clock.instant(), clock.getZone());
+        LocalDate today = LocalDate.now(clock);
         List<Snapshot> snapshots = periods.snapshots(period);
         Snapshot latest = snapshots.isEmpty() ? null : snapshots.get(snapshots.size() - 1);
         boolean mayClose = periods.may(Permission.CLOSE_PERIODS, period);

@@ -40,7 +40,7 @@ class PeriodsController {
 
     @GetMapping("/periods")
     String list(@RequestParam(required = false) Integer year, Model model) {
-        int cycle = year == null ? LocalDate.ofInstant(clock.instant(), clock.getZone()).getYear() : year;
+        int cycle = year == null ? LocalDate.now(clock).getYear() : year;
         model.addAttribute("year", cycle);
         model.addAttribute("byUnit", periods.overview(cycle));
         return "periods/list";

@@ -92,8 +92,19 @@ public class PeriodUnits {
         return setups;
     }
 
+    /**
+     * The unit's setup, as {@link #all} would give it, read for the unit alone (a period's page and every move ask for it):
+     * a branch ranking its members under a scheme that ranks by branch, or the unit of a scheme that ranks its members
+     * together and scores somebody.
+     */
     public Optional<Setup> of(long unitId, int year) {
-        return all(year).stream().filter(s -> s.unitId() == unitId).findFirst();
+        Optional<PublishedScheme> branchScheme = standings.versionOfRankingUnit(year, unitId).map(schemes::get)
+                .filter(s -> ScoringEngine.separableByUnit(s.scheme()));
+        if (branchScheme.isPresent()) {
+            return Optional.of(new Setup(unitId, year, branchScheme.get(), true));
+        }
+        return schemes.effective(unitId, year).filter(s -> s.unitId() == unitId && !ScoringEngine.separableByUnit(s.scheme()))
+                .filter(s -> standings.anyUnder(year, s.id())).map(s -> new Setup(unitId, year, s, false));
     }
 
     /** The members a period of this unit reports on, by code: those whose stored standing is in its population. */

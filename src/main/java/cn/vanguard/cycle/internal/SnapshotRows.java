@@ -100,6 +100,12 @@ public class SnapshotRows implements ChainHeadHolder {
         return snapshots.stream().map(s -> withHeads(s)).toList();
     }
 
+    /** The id of a period's latest snapshot (what its page, its list and its members' answers are about). */
+    public Optional<Long> latestId(long periodId) {
+        return jdbc.sql("select max(id) from period_snapshot where period_id = :p").param("p", periodId).query(Long.class).optional()
+                .filter(java.util.Objects::nonNull);
+    }
+
     public Optional<Snapshot> find(long id) {
         return jdbc.sql("select id, period_id, seq, reason, scheme_version_id, member_count, created_at from period_snapshot where id = :id")
                 .param("id", id).query(SnapshotRows::snapshot).optional().map(this::withHeads);

@@ -318,6 +318,20 @@ public class StandingStore {
         return versions;
     }
 
+    /** The scheme version most of a ranking unit's members are scored under in a cycle (as {@link #rankingUnits} picks it). */
+    public Optional<Long> versionOfRankingUnit(int year, long rankingUnitId) {
+        return jdbc.sql("""
+                select scheme_version_id from standing where cycle_year = :y and ranking_unit_id = :u
+                group by scheme_version_id order by count(*) desc, scheme_version_id""")
+                .param("y", year).param("u", rankingUnitId).query(Long.class).list().stream().findFirst();
+    }
+
+    /** Whether anybody is scored under a scheme version in a cycle. */
+    public boolean anyUnder(int year, long schemeVersionId) {
+        return !jdbc.sql("select member_id from standing where cycle_year = :y and scheme_version_id = :v fetch first 1 rows only")
+                .param("y", year).param("v", schemeVersionId).query(Long.class).list().isEmpty();
+    }
+
     /** The stored results of a ranking unit's members in a cycle, by member code. */
     public List<Standing> ofRankingUnit(int year, long rankingUnitId) {
         return jdbc.sql("select " + COLUMNS + DETAILED + " where s.cycle_year = :y and s.ranking_unit_id = :u order by s.member_code")
