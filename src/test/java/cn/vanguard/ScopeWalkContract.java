@@ -705,6 +705,14 @@ public abstract class ScopeWalkContract extends ScopeWalkWorlds {
                         .param("periodId", id(periodOf(w))).param("upheld", "false").param("answer", "走查").param("version", "-1"),
                 deny((w, c) -> post("/objections/{id}/answer", objectionOf(w)).param("periodId", id(periodOf(w))).param("upheld", "false")
                         .param("answer", "走查").param("version", "-1")));
+        // an objection's evidence: seen by those over the unit (and its objector, the world's target, who holds no role of the
+        // walk); added by the objector alone
+        web("GET /objection-files/{id}", OVER_PERIODS, (w, c) -> get("/objection-files/{id}", objectionFileOf(w)),
+                deny((w, c) -> get("/objection-files/{id}", objectionFileOf(w))));
+        web("POST /objections/{id}/files", EnumSet.noneOf(R.class), (w, c) -> multipart("/objections/{id}/files", objectionOf(w))
+                        .file(new MockMultipartFile("files", "照片.png", "image/png", PNG)).param("periodId", id(periodOf(w))),
+                deny((w, c) -> multipart("/objections/{id}/files", objectionOf(w))
+                        .file(new MockMultipartFile("files", "照片.png", "image/png", PNG)).param("periodId", id(periodOf(w)))));
 
         // ---- the API
         api("GET /api/v1/units", ALL, (w, c) -> get("/api/v1/units"));
@@ -790,6 +798,12 @@ public abstract class ScopeWalkContract extends ScopeWalkWorlds {
         api("POST /api/v1/objections/{id}/answer", RUN_PERIODS, (w, c) -> json(post("/api/v1/objections/{id}/answer", objectionOf(w)),
                         "{\"upheld\":false,\"answer\":\"走查\",\"version\":-1}"),
                 deny((w, c) -> json(post("/api/v1/objections/{id}/answer", objectionOf(w)), "{\"upheld\":false,\"answer\":\"走查\",\"version\":-1}")));
+        api("GET /api/v1/objection-files/{id}", OVER_PERIODS, (w, c) -> get("/api/v1/objection-files/{id}", objectionFileOf(w)),
+                deny((w, c) -> get("/api/v1/objection-files/{id}", objectionFileOf(w))));
+        api("POST /api/v1/objections/{id}/files", EnumSet.noneOf(R.class), (w, c) -> multipart("/api/v1/objections/{id}/files", objectionOf(w))
+                        .file(new MockMultipartFile("files", "照片.png", "image/png", PNG)),
+                deny((w, c) -> multipart("/api/v1/objections/{id}/files", objectionOf(w))
+                        .file(new MockMultipartFile("files", "照片.png", "image/png", PNG))));
         api("GET /api/v1/members/{id}/score", VIEW, (w, c) -> get("/api/v1/members/{id}/score", w.target()),
                 deny((w, c) -> get("/api/v1/members/{id}/score", w.target())));
     }
@@ -851,6 +865,20 @@ public abstract class ScopeWalkContract extends ScopeWalkWorlds {
                     values (:p, :s, :m, :m, :a, '走查', 'OPEN', :at)""").param("p", period).param("s", snapshot).param("m", w.target())
                     .param("a", w.targetAccount().id()).param("at", java.time.OffsetDateTime.now(java.time.ZoneOffset.UTC)).update();
             return jdbc.sql("select max(id) from objection where period_id = :p").param("p", period).query(Long.class).single();
+        });
+    }
+
+    private final Map<Long, Long> objectionFiles = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** A photo of the world's objection, filed by its objector. */
+    private long objectionFileOf(World w) {
+        return objectionFiles.computeIfAbsent(objectionOf(w), objection -> {
+            jdbc.sql("""
+                    insert into objection_file (objection_id, filename, content_type, size_bytes, sha256, content, uploaded_by, uploaded_at)
+                    values (:o, '走查.png', 'image/png', :size, 'walk', :data, :a, :at)""").param("o", objection).param("size", PNG.length)
+                    .param("data", PNG).param("a", w.targetAccount().id())
+                    .param("at", java.time.OffsetDateTime.now(java.time.ZoneOffset.UTC)).update();
+            return jdbc.sql("select max(id) from objection_file where objection_id = :o").param("o", objection).query(Long.class).single();
         });
     }
 

@@ -42,7 +42,7 @@ class TableOwnershipTest {
             Map.entry("calendar_day", "calendar"),
             Map.entry("evaluation_period", "cycle"), Map.entry("period_move", "cycle"), Map.entry("period_snapshot", "cycle"),
             Map.entry("snapshot_head", "cycle"), Map.entry("snapshot_line", "cycle"), Map.entry("snapshot_entry", "cycle"),
-            Map.entry("snapshot_answer", "cycle"), Map.entry("objection", "cycle"),
+            Map.entry("snapshot_answer", "cycle"), Map.entry("objection", "cycle"), Map.entry("objection_file", "cycle"),
             Map.entry("shedlock", "(root)"));
 
     /**

@@ -79,7 +79,10 @@ class PeriodsApi {
     }
 
     @Schema(name = "PublicityList", description = "公示名单：只含方案要求公示的字段。The published list, with only the fields the rule needs.")
-    record PublicityView(PeriodView period, List<String> shows, List<PublicityLine> lines) {
+    record PublicityView(PeriodView period, List<String> shows,
+                         @Schema(description = "前N名公示（如每月前五名）的N；公示全体时为 null。How many ranks a list of the best names.")
+                         Integer top,
+                         List<PublicityLine> lines) {
     }
 
     @Schema(name = "PublicityLine", description = "公示名单的一行；未公示的字段为 null。")
@@ -99,7 +102,7 @@ class PeriodsApi {
                 shows.contains("rank") ? l.rank() : null, shows.contains("grade") ? l.grade() : null,
                 shows.contains("stars") ? l.stars() : null, shows.contains("sections") ? SnapshotLineView.of(l).sections() : null,
                 shows.contains("vetoes") ? l.vetoes() : null)).toList();
-        return new PublicityView(PeriodView.of(period), shows, lines);
+        return new PublicityView(PeriodView.of(period), shows, periods.publicityTop(period), lines);
     }
 
     @PostMapping("/{id}/close")

@@ -16,6 +16,7 @@ import cn.vanguard.audit.AuditLog;
 import cn.vanguard.cycle.internal.ObjectionRows;
 import cn.vanguard.cycle.internal.SnapshotRows;
 import cn.vanguard.ledger.Ledger;
+import cn.vanguard.ledger.Upload;
 import cn.vanguard.org.MemberRecord;
 import cn.vanguard.org.Members;
 import cn.vanguard.security.CurrentUser;
@@ -33,15 +34,17 @@ public class Objections {
     private final Periods periods;
     private final ObjectionRows rows;
     private final SnapshotRows snapshots;
+    private final ObjectionEvidence evidence;
     private final Ledger ledger;
     private final Members members;
     private final Guard guard;
     private final AuditLog audit;
     private final Clock clock;
 
-    Objections(Periods periods, ObjectionRows rows, SnapshotRows snapshots, Ledger ledger, Members members, Guard guard, AuditLog audit,
-               Clock clock) {
+    Objections(Periods periods, ObjectionRows rows, SnapshotRows snapshots, ObjectionEvidence evidence, Ledger ledger, Members members,
+               Guard guard, AuditLog audit, Clock clock) {
         this.periods = periods;
+        this.evidence = evidence;
         this.rows = rows;
         this.snapshots = snapshots;
         this.ledger = ledger;
@@ -67,18 +70,33 @@ public class Objections {
     /** The member disputes their own line (有异议): an objection to the line, before publication. */
     @Transactional
     public Objection dispute(long periodId, String text, BigDecimal claimed) {
+        return dispute(periodId, text, claimed, List.of());
+    }
+
+    /** The member disputes their own line, with evidence files (photos, PDFs; all refused if one is). */
+    @Transactional
+    public Objection dispute(long periodId, String text, BigDecimal claimed, List<Upload> files) {
         EvaluationPeriod period = periods.get(periodId);
         Snapshot latest = answerable(period);
         long self = ownLine(latest);
         if (!snapshots.answer(latest.id(), self, SnapshotLine.Answer.DISPUTED, guard.current().accountId(), clock.instant())) {
             throw new Conflict("您已答复过本期结果");
         }
-        return insert(period, latest, self, null, text, claimed);
+        return insert(period, latest, self, null, text, claimed, files);
     }
 
     /** During the window, a member of the unit objects to a member's line, or to one entry behind it. */
     @Transactional
     public Objection object(long periodId, long memberId, Long entryId, String text, BigDecimal claimed) {
+        return object(periodId, memberId, entryId, text, claimed, List.of());
+    }
+
+    /**
+     * During the window, a member of the unit objects to a line of the published list or to their own, or to one entry
+     * behind it, with evidence files (photos, PDFs; all refused if one is).
+     */
+    @Transactional
+    public Objection object(long periodId, long memberId, Long entryId, String text, BigDecimal claimed, List<Upload> files) {
         EvaluationPeriod period = periods.get(periodId);
         if (guard.current().memberId() == null) {
             throw new Conflict("只有本单位党员可以提出异议");
@@ -87,13 +105,16 @@ public class Objections {
             throw new Conflict(period.chineseLabel() + "不在公示期内，不能提出异议");
         }
         Snapshot latest = latest(period);
-        if (snapshots.lines(latest.id(), memberId).isEmpty()) {
+        boolean listed = memberId == guard.current().memberId() || periods.seesAll(period)
+                ? !snapshots.lines(latest.id(), memberId).isEmpty()
+                : periods.publicityLines(period).stream().anyMatch(l -> l.memberId() == memberId);
+        if (!listed) {
             throw Invalid.of("memberId", "该党员不在本期公示名单中");
         }
         if (entryId != null && (!snapshots.counts(latest.id(), entryId) || ledger.get(entryId).memberId() != memberId)) {
             throw Invalid.of("entryId", "该记录不是本期计入此党员积分的记录");
         }
-        return insert(period, latest, memberId, entryId, text, claimed);
+        return insert(period, latest, memberId, entryId, text, claimed, files);
     }
 
     /** The secretary answers an objection: upheld (成立) or not (不成立), with the reason. */
@@ -136,7 +157,8 @@ public class Objections {
                 o.claimedValue(), o.status(), o.filedAt(), o.answer(), o.answeredAt(), o.version());
     }
 
-    private Objection insert(EvaluationPeriod period, Snapshot latest, long memberId, Long entryId, String text, BigDecimal claimed) {
+    private Objection insert(EvaluationPeriod period, Snapshot latest, long memberId, Long entryId, String text, BigDecimal claimed,
+                             List<Upload> files) {
         if (text == null || text.isBlank()) {
             throw Invalid.of("text", "请写明异议的内容");
         }
@@ -146,12 +168,16 @@ public class Objections {
         if (claimed != null && (claimed.abs().compareTo(new BigDecimal("100000")) >= 0 || claimed.scale() > 4)) {
             throw Invalid.of("claimedValue", "认为正确的分值应为不超过4位小数的数");
         }
+        ObjectionEvidence.check(files);
         CurrentUser user = guard.current();
         long id = rows.insert(period.id(), latest.id(), memberId, entryId, user.memberId(), user.accountId(), text.strip(), claimed,
                 clock.instant());
         audit.record(user.actor(), "OBJECTION_FILED", "objection", id, period.unitId(),
-                period.chineseLabel() + "异议#" + id + (entryId == null ? "（对结果）" : "（对记录#" + entryId + "）"), null,
-                Map.of("member", memberId));
+                period.chineseLabel() + "异议#" + id + (entryId == null ? "（对结果）" : "（对记录#" + entryId + "）")
+                        + (files.isEmpty() ? "" : "，附证明材料 " + files.size() + " 个"), null,
+                files.isEmpty() ? Map.of("member", memberId)
+                        : Map.of("member", memberId, "files", files.stream().map(Upload::safeName).toList().toString()));
+        evidence.store(id, files, user);
         return rows.find(id).orElseThrow();
     }
 

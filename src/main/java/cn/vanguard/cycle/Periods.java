@@ -143,9 +143,16 @@ public class Periods {
             return List.of();
         }
         List<SnapshotLine> lines = snapshots.lines(latest.get(), null);
-        Integer top = periodUnits.of(period.unitId(), period.year()).map(s -> s.publicity().top()).orElse(null);
-        // a list of the best (每月前五名公示) names those ranked 1 to top only
-        return top == null ? lines : lines.stream().filter(l -> l.rank() != null && l.rank() <= top).toList();
+        Integer top = publicityTop(period);
+        // a list of the best (每月前五名公示) names those ranked 1 to top only, and nobody without a point: a member who
+        // scored nothing is ranked but is not among the best (branch-hourly's interpretation)
+        return top == null ? lines : lines.stream()
+                .filter(l -> l.rank() != null && l.rank() <= top && l.total() != null && l.total().signum() > 0).toList();
+    }
+
+    /** How many ranks the publicity list names where it is a list of the best (前五名公示); null where it lists everybody. */
+    public Integer publicityTop(EvaluationPeriod period) {
+        return periodUnits.of(period.unitId(), period.year()).map(s -> s.publicity().top()).orElse(null);
     }
 
     /**

@@ -1,10 +1,7 @@
 package cn.vanguard.ledger;
 
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.OffsetDateTime;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 
@@ -27,7 +24,6 @@ import cn.vanguard.security.Permission;
 public class Attachments {
 
     static final int MAX_FILES = 5;
-    static final int MAX_BYTES = 10 * 1024 * 1024;
 
     private final JdbcClient jdbc;
     private final Guard guard;
@@ -50,60 +46,15 @@ public class Attachments {
     }
 
     void check(List<Upload> files) {
-        if (files.size() > MAX_FILES) {
-            throw Invalid.of("files", "每条记录最多上传" + MAX_FILES + "个证明材料");
-        }
-        for (Upload file : files) {
-            if (file.data().length == 0) {
-                throw Invalid.of("files", "文件“" + file.filename() + "”是空的");
-            }
-            if (file.data().length > MAX_BYTES) {
-                throw Invalid.of("files", "文件“" + file.filename() + "”超过10MB，请压缩后再上传");
-            }
-            if (kind(file.data()) == null) {
-                throw Invalid.of("files", "文件“" + file.filename() + "”不是照片（JPG、PNG、WebP、GIF）或PDF");
-            }
-        }
-    }
-
-    /** The content type the bytes really are, or null. */
-    static String kind(byte[] data) {
-        if (starts(data, 0xFF, 0xD8, 0xFF)) {
-            return "image/jpeg";
-        }
-        if (starts(data, 0x89, 'P', 'N', 'G')) {
-            return "image/png";
-        }
-        if (starts(data, 'G', 'I', 'F', '8')) {
-            return "image/gif";
-        }
-        if (data.length > 12 && starts(data, 'R', 'I', 'F', 'F') && data[8] == 'W' && data[9] == 'E' && data[10] == 'B' && data[11] == 'P') {
-            return "image/webp";
-        }
-        if (starts(data, '%', 'P', 'D', 'F')) {
-            return "application/pdf";
-        }
-        return null;
-    }
-
-    private static boolean starts(byte[] data, int... prefix) {
-        if (data.length < prefix.length) {
-            return false;
-        }
-        for (int i = 0; i < prefix.length; i++) {
-            if ((data[i] & 0xFF) != prefix[i]) {
-                return false;
-            }
-        }
-        return true;
+        Upload.check(files, MAX_FILES, "每条记录");
     }
 
     void store(long entryId, Upload file, long accountId) {
         jdbc.sql("""
                 insert into attachment (entry_id, filename, content_type, size_bytes, sha256, content, uploaded_by, uploaded_at)
                 values (:e, :f, :t, :s, :h, :d, :by, :now)""")
-                .param("e", entryId).param("f", safeName(file.filename())).param("t", kind(file.data()))
-                .param("s", (long) file.data().length).param("h", sha256(file.data())).param("d", file.data())
+                .param("e", entryId).param("f", file.safeName()).param("t", file.kind())
+                .param("s", (long) file.data().length).param("h", file.sha256()).param("d", file.data())
                 .param("by", accountId).param("now", OffsetDateTime.now(clock)).update();
     }
 
@@ -154,18 +105,5 @@ public class Attachments {
                 .orElseThrow(() -> new NotFound("附件不存在"));
         ledger.visible(row.entryId());
         return new Content(row.filename(), row.type(), row.data());
-    }
-
-    private static String safeName(String name) {
-        String base = name == null || name.isBlank() ? "附件" : name.replaceAll("[\\\\/:*?\"<>|\\p{Cntrl}]", "_");
-        return base.length() > 200 ? base.substring(base.length() - 200) : base;
-    }
-
-    private static String sha256(byte[] data) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(data));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -372,11 +372,16 @@ class EntriesController {
     @GetMapping("/attachments/{id}")
     ResponseEntity<byte[]> attachment(@PathVariable long id) {
         Attachments.Content content = attachments.content(id, ledger);
+        return inline(content.filename(), content.contentType(), content.data());
+    }
+
+    /** An evidence file shown in the browser, never sniffed into something else. */
+    static ResponseEntity<byte[]> inline(String filename, String contentType, byte[] data) {
         return ResponseEntity.ok()
-                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.inline().filename(content.filename(), java.nio.charset.StandardCharsets.UTF_8).build().toString())
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.inline().filename(filename, java.nio.charset.StandardCharsets.UTF_8).build().toString())
                 .header("X-Content-Type-Options", "nosniff")
-                .contentType(MediaType.parseMediaType(content.contentType()))
-                .body(content.data());
+                .contentType(MediaType.parseMediaType(contentType))
+                .body(data);
     }
 
     static List<Upload> uploads(List<MultipartFile> files) throws IOException {

@@ -9,6 +9,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.ui.Model;
 
 import cn.vanguard.cycle.EvaluationPeriod;
+import cn.vanguard.cycle.ObjectionEvidence;
 import cn.vanguard.cycle.Objections;
 import cn.vanguard.cycle.PeriodActions;
 import cn.vanguard.cycle.PeriodStatus;
@@ -25,10 +26,12 @@ class PeriodPage {
     private final Periods periods;
     private final PeriodActions actions;
     private final Objections objections;
+    private final ObjectionEvidence evidence;
     private final Guard guard;
     private final Clock clock;
 
-    PeriodPage(Periods periods, PeriodActions actions, Objections objections, Guard guard, Clock clock) {
+    PeriodPage(Periods periods, PeriodActions actions, Objections objections, ObjectionEvidence evidence, Guard guard, Clock clock) {
+        this.evidence = evidence;
         this.periods = periods;
         this.actions = actions;
         this.objections = objections;
@@ -62,10 +65,12 @@ class PeriodPage {
                 && (period.status() == PeriodStatus.CLOSED || period.status() == PeriodStatus.SIGNED));
         boolean mayObject = self != null && period.inWindow(today);
         model.addAttribute("mayObject", mayObject);
-        List<SnapshotLine> objectable = mayObject ? periods.publicityLines(period) : List.of();
+        List<SnapshotLine> objectable = mayObject ? objectable(period, own) : List.of();
         model.addAttribute("objectable", objectable);
         model.addAttribute("history", periods.history(period));
         model.addAttribute("objections", objections.ofPeriod(period.id()));
+        model.addAttribute("objectionFiles", evidence.ofPeriod(period.id()));
+        model.addAttribute("selfMember", self);
         java.util.Map<Long, String> names = new java.util.HashMap<>();
         lines.forEach(l -> names.put(l.memberId(), l.name()));
         objectable.forEach(l -> names.put(l.memberId(), l.name()));
@@ -81,6 +86,17 @@ class PeriodPage {
         model.addAttribute("endsLater", today.isBefore(period.endsOn()));
     }
 
+    /** The lines a member may object to in the window: the published list's, and their own where a list of the best leaves it out. */
+    private List<SnapshotLine> objectable(EvaluationPeriod period, SnapshotLine own) {
+        List<SnapshotLine> listed = periods.publicityLines(period);
+        if (own == null || listed.stream().anyMatch(l -> l.memberId() == own.memberId())) {
+            return listed;
+        }
+        List<SnapshotLine> all = new java.util.ArrayList<>(listed);
+        all.add(own);
+        return all;
+    }
+
     void fillPublicity(EvaluationPeriod period, Model model) {
         Periods.PeriodUnit unit = periods.unit(period);
         model.addAttribute("period", period);
@@ -88,6 +104,7 @@ class PeriodPage {
         List<SnapshotLine> lines = periods.publicityLines(period);
         boolean graded = lines.stream().anyMatch(l -> l.grade() != null);
         model.addAttribute("lines", lines);
+        model.addAttribute("top", periods.publicityTop(period));
         // a scheme that grades nobody in a period (quarters of changzhou-2021) gets no empty 等次 column
         model.addAttribute("shows", periods.publicityShows(period).stream().filter(f -> graded || !f.equals("grade")).toList());
     }

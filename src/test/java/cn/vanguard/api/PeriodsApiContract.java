@@ -1,5 +1,6 @@
 package cn.vanguard.api;
 
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
@@ -13,6 +14,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
+import org.springframework.mock.web.MockMultipartFile;
 
 import com.jayway.jsonpath.JsonPath;
 
@@ -65,6 +67,13 @@ abstract class PeriodsApiContract extends ApiTesting {
                 .getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
     }
 
+    private static org.springframework.test.web.servlet.request.MockMultipartHttpServletRequestBuilder upload(String token, String path,
+                                                                                                              MockMultipartFile file) {
+        org.springframework.test.web.servlet.request.MockMultipartHttpServletRequestBuilder request = multipart(path).file(file);
+        request.header("Authorization", "Bearer " + token).accept(MediaType.APPLICATION_JSON, MediaType.APPLICATION_PROBLEM_JSON);
+        return request;
+    }
+
     private long q1() throws Exception {
         String list = mvc.perform(getAs(secretary, "/api/v1/periods?year=2026&unitId=" + tree.branch().id())).andExpect(status().isOk())
                 .andExpect(jsonPath("$[0].label").value("2026-Q1")).andExpect(jsonPath("$[0].status").value("OPEN"))
@@ -108,6 +117,38 @@ abstract class PeriodsApiContract extends ApiTesting {
         org.assertj.core.api.Assertions.assertThat((String) JsonPath.read(approved, "$.status")).isEqualTo("APPROVED");
         mvc.perform(getAs(secretary, "/api/v1/periods/" + id + "/snapshots")).andExpect(jsonPath("$.length()").value(1))
                 .andExpect(jsonPath("$[0].chainHeads[0].hash").isString());
+    }
+
+    @Test
+    void theObjectorAddsPhotosOrPdfsThatOnlyTheyAndThoseOverTheUnitDownload() throws Exception {
+        long id = q1();
+        body(secretary, "/api/v1/periods/" + id + "/close", "{\"version\":" + version(id) + "}", 200);
+        String filed = body(bobToken, "/api/v1/periods/" + id + "/dispute", "{\"text\":\"我参加了三月的主题党日\"}", 201);
+        org.assertj.core.api.Assertions.assertThat((List<?>) JsonPath.read(filed, "$.files")).isEmpty();
+        long objection = ((Number) JsonPath.read(filed, "$.id")).longValue();
+        String files = "/api/v1/objections/" + objection + "/files";
+        byte[] pdf = "%PDF-1.4\n%%EOF".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+
+        mvc.perform(upload(bobToken, files, new MockMultipartFile("files", "签到.txt", "text/plain", "x".getBytes())))
+                .andExpect(status().isBadRequest()).andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.errors.files").value("文件“签到.txt”不是照片（JPG、PNG、WebP、GIF）或PDF"));
+        mvc.perform(upload(aliceToken, files, new MockMultipartFile("files", "签到.pdf", "application/pdf", pdf)))
+                .andExpect(status().isNotFound());
+        mvc.perform(upload(bobToken, files, new MockMultipartFile("files", "签到.pdf", "application/pdf", pdf)))
+                .andExpect(status().isNoContent());
+
+        String listed = mvc.perform(getAs(secretary, "/api/v1/periods/" + id + "/objections")).andExpect(status().isOk())
+                .andExpect(jsonPath("$[0].files[0].filename").value("签到.pdf"))
+                .andExpect(jsonPath("$[0].files[0].contentType").value("application/pdf")).andReturn().getResponse().getContentAsString();
+        long file = ((Number) JsonPath.read(listed, "$[0].files[0].id")).longValue();
+        byte[] downloaded = mvc.perform(getAs(secretary, "/api/v1/objection-files/" + file)).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsByteArray();
+        org.assertj.core.api.Assertions.assertThat(downloaded).isEqualTo(pdf);
+        mvc.perform(getAs(bobToken, "/api/v1/objection-files/" + file)).andExpect(status().isOk());
+        mvc.perform(getAs(aliceToken, "/api/v1/objection-files/" + file)).andExpect(status().isNotFound())
+                .andExpect(jsonPath("$.detail").value("证明材料不存在"));
+        mvc.perform(getAs(outsider, "/api/v1/objection-files/" + file)).andExpect(status().isNotFound())
+                .andExpect(jsonPath("$.detail").value("证明材料不存在"));
     }
 
     @Test

@@ -3,6 +3,7 @@ package cn.vanguard.web;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
@@ -17,6 +18,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.MockMvc;
 
 import cn.vanguard.audit.AuditLog;
@@ -161,6 +163,39 @@ abstract class PeriodPagesContract {
         String list = page("/periods/" + q1.id() + "/publicity", aliceAccount);
         assertThat(list).contains("爱丽丝").doesNotContain("鲍勃").contains("<th class=\"num\">排名</th>").contains("积分</th>")
                 .doesNotContain("等次</th>");
+    }
+
+    @Test
+    void anObjectionCarriesPhotosThatTheSecretaryOpensAndABadFileKeepsWhatWasTyped() throws Exception {
+        ledger.seedTrusted(List.of(new Ledger.Seed(alice, "CZ_GROUP_STUDY", LocalDate.parse("2026-02-10"), BigDecimal.ONE, null, null,
+                "测试", null, EntrySource.SCORER, EntryStatus.APPROVED, secretary.id(), null, committee.id(), null)), AuditLog.Actor.SYSTEM);
+        EvaluationPeriod first = period("2026-Q1");
+        EvaluationPeriod q1 = actions.close(first.id(), first.version(), null);
+        q1 = actions.sign(q1.id(), q1.version());
+        clock.set("2026-09-24T09:00+08:00");
+        actions.publish(q1.id(), q1.version());
+        SignIn.out();
+        byte[] png = {(byte) 0x89, 'P', 'N', 'G', 13, 10, 26, 10, 0, 0, 0, 13};
+        String url = "/periods/" + q1.id() + "/objections";
+
+        String refused = mvc.perform(multipart(url).file(new MockMultipartFile("files", "说明.txt", "text/plain", "文字".getBytes(StandardCharsets.UTF_8)))
+                        .param("memberId", "" + alice).param("text", "二月学习记录的时长不对").with(aliceAccount.request()).with(csrf()))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(refused).contains("文件“说明.txt”不是照片（JPG、PNG、WebP、GIF）或PDF").contains("二月学习记录的时长不对");
+
+        mvc.perform(multipart(url).file(new MockMultipartFile("files", "签到表.png", "image/png", png))
+                        .param("memberId", "" + alice).param("text", "二月学习记录的时长不对").with(aliceAccount.request()).with(csrf()))
+                .andExpect(redirectedUrl("/periods/" + q1.id()));
+        String shown = page("/periods/" + q1.id(), secretary);
+        assertThat(shown).contains("证明材料：").contains("签到表.png");
+        String link = shown.replaceAll("(?s).*href=\"(/objection-files/\\d+)\".*", "$1");
+        assertThat(link).matches("/objection-files/\\d+");
+        byte[] body = mvc.perform(get(link).with(secretary.request())).andExpect(status().isOk())
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.header().string("X-Content-Type-Options", "nosniff"))
+                .andReturn().getResponse().getContentAsByteArray();
+        assertThat(body).isEqualTo(png);
+        mvc.perform(get(link).with(outsider.request())).andExpect(status().isNotFound());
+        assertThat(page("/periods/" + q1.id(), aliceAccount)).contains("补充材料");
     }
 
     @Test
