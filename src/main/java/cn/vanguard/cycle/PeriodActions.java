@@ -217,17 +217,32 @@ public class PeriodActions {
 
     private EvaluationPeriod move(EvaluationPeriod period, PeriodStatus to, String reason, PublicityWindow window) {
         CurrentUser user = guard.current();
+        return move(period, to, reason, window, new Mover(user.accountId(), user.displayName(), user.actor()), clock.instant(), "");
+    }
+
+    /** Who moves a period on: their account (none for the application itself), name as the history shows it, audit actor. */
+    record Mover(Long accountId, String name, AuditLog.Actor actor) {
+    }
+
+    /**
+     * The one way a period moves: the state guarded, the row moved at its version, the history written as of {@code at},
+     * the audit line (its summary ending in {@code note}) and the event in the same transaction.
+     */
+    EvaluationPeriod move(EvaluationPeriod period, PeriodStatus to, String reason, PublicityWindow window, Mover mover, java.time.Instant at,
+                          String note) {
+        boolean reviewFirst = setup(period).reviewFirst();
+        PeriodStatus next = period.status().moveTo(to, reviewFirst);
         boolean moved = window == null
-                ? rows.move(period, to, period.windowStarts(), period.windowEnds(), period.windowDays(), period.windowWorking())
-                : rows.move(period, to, window.first(), window.last(), window.days().size(), window.unit() == WindowUnit.WORKING_DAYS);
+                ? rows.move(period, next, period.windowStarts(), period.windowEnds(), period.windowDays(), period.windowWorking())
+                : rows.move(period, next, window.first(), window.last(), window.days().size(), window.unit() == WindowUnit.WORKING_DAYS);
         if (!moved) {
             throw new Conflict("该考评期已被他人处理，请刷新后查看");
         }
-        rows.recordMove(period.id(), period.status(), to, user.accountId(), user.displayName(), reason, clock.instant());
-        audit.record(user.actor(), "PERIOD_" + to.name(), "evaluation_period", period.id(), period.unitId(),
-                period.chineseLabel() + "：" + period.status().label() + " → " + to.label() + (reason == null ? "" : "（" + reason + "）"),
-                Map.of("status", period.status().name()), Map.of("status", to.name()));
-        events.publishEvent(new PeriodMoved(period.id(), period.unitId(), period.label(), period.status(), to));
+        rows.recordMove(period.id(), period.status(), next, mover.accountId(), mover.name(), reason, at);
+        audit.record(mover.actor(), "PERIOD_" + next.name(), "evaluation_period", period.id(), period.unitId(),
+                period.chineseLabel() + "：" + period.status().label() + " → " + next.label() + (reason == null ? "" : "（" + reason + "）") + note,
+                Map.of("status", period.status().name()), Map.of("status", next.name()));
+        events.publishEvent(new PeriodMoved(period.id(), period.unitId(), period.label(), period.status(), next));
         return rows.find(period.id()).orElseThrow();
     }
 

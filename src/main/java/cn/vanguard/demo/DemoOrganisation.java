@@ -13,11 +13,11 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import cn.vanguard.audit.AuditLog;
+import cn.vanguard.cycle.PastPeriods;
 import cn.vanguard.ledger.Assessments;
 import cn.vanguard.ledger.EntrySource;
 import cn.vanguard.ledger.EntryStatus;
 import cn.vanguard.ledger.Ledger;
-import cn.vanguard.org.Gender;
 import cn.vanguard.org.MemberForm;
 import cn.vanguard.org.MemberStatus;
 import cn.vanguard.org.Members;
@@ -35,28 +35,27 @@ import cn.vanguard.security.Role;
 /**
  * A living organisation for a newcomer's first minute: a committee with three branches and their party groups, about
  * ninety members of every type and category, the {@code city-direct-organs} preset published for this year, and this
- * year's ledger up to today — mostly approved, some waiting for review — plus accounts for every role. Generated
- * from a fixed seed, so every installation gets the same demo; the demo accounts share one generated password.
+ * year's ledger up to today — mostly approved, some waiting for review — plus accounts for every role. A fourth
+ * branch runs its own quarterly rule document ({@code changzhou-2021}): its quarters that ended are already closed,
+ * published and approved, the current one open ({@link PastPeriods}). Generated from fixed seeds, so every
+ * installation gets the same demo on the same day; the demo accounts share one generated password.
  */
 @Service
 public class DemoOrganisation {
 
     static final String PRESET = "city-direct-organs";
-    private static final String[] SURNAMES = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤".split("");
-    private static final String[] GIVEN = {"伟", "芳", "娜", "敏", "静", "丽", "强", "磊", "军", "洋", "勇", "艳", "杰", "娟", "涛", "明",
-            "超", "秀英", "霞", "平", "刚", "桂英", "建华", "文", "华", "红", "玉兰", "志强", "晓东", "海燕", "建国", "春梅", "卫东",
-            "晓明", "丽华", "国庆", "红梅", "晨", "宇", "欣", "思远", "雨桐", "浩然", "子涵", "嘉怡"};
-
     private final Units units;
     private final Members members;
     private final Schemes schemes;
     private final Ledger ledger;
     private final Assessments assessments;
     private final Accounts accounts;
+    private final PastPeriods pastPeriods;
     private final Clock clock;
 
     public DemoOrganisation(Units units, Members members, Schemes schemes, Ledger ledger, Assessments assessments, Accounts accounts,
-                            Clock clock) {
+                            PastPeriods pastPeriods, Clock clock) {
+        this.pastPeriods = pastPeriods;
         this.units = units;
         this.members = members;
         this.schemes = schemes;
@@ -89,7 +88,8 @@ public class DemoOrganisation {
         Random random = new Random(20260101L);
         LocalDate today = LocalDate.now(clock);
         int year = today.getYear();
-        Set<String> usedNames = new LinkedHashSet<>();
+        Set<String> names = new LinkedHashSet<>();
+        People people = new People(random, names, today);
 
         Unit committee = units.createTrusted(null, "中共市发展改革委机关委员会", UnitKind.COMMITTEE, actor);
         Unit branch1 = units.createTrusted(committee.id(), "第一党支部", UnitKind.BRANCH, actor);
@@ -107,11 +107,11 @@ public class DemoOrganisation {
                 MemberType type = i >= 31 ? MemberType.ACTIVIST : i >= 27 ? MemberType.PROBATIONARY : MemberType.FORMAL;
                 Category category = i < 3 ? Category.LEADER : i == 26 ? Category.MOBILE : Category.IN_SERVICE;
                 MemberStatus status = i == 25 ? MemberStatus.EXEMPT : MemberStatus.ACTIVE;
-                forms.add(form(random, usedNames, type, category, status, groups.get(i % 2).id(), year));
+                forms.add(people.form(type, category, status, groups.get(i % 2).id()));
             }
         }
         for (int i = 0; i < 20; i++) {
-            forms.add(form(random, usedNames, MemberType.FORMAL, Category.RETIRED, MemberStatus.ACTIVE, retiredGroup.id(), year - 30));
+            forms.add(people.form(MemberType.FORMAL, Category.RETIRED, MemberStatus.ACTIVE, retiredGroup.id()));
         }
         List<Long> ids = members.createTrusted(forms, actor);
 
@@ -147,7 +147,24 @@ public class DemoOrganisation {
             String level = i % 34 < 3 || i % 7 == 0 ? "优秀" : i % 34 == 20 ? "基本称职" : "称职";
             assessments.assessTrusted(ids.get(i), year, "POST_LEVEL", level, actor);
         }
-        return new Loaded(8, ids.size(), written, password, demoAccounts);
+
+        // a branch under its own quarterly rule document, its ended quarters already through the cycle (its own seed, so
+        // the rest of the demo is what it always was)
+        Unit service = units.createTrusted(committee.id(), QuarterlyBranch.NAME, UnitKind.BRANCH, actor);
+        Random quarterly = new Random(20260301L);
+        List<MemberForm> serviceForms = QuarterlyBranch.forms(new People(quarterly, names, today), service.id());
+        List<Long> serviceIds = members.createTrusted(serviceForms, actor);
+        long secretary3 = account("shuji3", serviceForms.get(0).name(), password, serviceIds.get(0),
+                List.of(new Grant(Role.SECRETARY, service.id())), actor, demoAccounts, service);
+        account("dangyuan3", serviceForms.get(5).name(), password, serviceIds.get(5), List.of(new Grant(Role.MEMBER, service.id())), actor,
+                demoAccounts, service);
+        schemes.publishPresetTrusted(service.id(), year, QuarterlyBranch.PRESET, actor);
+        List<Ledger.Seed> serviceSeeds = new ArrayList<>();
+        QuarterlyBranch.year(serviceSeeds, quarterly, serviceIds, year, today, secretary3);
+        written += ledger.seedTrusted(serviceSeeds, actor);
+        pastPeriods.runTrusted(service.id(), new PastPeriods.Person(secretary3, serviceForms.get(0).name()),
+                new PastPeriods.Person(committeeAdmin, "党委管理员"), actor);
+        return new Loaded(9, ids.size() + serviceIds.size(), written, password, demoAccounts);
     }
 
     private long account(String username, String name, String password, Long memberId, List<Grant> grants, AuditLog.Actor actor,
@@ -155,33 +172,6 @@ public class DemoOrganisation {
         long id = accounts.createTrusted(username, name, password, memberId, grants, actor);
         list.add(new DemoAccount(username, name, grants.get(0).role().label(), unit.name()));
         return id;
-    }
-
-    private MemberForm form(Random random, Set<String> used, MemberType type, Category category, MemberStatus status,
-                            long unitId, int year) {
-        String name;
-        do {
-            name = SURNAMES[random.nextInt(SURNAMES.length)] + GIVEN[random.nextInt(GIVEN.length)];
-        } while (!used.add(name));
-        int age = category == Category.RETIRED ? 62 + random.nextInt(20) : type == MemberType.ACTIVIST ? 23 + random.nextInt(6) : 24 + random.nextInt(33);
-        LocalDate birth = LocalDate.of(LocalDate.now(clock).getYear() - age, 1 + random.nextInt(12), 1 + random.nextInt(28));
-        LocalDate joined = type == MemberType.ACTIVIST ? null : type == MemberType.PROBATIONARY
-                ? LocalDate.now(clock).minusMonths(2 + random.nextInt(9))
-                : birth.plusYears(20 + random.nextInt(Math.max(1, Math.min(age - 21, 25))));
-        return new MemberForm(null, name, random.nextBoolean() ? Gender.MALE : Gender.FEMALE, birth,
-                idCard(birth, random), "13" + (100000000 + random.nextInt(899999999)), joined, type, category, status, unitId);
-    }
-
-    /** A valid-looking ID-card number (region 110101) for the birth date, with its check digit. */
-    private static String idCard(LocalDate birth, Random random) {
-        String body = "110101" + birth.toString().replace("-", "") + String.format("%03d", random.nextInt(1000));
-        int[] weights = {7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2};
-        char[] check = {'1', '0', 'X', '9', '8', '7', '6', '5', '4', '3', '2'};
-        int sum = 0;
-        for (int i = 0; i < 17; i++) {
-            sum += (body.charAt(i) - '0') * weights[i];
-        }
-        return body + check[sum % 11];
     }
 
     /** A member's year so far: meetings, study, organisational life, service, and now and then an award or a lapse. */

@@ -34,6 +34,14 @@ public class Standings {
         this.self = self;
     }
 
+    /**
+     * Brings the standings the current transaction changed up to date now (they are otherwise refreshed once, just before
+     * it commits), for a caller that goes on to read them in the same transaction.
+     */
+    public void refreshWaiting() {
+        cn.vanguard.standings.internal.StandingsEvents.refreshWaitingNow();
+    }
+
     /** A member's stored result for a cycle, if a scheme applies to them. */
     public Optional<Standing> of(long memberId, int year) {
         return reader.get(year, memberId);

@@ -38,6 +38,11 @@ public class Snapshotter {
 
     /** Freezes the period's results as they are now; returns the new snapshot's id. */
     public long make(EvaluationPeriod period, PeriodUnits.Setup setup, String reason, Long accountId) {
+        return make(period, setup, reason, accountId, clock.instant());
+    }
+
+    /** Freezes the period's results as the ledger holds them now, the snapshot dated {@code at}; returns its id. */
+    public long make(EvaluationPeriod period, PeriodUnits.Setup setup, String reason, Long accountId, java.time.Instant at) {
         long chainRoot = setup.byBranch() ? setup.unitId() : setup.scheme().unitId();
         // the heads first, held to the end of the transaction: the entries read below are exactly those they cover
         List<ChainHead> kept = chain.hold(units.subtree(chainRoot));
@@ -45,7 +50,6 @@ public class Snapshotter {
         List<EngineInputs.Built> built = inputs.build(setup.scheme(), period.year(), people);
         PeriodResults.Computed computed = PeriodResults.compute(period, setup.scheme(), built,
                 rows.countedElsewhere(period.year(), period.id()), setup::spanOf);
-        return rows.insert(period.id(), reason, setup.scheme().id(), kept, computed.lines(), computed.counted(), accountId,
-                clock.instant());
+        return rows.insert(period.id(), reason, setup.scheme().id(), kept, computed.lines(), computed.counted(), accountId, at);
     }
 }

@@ -29,7 +29,7 @@ import cn.vanguard.rules.Schemes;
  * together: no window in which a page shows a result the ledger does not support, and nothing to replay after a crash.
  */
 @Component
-class StandingsEvents {
+public class StandingsEvents {
 
     private final Refresher refresher;
     private final Members members;
@@ -115,6 +115,19 @@ class StandingsEvents {
             TransactionSynchronizationManager.registerSynchronization(pending);
         }
         pending.byYear.computeIfAbsent(year, y -> new java.util.LinkedHashSet<>()).addAll(memberIds);
+    }
+
+    /**
+     * Runs the refresh the current transaction has waiting now rather than just before it commits, for a caller that
+     * reads the standings it changed in the same transaction; what changes afterwards is refreshed before the commit.
+     */
+    public static void refreshWaitingNow() {
+        Pending pending = (Pending) TransactionSynchronizationManager.getResource(Pending.class);
+        if (pending != null) {
+            java.util.Map<Integer, java.util.Set<Long>> waiting = new java.util.TreeMap<>(pending.byYear);
+            pending.byYear.clear();
+            waiting.forEach((year, ids) -> pending.refresher.refresh(year, List.copyOf(ids)));
+        }
     }
 
     /** The members whose standings a transaction changed, by cycle. */
