@@ -115,13 +115,17 @@ class QuarterBrowserTest {
             b.fill("#obj-entry", Long.toString(studyOfAlice));
             b.fill("#obj-claimed", "0");
             b.fill("#obj-text", "2月12日的集中学习王丽华同志请假了");
+            b.setInputFiles("#obj-files", new com.microsoft.playwright.options.FilePayload("请假条.png", "image/png", BrowserFlowTest.png()));
             b.click("button:has-text('提出异议')");
             assertThat(b.textContent(".alert-success")).contains("已提交异议");
+            assertThat(b.textContent("body")).contains("证明材料：").contains("请假条.png");
             Browser.shoot(b, "objection-filed-phone");
 
             sec.navigate("/notices");
             assertThat(sec.textContent("body")).contains("有1条异议待答复");
             sec.navigate("/periods/" + period);
+            assertThat(sec.textContent("body")).contains("请假条.png");
+            Browser.shoot(sec, "objection-with-evidence-desktop");
             sec.fill("textarea[name=answer]", "经核实请假属实，予以更正");
             sec.click("button:has-text('异议成立')");
             sec.navigate("/entries/" + studyOfAlice);
