@@ -152,6 +152,12 @@ abstract class LedgerContract {
         NewEntry future = new NewEntry(member, "ACT_MEETING", LocalDate.now().plusDays(5), null, null, null, null, null);
         assertThatThrownBy(() -> ledger.record(future, List.of(), Fixtures.unique("k")))
                 .isInstanceOfSatisfying(Invalid.class, e -> assertThat(e.errors()).containsKey("date"));
+        // a date of last year is outside the cycle the unit runs: said so, with the cycle, not "publish a scheme"
+        NewEntry lastYear = new NewEntry(member, "ACT_MEETING", LocalDate.of(fixtures.year() - 1, 12, 20), null, null, null, null, null);
+        assertThatThrownBy(() -> ledger.record(lastYear, List.of(), Fixtures.unique("k")))
+                .isInstanceOfSatisfying(Invalid.class, e -> assertThat(e.errors().get("date")).isEqualTo("日期" + (fixtures.year() - 1)
+                        + "-12-20不在积分周期内：“" + tree.branch().name() + "”现行的是" + fixtures.year() + "年度积分周期（" + fixtures.year()
+                        + "年1月1日至12月31日），" + (fixtures.year() - 1) + "年没有积分方案。请填写" + fixtures.year() + "年内的日期"));
     }
 
     @Test

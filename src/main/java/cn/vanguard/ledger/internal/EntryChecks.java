@@ -59,7 +59,21 @@ public class EntryChecks {
             throw Invalid.of("date", "请填写日期");
         }
         return schemes.effective(member.unitId(), date.getYear()).orElseThrow(() -> Invalid.of("date",
-                "“" + member.unitName() + "”还没有" + date.getYear() + "年度的积分方案，请先发布方案"));
+                noScheme(member.unitName(), date, LocalDate.now(clock).getYear(),
+                        schemes.effective(member.unitId(), LocalDate.now(clock).getYear()).isPresent())));
+    }
+
+    /**
+     * What is wrong with a date no scheme covers, in the words of the person recording: a date outside the cycle the unit
+     * runs says so and names the cycle; only when this year has no scheme either does the unit lack one, which the
+     * committee publishes (a scorer cannot).
+     */
+    public static String noScheme(String unitName, LocalDate date, int thisYear, boolean thisYearHasScheme) {
+        if (thisYearHasScheme && date.getYear() != thisYear) {
+            return "日期" + date + "不在积分周期内：“" + unitName + "”现行的是" + thisYear + "年度积分周期（" + thisYear + "年1月1日至12月31日），"
+                    + date.getYear() + "年没有积分方案。请填写" + thisYear + "年内的日期";
+        }
+        return "“" + unitName + "”还没有" + date.getYear() + "年度的积分方案，不能记录该年的积分：请联系党委管理员发布" + date.getYear() + "年度方案后再录入";
     }
 
     /** The scheme's checks of an entry, as field → Chinese message (empty when fine). */

@@ -91,7 +91,9 @@ final class RowCheck {
         Optional<PublishedScheme> scheme = schemes.computeIfAbsent(member.unitId() * 10_000L + date.getYear(),
                 key -> schemeOf.apply(member.unitId(), date.getYear()));
         if (scheme.isEmpty()) {
-            problems.add(line, Column.DATE.chinese(), "“" + member.unitName() + "”还没有" + date.getYear() + "年度的积分方案，请先发布方案");
+            boolean thisYear = schemes.computeIfAbsent(member.unitId() * 10_000L + today.getYear(),
+                    key -> schemeOf.apply(member.unitId(), today.getYear())).isPresent();
+            problems.add(line, Column.DATE.chinese(), EntryChecks.noScheme(member.unitName(), date, today.getYear(), thisYear));
             return null;
         }
         if (quantity == BAD || points == BAD) {
