@@ -184,7 +184,8 @@ class ApiProblems {
         };
         String detail;
         if (e instanceof NoResourceFoundException || e instanceof NoHandlerFoundException) {
-            detail = "没有这个接口：" + request.getMethod() + " " + request.getRequestURI() + "。全部接口见 /api/v1/docs";
+            detail = isApi(request) ? "没有这个接口：" + request.getMethod() + " " + request.getRequestURI() + "。全部接口见 /api/v1/docs"
+                    : "没有这个地址：" + request.getRequestURI() + "。请从首页进入";
         } else if (e instanceof HttpRequestMethodNotSupportedException unsupported) {
             String[] supported = unsupported.getSupportedMethods();
             detail = request.getRequestURI() + " 不支持 " + unsupported.getMethod() + " 请求"

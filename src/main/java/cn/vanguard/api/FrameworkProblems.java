@@ -12,8 +12,8 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 /**
  * Spring MVC's own errors that no controller of the API sees, because they happen before one is chosen: a path that
  * does not exist (404), a method (405) or body format (415) that no mapping takes, a response format that cannot be
- * given (406). Under /api/v1 they are Problem Details in Chinese like every other API error ({@link ApiProblems});
- * elsewhere they stay Spring's default Problem Details, as Spring Boot's own handler, which this one replaces, gave them.
+ * given (406). They are Problem Details in Chinese like every other API error ({@link ApiProblems}), under /api/v1 and
+ * elsewhere alike; a browser asking for a page that does not exist gets the error page instead (web's UnknownAddresses).
  */
 @ControllerAdvice
 @Order(0)
@@ -22,7 +22,7 @@ class FrameworkProblems extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleExceptionInternal(Exception e, Object body, HttpHeaders headers, HttpStatusCode status,
                                                              WebRequest request) {
-        if (request instanceof ServletWebRequest servlet && ApiProblems.isApi(servlet.getRequest())) {
+        if (request instanceof ServletWebRequest servlet) {
             HttpHeaders problemHeaders = new HttpHeaders();
             problemHeaders.putAll(headers);
             problemHeaders.setContentType(ApiProblems.PROBLEM);

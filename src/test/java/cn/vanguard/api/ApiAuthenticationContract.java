@@ -29,6 +29,31 @@ abstract class ApiAuthenticationContract extends ApiTesting {
     }
 
     @Test
+    void anAddressNothingAnswersIs404InChineseForAProgramAndAPageForABrowser() throws Exception {
+        mvc.perform(get("/api/v1/nothing-here"))
+                .andExpect(status().isNotFound())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.detail").value("没有这个接口：GET /api/v1/nothing-here。全部接口见 /api/v1/docs"));
+        // a known path with another method is no unknown address: the token is what is missing
+        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete("/api/v1/units"))
+                .andExpect(status().isUnauthorized());
+        // a browser gets the error page (the container's error dispatch renders it), never JSON
+        mvc.perform(get("/api/v1/nothing-here").accept(MediaType.TEXT_HTML)).andExpect(status().isNotFound())
+                .andExpect(content().string(""));
+        mvc.perform(get("/api/v1/units").accept(MediaType.TEXT_HTML)).andExpect(status().isUnauthorized())
+                .andExpect(content().string(""));
+
+        Fixtures.Account member = fixtures.account(Role.SCORER, fixtures.tree("city-direct-organs").branch().id());
+        mvc.perform(as(token(member), get("/api/v1/nothing-here"))).andExpect(status().isNotFound())
+                .andExpect(jsonPath("$.title").value("找不到"));
+        String page = mvc.perform(get("/nothing-here").accept(MediaType.TEXT_HTML).with(member.request())).andExpect(status().isNotFound())
+                .andReturn().getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+        org.assertj.core.api.Assertions.assertThat(page).contains("找不到页面").contains("地址 /nothing-here 不存在").contains("回到首页");
+        mvc.perform(get("/nothing-here.js").accept(MediaType.APPLICATION_JSON).with(member.request())).andExpect(status().isNotFound())
+                .andExpect(jsonPath("$.detail").value("没有这个地址：/nothing-here.js。请从首页进入"));
+    }
+
+    @Test
     void anUnknownTokenIs401() throws Exception {
         mvc.perform(as("vgd_notatoken", get("/api/v1/units"))).andExpect(status().isUnauthorized());
         mvc.perform(get("/api/v1/units").header("Authorization", "Basic dXNlcjpwYXNz")).andExpect(status().isUnauthorized());

@@ -74,7 +74,9 @@ public class SecurityConfig {
     @Bean
     @Order(1)
     @ConditionalOnWebApplication // the command line (import-ledger, rebuild-standings) starts the application without its web server
-    SecurityFilterChain api(HttpSecurity http, ApiTokens tokens) throws Exception {
+    SecurityFilterChain api(HttpSecurity http, ApiTokens tokens,
+                            org.springframework.beans.factory.ObjectProvider<org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping> mappings)
+            throws Exception {
         http.securityMatcher("/api/v1/**")
                 .authorizeHttpRequests(a -> a
                         .requestMatchers("/api/v1/openapi/**", "/api/v1/openapi", "/api/v1/docs", "/api/v1/docs/**", "/api/v1/swagger-ui/**")
@@ -84,8 +86,7 @@ public class SecurityConfig {
                 .csrf(c -> c.disable())
                 .addFilterBefore(new BearerTokenFilter(tokens), AbstractPreAuthenticatedProcessingFilter.class)
                 .exceptionHandling(e -> e
-                        .authenticationEntryPoint((request, response, ex) -> problem(response, HttpStatus.UNAUTHORIZED,
-                                "需要认证", "请在 Authorization 头中提供有效的 API 令牌：Bearer vgd_…"))
+                        .authenticationEntryPoint(new ApiEntryPoint(mappings))
                         .accessDeniedHandler((request, response, ex) -> problem(response, HttpStatus.FORBIDDEN, "无权操作", ex.getMessage())))
                 .headers(h -> h
                         .addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(new NegatedRequestMatcher(SWAGGER_UI),
