@@ -104,13 +104,18 @@ final class SchemeReading {
         }
     }
 
+    /** The rule document a scheme follows, by its title (《…》): its file name means nothing to a reader. */
+    static String documentTitle(Scheme scheme) {
+        return scheme.source() == null || scheme.source().heading() == null || scheme.source().heading().isBlank() ? null
+                : "《" + scheme.source().heading().strip() + "》";
+    }
+
     static View of(Scheme scheme) {
         return new SchemeReading(scheme).view();
     }
 
     private View view() {
-        String source = scheme.source() == null ? null
-                : join(" · ", scheme.source().file(), scheme.source().heading());
+        String source = documentTitle(scheme);
         BonusView bonus = null;
         List<ItemView> bonusItems = items(Pool.BONUS, null);
         if (!bonusItems.isEmpty() || scheme.bonusCap() != null) {

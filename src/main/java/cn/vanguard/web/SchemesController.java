@@ -175,8 +175,7 @@ class SchemesController {
         model.addAttribute("units", publishableUnits());
         model.addAttribute("presets", Presets.IDS.stream().map(id -> {
             Scheme scheme = Presets.get(id).orElseThrow();
-            String source = scheme.source() == null ? null
-                    : scheme.source().file() + (scheme.source().heading() == null ? "" : " · " + scheme.source().heading());
+            String source = SchemeReading.documentTitle(scheme);
             return new PresetChoice(id, scheme.name(), source, scheme.description());
         }).toList());
         model.addAttribute("errors", errors);

@@ -86,6 +86,8 @@ abstract class SchemePagesContract {
                 .contains("组织生活次数不足").contains("领导班子成员少于12次")
                 .contains("依据：减分项目16 请假缺席超过2次及以上的，每次记2分")
                 .contains("下载方案文件");
+        // the rule document by its title, never by the file it came in
+        assertThat(html).contains(tree.scheme().scheme().source().heading()).doesNotContain(tree.scheme().scheme().source().file());
         int interpretations = tree.scheme().scheme().interpretations().size() + 1; // and DED_ABSENT_LEAVE's own
         assertThat(count(html, "class=\"mark-interpretation")).isEqualTo(interpretations);
     }

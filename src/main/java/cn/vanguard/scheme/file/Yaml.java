@@ -77,6 +77,17 @@ final class Yaml {
 
     /** A node of the document with its path. Accessors report wrong types and return {@code null}. */
     static final class Value {
+
+        /** The Chinese names of the mappings a scheme file holds, as {@link #mapping} is told them in English. */
+        static final Map<String, String> WHAT = Map.ofEntries(Map.entry("the scheme", "方案"), Map.entry("the source", "来源"),
+                Map.entry("publicity", "公示设置"), Map.entry("the bonus pool", "加分项"), Map.entry("a group", "互斥组"),
+                Map.entry("a section", "板块"), Map.entry("an attainment target", "达标目标"), Map.entry("a vote level", "评议等级"),
+                Map.entry("an item", "积分项目"), Map.entry("a cap", "上限"), Map.entry("a criterion", "评定标准"),
+                Map.entry("a threshold", "分档"), Map.entry("a level item", "等级项目"), Map.entry("a level", "等级"),
+                Map.entry("a veto", "一票否决项"), Map.entry("a forfeit", "取消资格项"), Map.entry("a counter", "计数项"),
+                Map.entry("grades", "等次"), Map.entry("a grade band", "等次分档"), Map.entry("a flag", "标记"), Map.entry("stars", "星级评定"),
+                Map.entry("a section minimum", "板块最低分"), Map.entry("a warning", "预警"),
+                Map.entry("an attendance requirement", "出勤要求"), Map.entry("the requirement per category", "分类要求"));
         final Node node;
         final String path;
         final Problems problems;
@@ -99,10 +110,15 @@ final class Yaml {
             return node instanceof ScalarNode s && Tag.NULL.equals(s.getTag());
         }
 
+        /** What a mapping is, in the Chinese message: the message a secretary reads is Chinese throughout. */
+        private static String chinese(String what) {
+            return WHAT.getOrDefault(what, what);
+        }
+
         /** The mapping at this node, checked against the keys it may have; {@code null} if not a mapping. */
         Mapping mapping(String what, Set<String> allowed) {
             if (!(node instanceof MappingNode mapping)) {
-                problem("must be a mapping (" + what + ")", "应为键值对（" + what + "）");
+                problem("must be a mapping (" + what + ")", "应为键值对（" + chinese(what) + "）");
                 return null;
             }
             Map<String, Value> values = new LinkedHashMap<>();
@@ -116,7 +132,7 @@ final class Yaml {
                     String suggestion = Suggestions.closest(key, allowed);
                     problems.add(line, child(key),
                             "unknown key \"" + key + "\" in " + what + (suggestion == null ? "" : " (did you mean " + suggestion + "?)"),
-                            what + "中没有“" + key + "”这一项" + (suggestion == null ? "" : "（是否应为 " + suggestion + "？）"));
+                            chinese(what) + "中没有“" + key + "”这一项" + (suggestion == null ? "" : "（是否应为 " + suggestion + "？）"));
                 } else {
                     values.put(key, value);
                 }

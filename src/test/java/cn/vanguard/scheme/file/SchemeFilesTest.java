@@ -228,6 +228,20 @@ class SchemeFilesTest {
                 sections: [ { code: ACT, name: 活动, mode: ACCRUE, maxx: 5, items: [ { code: A, name: 会议, points: 1 } ] } ]
                 """);
         assertThat(load.problems()).singleElement().extracting(p -> p.render("s.yaml", true))
-                .isEqualTo("s.yaml:4: sections[0].maxx: a section中没有“maxx”这一项（是否应为 max？）");
+                .isEqualTo("s.yaml:4: sections[0].maxx: 板块中没有“maxx”这一项（是否应为 max？）");
+    }
+
+    /** Every kind of mapping the reader checks has a Chinese name, so that no Chinese message carries an English one. */
+    @Test
+    void everyMappingTheReaderChecksHasAChineseName() throws Exception {
+        String reader = java.nio.file.Files.readString(java.nio.file.Path.of("src/main/java/cn/vanguard/scheme/file/SchemeReader.java"));
+        java.util.regex.Matcher named = java.util.regex.Pattern.compile("\\.mapping\\(\"([^\"]+)\"").matcher(reader);
+        java.util.Set<String> names = new java.util.TreeSet<>();
+        while (named.find()) {
+            names.add(named.group(1));
+        }
+        assertThat(names).hasSizeGreaterThan(20);
+        assertThat(Yaml.Value.WHAT.keySet()).containsAll(names);
+        assertThat(Yaml.Value.WHAT.values()).allSatisfy(c -> assertThat(c).matches("[\\p{IsHan}]+"));
     }
 }
