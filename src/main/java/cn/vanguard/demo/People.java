@@ -38,13 +38,18 @@ final class People {
         LocalDate joined = type == MemberType.ACTIVIST ? null : type == MemberType.PROBATIONARY
                 ? today.minusMonths(2 + random.nextInt(9))
                 : birth.plusYears(20 + random.nextInt(Math.max(1, Math.min(age - 21, 25))));
-        return new MemberForm(null, name, random.nextBoolean() ? Gender.MALE : Gender.FEMALE, birth,
-                idCard(birth, random), "13" + (100000000 + random.nextInt(899999999)), joined, type, category, status, unitId);
+        Gender gender = random.nextBoolean() ? Gender.MALE : Gender.FEMALE;
+        return new MemberForm(null, name, gender, birth, idCard(birth, gender, random), "13" + (100000000 + random.nextInt(899999999)),
+                joined, type, category, status, unitId);
     }
 
-    /** A valid-looking ID-card number (region 110101) for the birth date, with its check digit. */
-    private static String idCard(LocalDate birth, Random random) {
-        String body = "110101" + birth.toString().replace("-", "") + String.format("%03d", random.nextInt(1000));
+    /** A valid-looking ID-card number (region 110101) for the birth date and gender (odd 17th digit for men), with its check digit. */
+    private static String idCard(LocalDate birth, Gender gender, Random random) {
+        int sequence = random.nextInt(1000);
+        if (sequence % 2 != (gender == Gender.MALE ? 1 : 0)) {
+            sequence ^= 1;
+        }
+        String body = "110101" + birth.toString().replace("-", "") + String.format("%03d", sequence);
         int[] weights = {7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2};
         char[] check = {'1', '0', 'X', '9', '8', '7', '6', '5', '4', '3', '2'};
         int sum = 0;

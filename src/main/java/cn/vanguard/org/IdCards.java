@@ -107,7 +107,24 @@ public class IdCards {
         if (Character.toUpperCase(number.charAt(17)) != CHECK[sum % 11]) {
             return "身份证号码校验位不正确，请核对";
         }
+        if (birthDate(number) == null) {
+            return "身份证号码第7至14位应为出生日期（如19850312），现在不是有效日期，请核对";
+        }
         return null;
+    }
+
+    /** The birth date a valid number carries in its 7th to 14th digits (GB 11643), or null where they are no date. */
+    public static java.time.LocalDate birthDate(String number) {
+        try {
+            return java.time.LocalDate.parse(number.substring(6, 14), java.time.format.DateTimeFormatter.BASIC_ISO_DATE);
+        } catch (java.time.format.DateTimeParseException e) {
+            return null;
+        }
+    }
+
+    /** The gender a valid number carries in its 17th digit: odd for men, even for women (GB 11643). */
+    public static Gender gender(String number) {
+        return (number.charAt(16) - '0') % 2 == 1 ? Gender.MALE : Gender.FEMALE;
     }
 
     /** {@code 1101**********123X}: the region and the last four digits. */

@@ -339,9 +339,12 @@ public class Members {
             }
         }
         if (!blank(form.idCard())) {
-            String problem = IdCards.problem(form.idCard().strip());
+            String number = form.idCard().strip();
+            String problem = IdCards.problem(number);
             if (problem != null) {
                 errors.put("idCard", problem);
+            } else {
+                agreesWithIdCard(number, form, errors);
             }
         }
         if (!blank(form.phone()) && !form.phone().strip().matches("[0-9+\\- ]{5,30}")) {
@@ -358,6 +361,21 @@ public class Members {
             errors.put("joinedOn", "入党时应年满18周岁，请核对入党日期和出生日期");
         }
         return errors;
+    }
+
+    /** The birth date and gender typed must be those the ID-card number carries: one of them is mistyped otherwise. */
+    private static void agreesWithIdCard(String number, MemberForm form, Map<String, String> errors) {
+        java.time.format.DateTimeFormatter chinese = java.time.format.DateTimeFormatter.ofPattern("yyyy年M月d日");
+        LocalDate carried = IdCards.birthDate(number);
+        if (form.birthDate() != null && !form.birthDate().equals(carried)) {
+            errors.put("birthDate", "出生日期" + form.birthDate().format(chinese) + "与身份证号码中的出生日期" + carried.format(chinese)
+                    + "不一致，请核对出生日期或身份证号码");
+        }
+        Gender gender = IdCards.gender(number);
+        if (form.gender() != null && form.gender() != gender) {
+            errors.put("gender", "性别“" + form.gender().label() + "”与身份证号码（第17位" + (gender == Gender.MALE ? "为奇数，表示男性" : "为偶数，表示女性")
+                    + "）不一致，请核对性别或身份证号码");
+        }
     }
 
     /** Whether the current user may see the member (a message may then name them); nobody is signed in for trusted setup. */

@@ -72,14 +72,14 @@ abstract class MembersApiContract extends ApiTesting {
     void returnsTheIdCardNumberOnlyMasked() throws Exception {
         assertThat(IdCards.problem(ID_CARD)).isNull();
         String created = mvc.perform(json(admin, post("/api/v1/members"), """
-                        {"name": "王五", "gender": "MALE", "birthDate": "1980-02-03", "idCard": "%s", "joinedOn": "2005-07-01",
+                        {"name": "王五", "gender": "FEMALE", "birthDate": "1949-12-31", "idCard": "%s", "joinedOn": "2005-07-01",
                          "type": "FORMAL", "unitId": %d}""".formatted(ID_CARD, tree.branch().id())))
                 .andExpect(status().isCreated())
                 .andExpect(header().string("Location", containsString("/api/v1/members/")))
                 .andExpect(jsonPath("$.idCardMasked").value("1101**********002X"))
                 .andExpect(jsonPath("$.category").value("IN_SERVICE"))
                 .andExpect(jsonPath("$.status").value("ACTIVE"))
-                .andExpect(jsonPath("$.birthDate").value("1980-02-03"))
+                .andExpect(jsonPath("$.birthDate").value("1949-12-31"))
                 .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
         assertThat(created).doesNotContain(ID_CARD).doesNotContain("idCard\"");
         long id = Long.parseLong(created.replaceAll(".*\"id\":(\\d+).*", "$1"));

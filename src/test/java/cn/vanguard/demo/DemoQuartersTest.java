@@ -54,6 +54,8 @@ class DemoQuartersTest {
     Periods periods;
     @Autowired
     LedgerChain chain;
+    @Autowired
+    cn.vanguard.org.IdCards idCards;
 
     @AfterEach
     void signOut() {
@@ -95,6 +97,17 @@ class DemoQuartersTest {
         assertThat(lines).filteredOn(SnapshotLine::scored).extracting(SnapshotLine::total)
                 .anySatisfy(t -> assertThat(t).isGreaterThan(new java.math.BigDecimal("60")));
         assertThat(chain.verify(List.of(branch)).ok()).isTrue();
+        // every demo member's ID-card number agrees with their birth date and gender, so any of them can be edited as they are
+        record Person(String gender, java.time.LocalDate birth, String cipher) {
+        }
+        List<Person> people = fixtures.jdbc().sql("select gender, birth_date, id_card_cipher from member where id_card_cipher is not null")
+                .query((rs, n) -> new Person(rs.getString(1), rs.getObject(2, java.time.LocalDate.class), rs.getString(3))).list();
+        assertThat(people).hasSizeGreaterThan(100).allSatisfy(p -> {
+            String number = idCards.decrypt(p.cipher());
+            assertThat(cn.vanguard.org.IdCards.problem(number)).isNull();
+            assertThat(cn.vanguard.org.IdCards.birthDate(number)).isEqualTo(p.birth());
+            assertThat(cn.vanguard.org.IdCards.gender(number).name()).isEqualTo(p.gender());
+        });
         assertThat(fixtures.jdbc().sql("select count(*) from audit_log where action = 'PERIOD_APPROVED' and summary like '%演示组织载入%'")
                 .query(Integer.class).single()).isEqualTo(2);
     }

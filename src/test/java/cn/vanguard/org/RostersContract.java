@@ -87,7 +87,7 @@ abstract class RostersContract {
         MemberRecord zhangBefore = member(zhang);
         MemberRecord liBefore = member(li);
         byte[] file = file(List.of(
-                row(null, "新人甲", "女", LocalDate.of(1990, 3, 4), "110105199001011232", "13700000000", LocalDate.of(2015, 7, 1),
+                row(null, "新人甲", "女", LocalDate.of(1990, 3, 4), "110105199003041240", "13700000000", LocalDate.of(2015, 7, 1),
                         "预备党员", "在职", committee.name() + "/" + branch.name(), null),
                 row(code, "新人乙", "男", "1980/1/2", null, null, "2001年7月1日", "FORMAL", "离退休", otherBranch.name(), "在册"),
                 row(zhangBefore.code(), "张三", null, null, null, "13900000000", null, "正式党员", null, otherBranch.name(), null),
@@ -100,7 +100,7 @@ abstract class RostersContract {
                 .containsExactly(2, 1, 1, 1);
         MemberRecord first = members.search(new Members.Query(branch.id(), "新人甲", null, null, null), 5).get(0);
         assertThat(first.code()).startsWith("M");
-        assertThat(first.idCardMasked()).isEqualTo("1101**********1232");
+        assertThat(first.idCardMasked()).isEqualTo("1101**********1240");
         assertThat(first.birthDate()).isEqualTo(LocalDate.of(1990, 3, 4));
         assertThat(first.type()).isEqualTo(MemberType.PROBATIONARY);
         MemberRecord second = members.findByCode(code).orElseThrow();

@@ -171,6 +171,13 @@ abstract class MemberPagesContract {
                 .andExpect(content().string(containsString("请填写姓名")))
                 .andExpect(content().string(containsString("身份证号码校验位不正确")))
                 .andExpect(content().string(containsString("联系电话只能包含数字")));
+        // a valid number that contradicts the birth date and gender typed: both named, nothing saved
+        mvc.perform(post("/members").with(admin.request()).with(csrf())
+                        .param("unitId", String.valueOf(tree.branch().id())).param("name", "赵六").param("type", "FORMAL")
+                        .param("gender", "MALE").param("birthDate", "1985-05-10").param("idCard", ID_CARD))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("出生日期1985年5月10日与身份证号码中的出生日期1985年5月1日不一致，请核对出生日期或身份证号码")))
+                .andExpect(content().string(containsString("性别“男”与身份证号码（第17位为偶数，表示女性）不一致，请核对性别或身份证号码")));
         mvc.perform(post("/members").with(secretary.request()).with(csrf())
                         .param("unitId", String.valueOf(tree.branch().id())).param("name", "王五").param("type", "FORMAL"))
                 .andExpect(status().isForbidden());
@@ -179,7 +186,7 @@ abstract class MemberPagesContract {
         String name = Fixtures.unique("王五");
         mvc.perform(post("/members").with(admin.request()).with(csrf())
                         .param("unitId", String.valueOf(tree.branch().id())).param("name", name).param("type", "PROBATIONARY")
-                        .param("gender", "MALE").param("birthDate", "1990-01-01").param("idCard", ID_CARD).param("joinedOn", "2025-06-01")
+                        .param("gender", "FEMALE").param("birthDate", "1985-05-01").param("idCard", ID_CARD).param("joinedOn", "2025-06-01")
                         .param("category", "MOBILE").param("status", "ACTIVE"))
                 .andExpect(status().is3xxRedirection())
                 .andExpect(redirectedUrlPattern("/members/*"));
