@@ -156,11 +156,12 @@ public class DemoOrganisation {
         List<Long> serviceIds = members.createTrusted(serviceForms, actor);
         long secretary3 = account("shuji3", serviceForms.get(0).name(), password, serviceIds.get(0),
                 List.of(new Grant(Role.SECRETARY, service.id())), actor, demoAccounts, service);
-        account("dangyuan3", serviceForms.get(5).name(), password, serviceIds.get(5), List.of(new Grant(Role.MEMBER, service.id())), actor,
-                demoAccounts, service);
+        long member3 = account("dangyuan3", serviceForms.get(5).name(), password, serviceIds.get(5),
+                List.of(new Grant(Role.MEMBER, service.id())), actor, demoAccounts, service);
         schemes.publishPresetTrusted(service.id(), year, QuarterlyBranch.PRESET, actor);
         List<Ledger.Seed> serviceSeeds = new ArrayList<>();
         QuarterlyBranch.year(serviceSeeds, quarterly, serviceIds, year, today, secretary3);
+        QuarterlyBranch.declaration(serviceSeeds, serviceIds.get(5), member3, today);
         written += ledger.seedTrusted(serviceSeeds, actor);
         pastPeriods.runTrusted(service.id(), new PastPeriods.Person(secretary3, serviceForms.get(0).name()),
                 new PastPeriods.Person(committeeAdmin, "党委管理员"), actor);

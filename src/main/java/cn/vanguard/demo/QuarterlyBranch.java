@@ -66,6 +66,15 @@ final class QuarterlyBranch {
         }
     }
 
+    /**
+     * A member's declaration of volunteer service (特色分, 照片或签到为依据) waiting for its first check without its photo
+     * yet: the rule that it needs proof shows on the review queue and the entry's page until the member uploads one.
+     */
+    static void declaration(List<Ledger.Seed> seeds, long member, long account, LocalDate today) {
+        seeds.add(new Ledger.Seed(member, "CZ_VOLUNTEER", today.minusDays(2), null, new BigDecimal("3"), null,
+                "参加社区“文明创建”志愿服务半天（照片待补）", null, EntrySource.DECLARED, EntryStatus.FIRST_CHECK, account, null, null, null));
+    }
+
     /** A meeting every member should attend (counted as held), and their attendance. */
     private static void meeting(Entry e, Random random, double diligence, LocalDate on, String what) {
         e.add(true, "CZ_HELD", on, BigDecimal.ONE, null, what);

@@ -97,6 +97,11 @@ class DemoQuartersTest {
         assertThat(lines).filteredOn(SnapshotLine::scored).extracting(SnapshotLine::total)
                 .anySatisfy(t -> assertThat(t).isGreaterThan(new java.math.BigDecimal("60")));
         assertThat(chain.verify(List.of(branch)).ok()).isTrue();
+        // a member's declaration waits for its first check without the photo its item asks for
+        assertThat(fixtures.jdbc().sql("""
+                select count(*) from ledger_entry e join member m on m.id = e.member_id
+                where m.unit_id = :u and e.item_code = 'CZ_VOLUNTEER' and e.status = 'FIRST_CHECK' and e.source = 'DECLARED'""")
+                .param("u", branch).query(Integer.class).single()).isEqualTo(1);
         // every demo member's ID-card number agrees with their birth date and gender, so any of them can be edited as they are
         record Person(String gender, java.time.LocalDate birth, String cipher) {
         }
