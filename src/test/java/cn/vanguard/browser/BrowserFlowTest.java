@@ -194,6 +194,8 @@ class BrowserFlowTest {
                 {"jifen1", "/account", "my-account"},
                 {"dangyuan1", "/me", "me"},
                 {"dangyuan1", "/declare", "declare"},
+                {"shuji3", "/periods", "periods"},
+                {"dangyuan3", "/periods/" + jdbc.sql("select min(id) from evaluation_period").query(Long.class).single(), "period-member"},
         };
         java.util.Map<String, Page> desktops = new java.util.HashMap<>();
         java.util.Map<String, Page> phones = new java.util.HashMap<>();
@@ -206,6 +208,16 @@ class BrowserFlowTest {
             phone.navigate(page[1]);
             Browser.shoot(phone, "tour-" + page[2] + "-phone");
         }
+        // the ranking on a phone: one member a line or two, not a stack of labelled cells
+        Page phone = phones.get("shuji1");
+        phone.navigate("/scores?unitId=" + branch);
+        assertThat(phone.locator(".ranking-table tbody tr").first().boundingBox().height).as("a ranking row on a phone").isLessThan(64);
+        // and on paper: landscape A4, without menu or filters, the header on every sheet
+        Page desktop = desktops.get("shuji1");
+        desktop.navigate("/scores?unitId=" + branch);
+        java.nio.file.Path pdf = java.nio.file.Path.of("target/screenshots/print-ranking.pdf");
+        desktop.pdf(new Page.PdfOptions().setPath(pdf).setPreferCSSPageSize(true));
+        assertThat(pdf).exists();
     }
 
     /** A small valid PNG (a red square). */
