@@ -53,7 +53,7 @@ class SlipSheet {
         StringBuilder html = new StringBuilder("""
                 <html><head><meta charset="utf-8"/><style>
                 @page { size: A4; margin: 8mm; }
-                body { font-family: 'Droid Sans Fallback'; font-size: 10pt; margin: 0; }
+                body { font-family: sans-serif, 'Droid Sans Fallback'; font-size: 10pt; margin: 0; }
                 table.page { width: 100%; border-collapse: collapse; table-layout: fixed; page-break-after: always; }
                 table.page.last { page-break-after: auto; }
                 td.slip { width: 50%; height: 68mm; border: 0.4mm dashed #777; padding: 4mm; vertical-align: top; }
@@ -62,7 +62,7 @@ class SlipSheet {
                 .unit { color: #333; font-size: 8.5pt; margin-bottom: 3mm; }
                 .label { color: #555; font-size: 8pt; }
                 .value { font-size: 12pt; margin-bottom: 2mm; }
-                .code { font-size: 15pt; letter-spacing: 0.6mm; margin-bottom: 2mm; }
+                .code { font-family: monospace, 'Droid Sans Fallback'; font-size: 15pt; font-weight: bold; margin-bottom: 2mm; }
                 .qr { float: right; width: 30mm; height: 30mm; margin-left: 2mm; }
                 .how { font-size: 7.5pt; color: #333; clear: both; }
                 </style></head><body>""");
