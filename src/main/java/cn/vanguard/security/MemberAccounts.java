@@ -3,16 +3,12 @@ package cn.vanguard.security;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.support.GeneratedKeyHolder;
-import org.springframework.jdbc.support.KeyHolder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -20,6 +16,7 @@ import org.springframework.transaction.annotation.Transactional;
 import cn.vanguard.Invalid;
 import cn.vanguard.NotFound;
 import cn.vanguard.audit.AuditLog;
+import cn.vanguard.security.MemberAccountRows.Linked;
 import cn.vanguard.security.MemberDirectory.Person;
 
 /**
@@ -32,7 +29,7 @@ import cn.vanguard.security.MemberDirectory.Person;
 @Service
 public class MemberAccounts {
 
-    private final JdbcClient jdbc;
+    private final MemberAccountRows rows;
     private final Guard guard;
     private final UnitTree tree;
     private final MemberDirectory directory;
@@ -41,9 +38,9 @@ public class MemberAccounts {
     private final LiveSessions sessions;
     private final AuditLog audit;
 
-    MemberAccounts(JdbcClient jdbc, Guard guard, UnitTree tree, MemberDirectory directory, ActivationCodes codes, PasswordEncoder passwords,
+    MemberAccounts(MemberAccountRows rows, Guard guard, UnitTree tree, MemberDirectory directory, ActivationCodes codes, PasswordEncoder passwords,
                    LiveSessions sessions, AuditLog audit) {
-        this.jdbc = jdbc;
+        this.rows = rows;
         this.guard = guard;
         this.tree = tree;
         this.directory = directory;
@@ -65,31 +62,27 @@ public class MemberAccounts {
     /** Where an account's activation code stands. */
     public enum CodeState { NONE, WAITING, EXPIRED, USED }
 
-    private record Linked(long id, Long memberId, String username, boolean enabled, OffsetDateTime lastLogin, OffsetDateTime expires,
-                          OffsetDateTime used) {
-    }
-
     /** The members of a unit in the current user's scope with their accounts, by unit path and code. */
     public List<Row> roster(long unitId) {
         guard.require(Permission.MANAGE_MEMBER_ACCOUNTS, unitId);
         CurrentUser user = guard.current();
         List<Person> people = directory.peopleIn(unitId);
-        Map<Long, Linked> byMember = linked(people.stream().map(Person::id).toList());
-        Map<Long, List<Grant>> grants = grants(byMember.values().stream().map(Linked::id).toList());
-        OffsetDateTime now = OffsetDateTime.now(codesClock());
-        List<Row> rows = new ArrayList<>();
+        Map<Long, Linked> byMember = rows.byMember(people.stream().map(Person::id).toList());
+        Map<Long, List<Grant>> grants = rows.grants(byMember.values().stream().map(Linked::id).toList());
+        OffsetDateTime now = OffsetDateTime.now(codes.clock());
+        List<Row> roster = new ArrayList<>();
         for (Person person : people) {
             Linked a = byMember.get(person.id());
             if (a == null) {
-                rows.add(new Row(person, null, null, false, CodeState.NONE, null, null, false));
+                roster.add(new Row(person, null, null, false, CodeState.NONE, null, null, false));
                 continue;
             }
             CodeState state = a.used() != null ? CodeState.USED : a.expires() == null ? CodeState.NONE
                     : a.expires().isAfter(now) ? CodeState.WAITING : CodeState.EXPIRED;
-            rows.add(new Row(person, a.id(), a.username(), a.enabled(), state, a.expires(), a.lastLogin(),
+            roster.add(new Row(person, a.id(), a.username(), a.enabled(), state, a.expires(), a.lastLogin(),
                     manageable(user, a.id(), person.unitId(), grants.getOrDefault(a.id(), List.of()))));
         }
-        return rows;
+        return roster;
     }
 
     /**
@@ -111,29 +104,20 @@ public class MemberAccounts {
                 throw Guard.denied();
             }
         }
-        Set<Long> linked = linked(people.stream().map(Person::id).toList()).keySet();
+        Set<Long> linked = rows.byMember(people.stream().map(Person::id).toList()).keySet();
         List<Person> todo = people.stream().filter(p -> !linked.contains(p.id())).toList();
         if (todo.isEmpty()) {
             throw Invalid.of("members", wanted.isEmpty() ? "该组织的党员都已开通账号，没有需要开通的；遗失激活码的党员，请在列表中点“重发激活码”"
                     : "选中的党员都已开通账号，没有需要开通的；遗失激活码的党员，请在列表中点“重发激活码”");
         }
-        Map<Long, String> usernames = Usernames.assign(todo, taken(todo));
+        Map<Long, String> usernames = Usernames.assign(todo, rows.taken(todo));
         // nobody knows this password: the member sets their own with the code; one hash for the batch, as BCrypt is slow
         String unusable = passwords.encode(Accounts.generatePassword());
-        OffsetDateTime now = OffsetDateTime.now(codesClock());
+        OffsetDateTime now = OffsetDateTime.now(codes.clock());
         List<Slip> slips = new ArrayList<>();
         for (Person person : todo) {
             String username = usernames.get(person.id());
-            KeyHolder key = new GeneratedKeyHolder();
-            jdbc.sql("""
-                    insert into account (username, display_name, password_hash, member_id, enabled, must_change_password, created_at)
-                    values (:u, :d, :h, :m, true, false, :now)""")
-                    .param("u", username).param("d", person.name()).param("h", unusable).param("m", person.id()).param("now", now)
-                    .update(key, "id");
-            long id = key.getKeyAs(Long.class);
-            jdbc.sql("insert into role_grant (account_id, role, unit_id, granted_at, granted_by) values (:a, :r, :u, :now, :by)")
-                    .param("a", id).param("r", Role.MEMBER.name()).param("u", person.unitId()).param("now", now).param("by", user.accountId())
-                    .update();
+            long id = rows.insert(person, username, unusable, now, user.accountId());
             ActivationCodes.Issued code = codes.issue(id, user.accountId());
             Map<String, Object> after = new LinkedHashMap<>();
             after.put("username", username);
@@ -170,7 +154,7 @@ public class MemberAccounts {
         if (user.accountId() == accountId) {
             throw Invalid.of("enabled", "不能停用自己的账号");
         }
-        jdbc.sql("update account set enabled = :e, version = version + 1 where id = :id").param("e", enabled).param("id", accountId).update();
+        rows.setEnabled(accountId, enabled);
         Map<String, Object> after = new LinkedHashMap<>();
         after.put("enabled", enabled);
         if (!enabled) {
@@ -184,12 +168,9 @@ public class MemberAccounts {
 
     /** A member account the current user may manage: a missing one is {@link NotFound}, one out of reach refused. */
     private Linked manageable(long accountId) {
-        Linked account = jdbc.sql("""
-                        select a.id, a.member_id, a.username, a.enabled, a.last_login_at, c.expires_at, c.used_at
-                        from account a left join activation_code c on c.account_id = a.id where a.id = :id""")
-                .param("id", accountId).query(MemberAccounts::linkedRow).optional().orElseThrow(() -> new NotFound("账号不存在"));
+        Linked account = rows.one(accountId).orElseThrow(() -> new NotFound("账号不存在"));
         Long unit = account.memberId() == null ? null : tree.memberUnit(account.memberId()).orElse(null);
-        if (unit == null || !manageable(guard.current(), accountId, unit, grants(List.of(accountId)).getOrDefault(accountId, List.of()))) {
+        if (unit == null || !manageable(guard.current(), accountId, unit, rows.grants(List.of(accountId)).getOrDefault(accountId, List.of()))) {
             throw Guard.denied();
         }
         return account;
@@ -213,50 +194,5 @@ public class MemberAccounts {
         return user.accountId() != accountId && guard.can(user, Permission.MANAGE_MEMBER_ACCOUNTS, memberUnit)
                 && grants.stream().allMatch(g -> g.role() == Role.MEMBER && g.unitId() != null
                 && guard.can(user, Permission.MANAGE_MEMBER_ACCOUNTS, g.unitId()));
-    }
-
-    private Map<Long, Linked> linked(List<Long> memberIds) {
-        Map<Long, Linked> byMember = new HashMap<>();
-        for (int i = 0; i < memberIds.size(); i += 1000) {
-            jdbc.sql("""
-                            select a.id, a.member_id, a.username, a.enabled, a.last_login_at, c.expires_at, c.used_at
-                            from account a left join activation_code c on c.account_id = a.id where a.member_id in (:ids)""")
-                    .param("ids", memberIds.subList(i, Math.min(memberIds.size(), i + 1000))).query(MemberAccounts::linkedRow).list()
-                    .forEach(a -> byMember.put(a.memberId(), a));
-        }
-        return byMember;
-    }
-
-    private static Linked linkedRow(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
-        return new Linked(rs.getLong(1), rs.getObject(2, Long.class), rs.getString(3), rs.getBoolean(4), rs.getObject(5, OffsetDateTime.class),
-                rs.getObject(6, OffsetDateTime.class), rs.getObject(7, OffsetDateTime.class));
-    }
-
-    private Map<Long, List<Grant>> grants(List<Long> accountIds) {
-        Map<Long, List<Grant>> grants = new HashMap<>();
-        for (int i = 0; i < accountIds.size(); i += 1000) {
-            jdbc.sql("select account_id, role, unit_id from role_grant where account_id in (:ids)")
-                    .param("ids", accountIds.subList(i, Math.min(accountIds.size(), i + 1000)))
-                    .query(rs -> {
-                        grants.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>())
-                                .add(new Grant(Role.valueOf(rs.getString(2)), rs.getObject(3, Long.class)));
-                    });
-        }
-        return grants;
-    }
-
-    /** The usernames, in lower case, that the candidates for these members would collide with. */
-    private Set<String> taken(List<Person> people) {
-        List<String> candidates = people.stream().flatMap(p -> Usernames.candidates(p).stream()).toList();
-        Set<String> taken = new HashSet<>();
-        for (int i = 0; i < candidates.size(); i += 1000) {
-            taken.addAll(jdbc.sql("select lower(username) from account where lower(username) in (:names)")
-                    .param("names", candidates.subList(i, Math.min(candidates.size(), i + 1000))).query(String.class).list());
-        }
-        return taken;
-    }
-
-    private java.time.Clock codesClock() {
-        return codes.clock();
     }
 }
