@@ -74,6 +74,7 @@ public abstract class ScopeWalkContract extends ScopeWalkWorlds {
     static final Set<R> FIRST_CHECK = EnumSet.of(SA, CA, SEC, SCO);
     static final Set<R> APPROVE = EnumSet.of(SA, CA, SEC);
     static final Set<R> AUDIT = EnumSet.of(SA, CA, SUP);
+    static final Set<R> MEMBER_ACCOUNTS = EnumSet.of(SA, CA, SEC);
     static final Set<R> CLOSE_PERIODS = EnumSet.of(SA, CA, SEC);
     /** Those over a period's unit (a branch): a group leader's group is inside it, not over it. */
     static final Set<R> OVER_PERIODS = EnumSet.of(SA, CA, SEC, SCO, SUP);
@@ -539,6 +540,23 @@ public abstract class ScopeWalkContract extends ScopeWalkWorlds {
         web("POST /accounts/{id}/member/unlink", MANAGE, (w, c) -> post("/accounts/{id}/member/unlink", linkedScorer(w).id()),
                 deny((w, c) -> post("/accounts/{id}/member/unlink", linkedScorer(w).id())));
 
+        // ---- 党员账号: secretaries and administrators, for the members of their subtree; the slips come back as a PDF
+        web("GET /member-accounts", MEMBER_ACCOUNTS, (w, c) -> get("/member-accounts").param("unitId", id(w.group().id())),
+                deny((w, c) -> get("/member-accounts").param("unitId", id(w.group().id()))));
+        web("POST /member-accounts", MEMBER_ACCOUNTS, (w, c) -> post("/member-accounts").param("unitId", id(w.group().id()))
+                        .param("memberId", id(freshMember(w))),
+                deny((w, c) -> post("/member-accounts").param("unitId", id(w.group().id())).param("memberId", id(freshMember(w)))),
+                deny((w, c) -> post("/member-accounts").param("unitId", id(a.group().id())).param("memberId", id(freshMember(w)))));
+        web("POST /member-accounts/{id}/code", MEMBER_ACCOUNTS, (w, c) -> post("/member-accounts/{id}/code", freshMemberAccount(w).id()),
+                deny((w, c) -> post("/member-accounts/{id}/code", freshMemberAccount(w).id())));
+        web("POST /member-accounts/{id}/enabled", MEMBER_ACCOUNTS, (w, c) -> post("/member-accounts/{id}/enabled", freshMemberAccount(w).id())
+                        .param("enabled", "false").param("unitId", id(w.group().id())),
+                deny((w, c) -> post("/member-accounts/{id}/enabled", freshMemberAccount(w).id()).param("enabled", "false")));
+        // ---- 激活账号: open to everybody, signed in or not; a code nobody was given is refused on the form
+        web("GET /activate", ALL, (w, c) -> get("/activate"));
+        web("POST /activate", ALL, (w, c) -> post("/activate").param("username", Fixtures.unique("nobody")).param("code", "AAAA-BBBB-CCCC")
+                .param("password", "NewPassw0rd2026").param("repeat", "NewPassw0rd2026"));
+
         // ---- audit log
         web("GET /audit", AUDIT, (w, c) -> get("/audit"), filter((w, c) -> get("/audit").param("text", w.group().name().substring(0, 2))));
 
@@ -819,6 +837,10 @@ public abstract class ScopeWalkContract extends ScopeWalkWorlds {
         }
         expect("POST /declare", Expect.redirect("/me"));
         expect("POST /account/password", Expect.mistake());
+        expect("POST /member-accounts", Expect.ok());
+        expect("POST /member-accounts/{id}/code", Expect.ok());
+        expect("POST /member-accounts/{id}/enabled", Expect.redirect("/member-accounts\\?unitId=\\d+"));
+        expect("POST /activate", Expect.mistake());
         expect("GET /me", c -> c.holdsAny(EnumSet.of(MEM)).isPresent() ? Expect.ok() : Expect.redirect("/"));
         for (String key : List.of("POST /api/v1/units", "POST /api/v1/members", "POST /api/v1/schemes", "POST /api/v1/entries",
                 "POST /api/v1/entries/{id}/reverse")) {

@@ -170,7 +170,8 @@ abstract class ScopeWalkWorlds {
                 "select id, unit_id, version_no from scheme_version where unit_id in (:u) order by id",
                 "select id, username, password_hash, member_id, enabled, version from account where id in (:a) order by id",
                 "select id, account_id, role, unit_id from role_grant where account_id in (:a) or unit_id in (:u) order by id",
-                "select id, account_id, revoked_at from api_token where account_id in (:a) order by id");
+                "select id, account_id, revoked_at from api_token where account_id in (:a) order by id",
+                "select account_id, code_hash, expires_at, used_at from activation_code where account_id in (:a) order by account_id");
         StringBuilder print = new StringBuilder().append(units).append(people).append(accounts).append('\n');
         for (String sql : queries) {
             print.append(jdbc.sql(sql).param("u", units).param("p", people).param("a", accounts).query().listOfRows()).append('\n');
@@ -300,6 +301,11 @@ abstract class ScopeWalkWorlds {
 
     Fixtures.Account freshAccount(World w, Long memberId) {
         return fixtures.account(memberId, new Grant(Role.MEMBER, w.group().id()));
+    }
+
+    /** A member's own account (党员 in the world's group, linked to a new member there), as secretaries make them. */
+    Fixtures.Account freshMemberAccount(World w) {
+        return fixtures.memberAccount(freshMember(w), w.group().id());
     }
 
     /** An account linked to a new member of the world, holding a scorer's role there (not a member's, which keeps the link). */

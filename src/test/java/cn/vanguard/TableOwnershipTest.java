@@ -32,7 +32,7 @@ class TableOwnershipTest {
     static final Map<String, String> OWNERS = Map.ofEntries(
             Map.entry("org_unit", "org"), Map.entry("member", "org"), Map.entry("member_transfer", "org"),
             Map.entry("account", "security"), Map.entry("role_grant", "security"), Map.entry("api_token", "security"),
-            Map.entry("login_address", "security"), Map.entry("spring_session", "security"),
+            Map.entry("login_address", "security"), Map.entry("activation_code", "security"), Map.entry("spring_session", "security"),
             Map.entry("spring_session_attributes", "security"),
             Map.entry("ledger_entry", "ledger"), Map.entry("attachment", "ledger"), Map.entry("idempotency_key", "ledger"),
             Map.entry("imported_file", "ledger"), Map.entry("ledger_import", "ledger"), Map.entry("assessment", "ledger"),

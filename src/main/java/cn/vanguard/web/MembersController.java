@@ -90,6 +90,7 @@ class MembersController {
         model.addAttribute("limit", LIMIT);
         model.addAttribute("query", filter.queryString());
         model.addAttribute("canManage", guard.canAnywhere(Permission.MANAGE_MEMBERS));
+        model.addAttribute("canManageAccounts", guard.canAnywhere(Permission.MANAGE_MEMBER_ACCOUNTS));
         response.addHeader(HttpHeaders.VARY, "HX-Request");
         if (htmx != null && restore == null) {
             return "members/list :: rows";

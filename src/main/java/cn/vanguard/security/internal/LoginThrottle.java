@@ -56,7 +56,7 @@ public class LoginThrottle {
     }
 
     /** Reserves one password check for the account; false while it is locked or its checks are all taken. */
-    boolean admitAccount(long accountId) {
+    public boolean admitAccount(long accountId) {
         OffsetDateTime now = now();
         // an expired lock starts the count again; the reservation that reaches the limit sets the lock itself, so an
         // account never stays at the limit unlocked even if that check never finishes
@@ -71,7 +71,7 @@ public class LoginThrottle {
     }
 
     /** Reserves one password check for the client address; false when its failures in the window reached the limit. */
-    boolean admitAddress(String remoteAddress) {
+    public boolean admitAddress(String remoteAddress) {
         String address = key(remoteAddress);
         if (reserveAddress(address)) {
             return true;
@@ -106,13 +106,25 @@ public class LoginThrottle {
 
     /** A wrong password for an existing account: the reservation stays counted; the lock, if this set it, is audited. */
     void failed(long accountId, String username) {
+        failed(accountId, username, "密码错误");
+    }
+
+    /**
+     * A wrong, expired or used activation code for an existing account: counted with the wrong passwords (the same
+     * reservation, the same lock), and audited as what it was.
+     */
+    public void failedActivation(long accountId, String username) {
+        failed(accountId, username, "激活码无效");
+    }
+
+    private void failed(long accountId, String username, String what) {
         record State(int failures, OffsetDateTime lockedUntil) {
         }
         State state = jdbc.sql("select failed_logins, locked_until from account where id = :id").param("id", accountId)
                 .query((rs, n) -> new State(rs.getInt(1), rs.getObject(2, OffsetDateTime.class))).single();
         boolean locked = state.lockedUntil() != null && state.lockedUntil().isAfter(now());
         audit.record(new AuditLog.Actor(accountId, username), locked ? "ACCOUNT_LOCKED" : "LOGIN_FAILED", "account", accountId, null,
-                locked ? "连续" + state.failures() + "次密码错误，账号锁定" + lock.toMinutes() + "分钟" : "密码错误（第" + state.failures() + "次）",
+                locked ? "连续" + state.failures() + "次" + what + "，账号锁定" + lock.toMinutes() + "分钟" : what + "（第" + state.failures() + "次）",
                 null, locked ? Map.of("lockedUntil", state.lockedUntil()) : null);
     }
 
@@ -122,7 +134,7 @@ public class LoginThrottle {
     }
 
     /** The right password: the account's count starts again and the address gets its reservation back. */
-    void succeeded(long accountId, String username, String remoteAddress, boolean signedIn) {
+    public void succeeded(long accountId, String username, String remoteAddress, boolean signedIn) {
         jdbc.sql("update account set failed_logins = 0, locked_until = null" + (signedIn ? ", last_login_at = :now" : "") + " where id = :id")
                 .param("now", now()).param("id", accountId).update();
         jdbc.sql("update login_address set attempts = attempts - 1 where address = :a and attempts > 0").param("a", key(remoteAddress)).update();

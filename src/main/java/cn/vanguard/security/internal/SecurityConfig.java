@@ -101,7 +101,7 @@ public class SecurityConfig {
     @ConditionalOnWebApplication
     SecurityFilterChain web(HttpSecurity http, JdbcClient jdbc) throws Exception {
         http.authorizeHttpRequests(a -> a
-                        .requestMatchers("/login", "/webjars/**", "/css/**", "/js/**", "/images/**", "/favicon.ico", "/favicon.svg", "/error",
+                        .requestMatchers("/login", "/activate", "/webjars/**", "/css/**", "/js/**", "/images/**", "/favicon.ico", "/favicon.svg", "/error",
                                 "/actuator/health").permitAll()
                         .anyRequest().authenticated())
                 .formLogin(f -> f.loginPage("/login").defaultSuccessUrl("/", false).failureHandler(loginFailure()).permitAll())

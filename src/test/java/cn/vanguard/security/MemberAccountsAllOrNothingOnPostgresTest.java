@@ -1,0 +1,7 @@
+package cn.vanguard.security;
+
+import cn.vanguard.testing.OnPostgres;
+
+@OnPostgres
+class MemberAccountsAllOrNothingOnPostgresTest extends MemberAccountsAllOrNothingContract {
+}
