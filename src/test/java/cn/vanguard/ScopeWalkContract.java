@@ -649,6 +649,8 @@ public abstract class ScopeWalkContract extends ScopeWalkWorlds {
         web("GET /entries/import/jobs/{id}", VIEW, (w, c) -> get("/entries/import/jobs/{id}", importJob(w)),
                 deny((w, c) -> get("/entries/import/jobs/{id}", importJob(w))));
         web("GET /entries/template.csv", RECORD, (w, c) -> get("/entries/template.csv"));
+        web("GET /entries/template.xlsx", RECORD, (w, c) -> get("/entries/template.xlsx").param("unitId", id(w.group().id())),
+                deny((w, c) -> get("/entries/template.xlsx").param("unitId", id(w.group().id()))));
         web("GET /entries/{id}", VIEW, (w, c) -> get("/entries/{id}", w.approvedEntry()), deny((w, c) -> get("/entries/{id}", w.approvedEntry())));
         web("POST /entries/{id}/attachments", RECORD, (w, c) -> multipart("/entries/{id}/attachments", pendingEntry(w).id())
                         .file(new MockMultipartFile("files", "证明.png", "image/png", PNG)),

@@ -72,12 +72,14 @@ public final class LedgerRows implements AutoCloseable {
         return table.line();
     }
 
+    /** The member's code, also when the cell holds the template's label ({@code M00001 张三}, {@link Codes#member}). */
     public String memberCode() {
-        return table.cell(memberColumn);
+        return Codes.member(table.cell(memberColumn));
     }
 
+    /** The item's code, also when the cell holds the template's label ({@code 名称（CODE）}, {@link Codes#item}). */
     public String item() {
-        return table.cell(itemColumn);
+        return Codes.item(table.cell(itemColumn));
     }
 
     public String dateText() {

@@ -210,9 +210,7 @@ class EntriesController {
     }
 
     static List<Item> recordable(PublishedScheme scheme) {
-        return scheme.scheme().items().stream()
-                .filter(i -> i.kind() == ItemKind.PER_UNIT || i.kind() == ItemKind.RANGE || i.kind() == ItemKind.VETO || i.kind() == ItemKind.FORFEIT)
-                .toList();
+        return cn.vanguard.ledger.LedgerTemplate.recordable(scheme.scheme());
     }
 
     @PostMapping("/entries/new")
@@ -276,7 +274,7 @@ class EntriesController {
     /** A member typed as "M00001 张三", "M00001" or "张三", among the unit's members. */
     static MemberRecord resolve(String text, List<MemberRecord> people, Map<String, String> errors) {
         String typed = text == null ? "" : text.strip();
-        String code = typed.contains(" ") ? typed.substring(0, typed.indexOf(' ')) : typed;
+        String code = cn.vanguard.sheet.Codes.member(typed);
         for (MemberRecord person : people) {
             if (person.code().equalsIgnoreCase(code)) {
                 return person;

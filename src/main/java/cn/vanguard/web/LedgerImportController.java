@@ -39,14 +39,16 @@ import cn.vanguard.security.Permission;
 class LedgerImportController {
 
     private final LedgerImport imports;
+    private final cn.vanguard.ledger.LedgerTemplate template;
     private final Members members;
     private final Units units;
     private final Guard guard;
     private final long waitMillis;
 
-    LedgerImportController(LedgerImport imports, Members members, Units units, Guard guard,
+    LedgerImportController(LedgerImport imports, cn.vanguard.ledger.LedgerTemplate template, Members members, Units units, Guard guard,
                            @Value("${vanguard.import.answer-within-ms:2000}") long waitMillis) {
         this.imports = imports;
+        this.template = template;
         this.members = members;
         this.units = units;
         this.guard = guard;
@@ -57,6 +59,16 @@ class LedgerImportController {
     String form(@RequestParam(required = false) Long unitId, Model model) {
         guard.requireAnywhere(Permission.RECORD_ENTRIES);
         return page(unitId != null ? unitId : defaultUnit(), model);
+    }
+
+    /** The Excel template of the unit: its members and its scheme's items to pick from, and how to fill it in. */
+    @GetMapping("/entries/template.xlsx")
+    org.springframework.http.ResponseEntity<byte[]> template(@RequestParam long unitId) {
+        return org.springframework.http.ResponseEntity.ok()
+                .header(org.springframework.http.HttpHeaders.CONTENT_DISPOSITION, org.springframework.http.ContentDisposition.attachment()
+                        .filename("积分台账模板.xlsx", java.nio.charset.StandardCharsets.UTF_8).build().toString())
+                .contentType(org.springframework.http.MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"))
+                .body(template.xlsx(unitId));
     }
 
     private String page(Long unitId, Model model) {
