@@ -30,6 +30,7 @@ import cn.vanguard.ledger.LedgerEntry;
 import cn.vanguard.org.MemberRecord;
 import cn.vanguard.org.Members;
 import cn.vanguard.org.Unit;
+import cn.vanguard.org.UnitPaths;
 import cn.vanguard.org.Units;
 import cn.vanguard.report.LedgerExport;
 import cn.vanguard.report.RankingExport;
@@ -56,9 +57,10 @@ class ScoresController {
     private final RankingExport rankingExport;
     private final Guard guard;
     private final Clock clock;
+    private final UnitPaths unitPaths;
 
     ScoresController(Scores scores, Members members, Units units, Ledger ledger, Schemes schemes, LedgerExport export,
-                     RankingExport rankingExport, Guard guard, Clock clock) {
+                     RankingExport rankingExport, Guard guard, Clock clock, UnitPaths unitPaths) {
         this.rankingExport = rankingExport;
         this.scores = scores;
         this.members = members;
@@ -68,6 +70,7 @@ class ScoresController {
         this.export = export;
         this.guard = guard;
         this.clock = clock;
+        this.unitPaths = unitPaths;
     }
 
     /** Rows a page of the ranking shows. */
@@ -212,6 +215,7 @@ class ScoresController {
         model.addAttribute("score", score.orElse(null));
         model.addAttribute("entries", entries);
         model.addAttribute("unit", units.get(member.unitId()));
+        model.addAttribute("unitPath", unitPaths.of(member.unitId()));
         if (score.isPresent()) {
             List<ExplanationLine> lines = score.get().result().explanation();
             model.addAttribute("entryLines", lines.stream().filter(l -> l.step() == Step.ENTRY || l.step() == Step.GROUP
