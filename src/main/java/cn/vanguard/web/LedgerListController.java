@@ -78,10 +78,10 @@ class LedgerListController {
 
     /** A page number as typed into the URL: anything but a positive number is page 1, a number past the last the last. */
     static int pageNumber(String text) {
-        if (text == null || !text.strip().matches("\\d{1,9}")) {
+        if (text == null || !text.strip().matches("\\d{1,400}")) {
             return 1;
         }
-        return Math.max(1, Integer.parseInt(text.strip()));
+        return text.strip().length() > 9 ? Integer.MAX_VALUE : Math.max(1, Integer.parseInt(text.strip()));
     }
 
     private static boolean blank(String text) {
