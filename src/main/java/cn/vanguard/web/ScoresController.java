@@ -5,7 +5,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.List;
 import java.util.Optional;
@@ -97,9 +96,8 @@ class ScoresController {
         model.addAttribute("type", type);
         model.addAttribute("types", MemberType.values());
         model.addAttribute("filter", filter);
-        Map<Long, String> unitNames = new HashMap<>();
-        choices.forEach(u -> unitNames.put(u.id(), u.name()));
-        model.addAttribute("unitNames", unitNames);
+        // units by their path: a committee's ranking lists several 第一党小组
+        model.addAttribute("unitNames", unitPaths.of(choices.stream().map(Unit::id).toList()));
         if (unit != null) {
             Scores.Page found = scores.page(unit, cycle, type, filter.q(), order, filter.page() - 1, PAGE_SIZE);
             model.addAttribute("ranking", found);

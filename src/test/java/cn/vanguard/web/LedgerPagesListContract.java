@@ -151,6 +151,25 @@ abstract class LedgerPagesListContract {
     }
 
     @Test
+    void aNameMatchingMoreThanAThousandMembersAsksForMoreOfItInsteadOfGuessing() throws Exception {
+        String surname = Fixtures.unique("欧阳");
+        List<cn.vanguard.org.MemberForm> forms = new ArrayList<>();
+        for (int i = 0; i <= cn.vanguard.ledger.LedgerList.MAX_MEMBERS; i++) {
+            forms.add(new cn.vanguard.org.MemberForm(Fixtures.unique("T"), surname + i, cn.vanguard.org.Gender.MALE, LocalDate.of(1980, 1, 1),
+                    null, null, LocalDate.of(2005, 7, 1), cn.vanguard.scheme.MemberType.FORMAL, cn.vanguard.scheme.Category.IN_SERVICE,
+                    cn.vanguard.org.MemberStatus.ACTIVE, tree.branch().id()));
+        }
+        members.createTrusted(forms, AuditLog.Actor.SYSTEM);
+        assertThat(page(secretary, get("/entries").param("q", surname)))
+                .contains("匹配的党员超过1000名：请输入更完整的姓名或党员编号，或先选择组织").doesNotContain(ROW);
+        assertThat(page(outsider, get("/entries").param("q", surname))).as("none of them is in the other branch")
+                .contains("没有符合条件的记录").doesNotContain("超过1000名");
+        seed(fixtures.jdbc().sql("select id from member where name = :n").param("n", surname + "17").query(Long.class).single(), "ACT_STUDY", 2,
+                EntryStatus.APPROVED);
+        assertThat(page(secretary, get("/entries").param("q", surname + "17"))).contains("共2条记录");
+    }
+
+    @Test
     void theSearchFindsByMemberNameOrCodeOrItemOnlyWithinTheSecretarysBranch() throws Exception {
         seed(member, "ACT_STUDY", 3, EntryStatus.APPROVED);
         seed(member, "ACT_MEETING", 2, EntryStatus.PENDING);
