@@ -35,6 +35,12 @@ public class LedgerList {
     public static final int MAX_TEXT = 50;
     /** The most members one search may match: more, and the user is asked to type more of the name. */
     public static final int MAX_MEMBERS = 1000;
+    /**
+     * The most entries counted: beyond, the page says "more than" and pages on to the 2,000th (the rest is reached by
+     * narrowing the filter or by the other order). Counting a committee's millions of entries on every page would cost
+     * more than the page itself (docs/performance.md).
+     */
+    public static final long COUNT_CAP = 100_000;
 
     /**
      * A page of the list as asked for: the filter, the search box's text (null: none), the order and the page (from 1;
@@ -44,12 +50,13 @@ public class LedgerList {
     }
 
     /**
-     * A page of the list: its entries, how many match in all, which page it is of how many, and what is wrong with the
-     * search (null when nothing is; then the page is empty and the message says how to search instead).
+     * A page of the list: its entries, how many match in all (at most {@link #COUNT_CAP}; {@code more} when there are
+     * more than that), which page it is of how many, and what is wrong with the search (null when nothing is; then the
+     * page is empty and the message says how to search instead).
      */
-    public record Page(List<LedgerEntry> entries, long total, int page, int pages, String problem) {
-        static Page empty(String problem) {
-            return new Page(List.of(), 0, 1, 1, problem);
+    public record Page(List<LedgerEntry> entries, long total, boolean more, int page, int pages, String problem) {
+        public static Page empty(String problem) {
+            return new Page(List.of(), 0, false, 1, 1, problem);
         }
     }
 
@@ -96,13 +103,13 @@ public class LedgerList {
             }
         }
         EntryRows.Conditions conditions = new EntryRows.Conditions(scope, self, filter, members, items);
-        long total = EntryRows.count(jdbc, conditions).query(Long.class).single();
+        long counted = EntryRows.count(jdbc, conditions, COUNT_CAP).query(Long.class).single();
+        long total = Math.min(counted, COUNT_CAP);
         int pages = (int) Math.max(1, (total + PAGE_SIZE - 1) / PAGE_SIZE);
         int page = Math.min(Math.max(1, query.page()), pages);
-        List<LedgerEntry> entries = total == 0 ? List.of()
-                : EntryRows.named(EntryRows.page(jdbc, conditions, query.oldestFirst(), (long) (page - 1) * PAGE_SIZE, PAGE_SIZE)
-                .query(EntryRows.ROW).list(), schemes, accounts);
-        return new Page(entries, total, page, pages, null);
+        List<Long> ids = total == 0 ? List.of()
+                : EntryRows.pageIds(jdbc, conditions, query.oldestFirst(), (long) (page - 1) * PAGE_SIZE, PAGE_SIZE).query(Long.class).list();
+        return new Page(EntryRows.named(EntryRows.byIds(jdbc, ids), schemes, accounts), total, counted > COUNT_CAP, page, pages, null);
     }
 
     /** The units whose members a search looks among: those in scope (null: all), within the filter's unit if one is chosen. */

@@ -2,7 +2,6 @@ package cn.vanguard.web;
 
 import java.time.LocalDate;
 import java.util.Arrays;
-import java.util.List;
 import java.util.stream.IntStream;
 
 import org.springframework.stereotype.Controller;
@@ -60,7 +59,7 @@ class LedgerListController {
         LedgerFilter filter = new LedgerFilter(unitId, state == null ? null : state.name(), blank(item) ? null : item.strip(), from, to,
                 memberId, blank(q) ? null : q.strip(), "asc".equals(order), pageNumber(page));
         LedgerList.Page found = from != null && to != null && from.isAfter(to)
-                ? new LedgerList.Page(List.of(), 0, 1, 1, "开始日期" + from + "晚于结束日期" + to + "：请把“从”改为较早的日期，或对调两个日期。")
+                ? LedgerList.Page.empty("开始日期" + from + "晚于结束日期" + to + "：请把“从”改为较早的日期，或对调两个日期。")
                 : list.page(new LedgerList.Query(new Ledger.Filter(unitId, memberId, state, filter.item(), from, to), filter.q(),
                 filter.oldestFirst(), filter.page()));
         model.addAttribute("page", found);

@@ -107,9 +107,36 @@ public final class EntryRows {
         return select(jdbc, new Conditions(scope, self, filter, null, null), " order by e.id desc", 0, Math.max(1, Math.min(limit, 2000)));
     }
 
-    /** One page of the conditions' entries by date (newest or oldest first; the later recorded first among one day's). */
-    public static JdbcClient.StatementSpec page(JdbcClient jdbc, Conditions conditions, boolean oldestFirst, long offset, int limit) {
-        return select(jdbc, conditions, oldestFirst ? " order by e.entry_date, e.id" : " order by e.entry_date desc, e.id desc", offset, limit);
+    /**
+     * The ids of one page of the conditions' entries by date (newest or oldest first; the later recorded first among one
+     * day's): the page's rows are read by {@link #byIds} afterwards, so that the per-row subqueries of {@link #SELECT}
+     * run for the page's rows only, never for every row a sort reads.
+     */
+    public static JdbcClient.StatementSpec pageIds(JdbcClient jdbc, Conditions conditions, boolean oldestFirst, long offset, int limit) {
+        Map<String, Object> params = new LinkedHashMap<>();
+        String order = oldestFirst ? " order by e.entry_date, e.id" : " order by e.entry_date desc, e.id desc";
+        return bind(jdbc.sql("select e.id" + FROM + where(conditions, params) + order + " limit " + Math.max(1, limit)
+                + " offset " + Math.max(0, offset)), params);
+    }
+
+    /** The entries of these ids, in the order of the ids. */
+    public static List<LedgerEntry> byIds(JdbcClient jdbc, List<Long> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        Map<Long, LedgerEntry> found = new HashMap<>();
+        jdbc.sql(SELECT + " where e.id in (:ids)").param("ids", ids).query(ROW).list().forEach(e -> found.put(e.id(), e));
+        return ids.stream().map(found::get).filter(java.util.Objects::nonNull).toList();
+    }
+
+    /**
+     * How many entries meet the conditions, counted up to {@code cap} + 1 at most: a wide scope is not counted to its last
+     * entry on every page (a committee of millions of entries), it is "more than {@code cap}".
+     */
+    public static JdbcClient.StatementSpec count(JdbcClient jdbc, Conditions conditions, long cap) {
+        Map<String, Object> params = new LinkedHashMap<>();
+        return bind(jdbc.sql("select count(*) from (select 1 as one" + FROM + where(conditions, params) + " limit " + (cap + 1) + ") c"),
+                params);
     }
 
     private static JdbcClient.StatementSpec select(JdbcClient jdbc, Conditions conditions, String order, long offset, int limit) {
