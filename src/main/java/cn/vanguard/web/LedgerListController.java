@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.stream.IntStream;
 
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -12,10 +13,12 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.util.UriComponentsBuilder;
 
 import cn.vanguard.Invalid;
+import cn.vanguard.NotFound;
 import cn.vanguard.ledger.EntryStatus;
 import cn.vanguard.ledger.Ledger;
 import cn.vanguard.ledger.LedgerEntry;
 import cn.vanguard.ledger.LedgerList;
+import cn.vanguard.org.Members;
 import cn.vanguard.org.UnitPaths;
 import cn.vanguard.org.Units;
 import cn.vanguard.security.Guard;
@@ -33,8 +36,10 @@ class LedgerListController {
     private final Units units;
     private final UnitPaths unitPaths;
     private final Guard guard;
+    private final Members members;
 
-    LedgerListController(LedgerList list, Units units, UnitPaths unitPaths, Guard guard) {
+    LedgerListController(LedgerList list, Units units, UnitPaths unitPaths, Guard guard, Members members) {
+        this.members = members;
         this.list = list;
         this.units = units;
         this.unitPaths = unitPaths;
@@ -68,11 +73,20 @@ class LedgerListController {
                 .boxed().toList());
         model.addAttribute("unitPaths", unitPaths.of(found.entries().stream().map(LedgerEntry::unitId).toList()));
         model.addAttribute("memberName", memberId == null ? null : found.entries().stream().findFirst()
-                .map(LedgerEntry::memberName).orElse("#" + memberId));
+                .map(LedgerEntry::memberName).orElseGet(() -> memberName(memberId)));
         model.addAttribute("units", units.visibleTree());
         model.addAttribute("statuses", EntryStatus.values());
         model.addAttribute("canRecord", guard.canAnywhere(Permission.RECORD_ENTRIES));
         return htmx != null ? "entries/list :: list" : "entries/list";
+    }
+
+    /** The name of a member the user may see; of any other, known or not, only the id they typed. */
+    private String memberName(long memberId) {
+        try {
+            return members.visible(memberId).name();
+        } catch (AccessDeniedException | NotFound e) {
+            return "#" + memberId;
+        }
     }
 
     /** A page number as typed into the URL: anything but a positive number is page 1, a number past the last the last. */

@@ -190,6 +190,9 @@ abstract class LedgerPagesListContract {
         String strangersEntries = page(secretary, get("/entries").param("memberId", Long.toString(stranger)));
         assertThat(strangersEntries).contains("没有符合条件的记录", "党员：#" + stranger).doesNotContain("王五", strangerCode);
         assertThat(page(secretary, get("/entries").param("memberId", Long.toString(member)))).contains("共5条记录", "党员：王五");
+        long quiet = fixtures.member(tree.branch().id(), "赵六");
+        assertThat(page(secretary, get("/entries").param("memberId", Long.toString(quiet)))).contains("没有符合条件的记录", "党员：赵六");
+        assertThat(page(secretary, get("/entries").param("memberId", "999999999"))).contains("党员：#999999999");
     }
 
     @Test
