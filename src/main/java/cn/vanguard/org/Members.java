@@ -292,7 +292,7 @@ public class Members {
         return find(id).orElseThrow();
     }
 
-    /** One transfer of a member. */
+    /** One transfer of a member; the units are named by their path ({@link UnitPaths}). */
     public record Transfer(LocalDate on, String fromUnit, String toUnit, String reason, OffsetDateTime recordedAt) {
     }
 
