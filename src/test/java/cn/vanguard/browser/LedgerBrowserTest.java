@@ -99,6 +99,13 @@ class LedgerBrowserTest {
             phone.locator(".ledger-item summary").first().click();
             assertThat(phone.locator(".ledger-item").first().textContent()).contains("详情").contains("录入");
             phone.screenshot(new Page.ScreenshotOptions().setPath(Browser.SCREENSHOTS.resolve("ledger-phone-open.png")));
+
+            phone.navigate("/entries?q=" + reversal.memberCode());
+            com.microsoft.playwright.Locator reversed = phone.locator(".ledger-item:has(.entry-state:text('已冲销'))").first();
+            reversed.locator("summary").click();
+            assertThat(reversed.textContent()).contains("被#" + reversal.id() + "冲销");
+            reversed.scrollIntoViewIfNeeded();
+            phone.screenshot(new Page.ScreenshotOptions().setPath(Browser.SCREENSHOTS.resolve("ledger-phone-reversed.png")));
             assertThat(browser.problems()).as("no script error, no CSP violation").isEmpty();
         }
     }
