@@ -13,7 +13,6 @@ import cn.vanguard.Text;
 import cn.vanguard.ledger.internal.EntryRows;
 import cn.vanguard.org.MemberMatches;
 import cn.vanguard.org.Units;
-import cn.vanguard.rules.PublishedScheme;
 import cn.vanguard.rules.Schemes;
 import cn.vanguard.scheme.Item;
 import cn.vanguard.security.Accounts;
@@ -125,12 +124,15 @@ public class LedgerList {
         return subtree.stream().filter(seen::contains).toList();
     }
 
-    /** The codes of the items, in the schemes the user may read, whose code or name contains the text. */
+    /**
+     * The codes of the items, in every published scheme version (each parsed once and kept by {@link Schemes#scheme}),
+     * whose code or name contains the text.
+     */
     private List<String> items(String text) {
         String lower = text.toLowerCase(Locale.ROOT);
         Set<String> codes = new LinkedHashSet<>();
-        for (PublishedScheme version : schemes.visibleVersions()) {
-            for (Item item : version.scheme().items()) {
+        for (long version : schemes.versionIds()) {
+            for (Item item : schemes.scheme(version).items()) {
                 if (item.code().toLowerCase(Locale.ROOT).contains(lower) || item.name().contains(text)) {
                     codes.add(item.code());
                 }

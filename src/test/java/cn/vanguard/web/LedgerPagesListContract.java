@@ -182,6 +182,9 @@ abstract class LedgerPagesListContract {
         assertThat(page(outsider, get("/entries").param("q", code))).as("another branch's member code finds nothing")
                 .contains("没有符合条件的记录").doesNotContain("王五", ROW);
         assertThat(page(secretary, get("/entries").param("q", "ACT_MEETING"))).as("by item code").contains("共2条记录");
+        assertThat(page(secretary, get("/entries").param("q", "三会一课"))).as("by item name").contains("共2条记录");
+        assertThat(page(outsider, get("/entries").param("q", "三会一课"))).as("the item's entries of the other branch only")
+                .contains("没有符合条件的记录");
         assertThat(page(secretary, get("/entries").param("q", "王五").param("status", "PENDING"))).contains("共2条记录");
 
         // filters naming the other branch or its member reveal nothing of them
