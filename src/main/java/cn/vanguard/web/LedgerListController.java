@@ -4,6 +4,9 @@ import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.stream.IntStream;
 
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.http.HttpHeaders;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -52,7 +55,9 @@ class LedgerListController {
                 @RequestParam(required = false) LocalDate to, @RequestParam(required = false) Long memberId,
                 @RequestParam(required = false) String q, @RequestParam(required = false) String order,
                 @RequestParam(required = false) String page,
-                @RequestHeader(value = "HX-Request", required = false) String htmx, Model model) {
+                @RequestHeader(value = "HX-Request", required = false) String htmx,
+                @RequestHeader(value = "HX-History-Restore-Request", required = false) String restore, Model model,
+                HttpServletResponse response) {
         if (!guard.canAnywhere(Permission.VIEW_LEDGER)) {
             if (guard.current().memberId() != null) {
                 return "redirect:/me";
@@ -77,7 +82,9 @@ class LedgerListController {
         model.addAttribute("units", units.visibleTree());
         model.addAttribute("statuses", EntryStatus.values());
         model.addAttribute("canRecord", guard.canAnywhere(Permission.RECORD_ENTRIES));
-        return htmx != null ? "entries/list :: list" : "entries/list";
+        response.addHeader(HttpHeaders.VARY, "HX-Request");
+        // the list alone for htmx, but the whole page when htmx restores a page its history no longer holds
+        return htmx != null && restore == null ? "entries/list :: list" : "entries/list";
     }
 
     /** The name of a member the user may see; of any other, known or not, only the id they typed. */

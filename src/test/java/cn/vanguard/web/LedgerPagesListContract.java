@@ -129,6 +129,8 @@ abstract class LedgerPagesListContract {
         String fragment = page(secretary, get("/entries").param("unitId", Long.toString(tree.branch().id())).param("page", "2")
                 .header("HX-Request", "true"));
         assertThat(fragment).contains("id=\"entry-list\"", "第2/3页").doesNotContain("<html", "ledger-filters");
+        assertThat(page(secretary, get("/entries").param("page", "2").header("HX-Request", "true").header("HX-History-Restore-Request", "true")))
+                .as("htmx restoring its history gets the whole page").contains("<html", "ledger-filters");
     }
 
     @Test
