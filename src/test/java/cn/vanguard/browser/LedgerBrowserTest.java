@@ -86,6 +86,13 @@ class LedgerBrowserTest {
             desk.navigate("/entries?q=" + reversal.memberCode());
             assertThat(desk.textContent(".ledger-table")).contains("已冲销").contains("被#" + reversal.id() + "冲销");
             desk.screenshot(new Page.ScreenshotOptions().setPath(Browser.SCREENSHOTS.resolve("ledger-reversed-desktop.png")));
+            desk.click("a:text('被#" + reversal.id() + "冲销')");
+            desk.waitForURL("**/entries/" + reversal.id());
+            assertThat(desk.textContent(".page-header")).contains("冲销#" + reversal.reversesId());
+            desk.click(".page-header a:text('冲销#" + reversal.reversesId() + "')");
+            desk.waitForURL("**/entries/" + reversal.reversesId());
+            assertThat(desk.textContent(".page-header .entry-state")).isEqualTo("已冲销");
+            desk.screenshot(new Page.ScreenshotOptions().setPath(Browser.SCREENSHOTS.resolve("entry-reversed-desktop.png")));
 
             Page phone = browser.phone("shuji1", password);
             phone.navigate("/entries");

@@ -219,7 +219,7 @@ abstract class LedgerPagesListContract {
         review.approve(reversal.id(), reversal.version());
         SignIn.out();
         String entryPage = page(secretary, get("/entries/" + original.id()));
-        assertThat(entryPage).contains("href=\"/entries/" + reversal.id() + "\"");
+        assertThat(entryPage).contains("href=\"/entries/" + reversal.id() + "\"", "冲销记录#" + reversal.id());
         Matcher first = BADGE.matcher(entryPage);
         assertThat(first.find()).isTrue();
         assertThat(first.group(2)).as("the entry's own badge, before its reversal's (which is in effect)").isEqualTo("已冲销");
