@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
@@ -35,9 +36,9 @@ public class LedgerList {
     /** The most members one search may match: more, and the user is asked to type more of the name. */
     public static final int MAX_MEMBERS = 1000;
     /**
-     * The most entries counted: beyond, the page says "more than" and pages on to the 2,000th (the rest is reached by
-     * narrowing the filter or by the other order). Counting a committee's millions of entries on every page would cost
-     * more than the page itself (docs/performance.md).
+     * The most entries counted by default ({@code vanguard.ledger-list.count-cap}): beyond, the page says "more than" and
+     * pages on to the 2,000th (the rest is reached by narrowing the filter or by the other order). Counting a committee's
+     * millions of entries on every page would cost more than the page itself (docs/performance.md).
      */
     public static final long COUNT_CAP = 100_000;
 
@@ -49,8 +50,8 @@ public class LedgerList {
     }
 
     /**
-     * A page of the list: its entries, how many match in all (at most {@link #COUNT_CAP}; {@code more} when there are
-     * more than that), which page it is of how many, and what is wrong with the search (null when nothing is; then the
+     * A page of the list: its entries, how many match in all (at most the count cap, {@link #COUNT_CAP} by default;
+     * {@code more} when there are more than that), which page it is of how many, and what is wrong with the search (null when nothing is; then the
      * page is empty and the message says how to search instead).
      */
     public record Page(List<LedgerEntry> entries, long total, boolean more, int page, int pages, String problem) {
@@ -65,8 +66,11 @@ public class LedgerList {
     private final Units units;
     private final Schemes schemes;
     private final Accounts accounts;
+    private final long countCap;
 
-    public LedgerList(JdbcClient jdbc, Guard guard, MemberMatches memberMatches, Units units, Schemes schemes, Accounts accounts) {
+    public LedgerList(JdbcClient jdbc, Guard guard, MemberMatches memberMatches, Units units, Schemes schemes, Accounts accounts,
+                      @Value("${vanguard.ledger-list.count-cap:" + COUNT_CAP + "}") long countCap) {
+        this.countCap = Math.max(PAGE_SIZE, countCap);
         this.jdbc = jdbc;
         this.guard = guard;
         this.memberMatches = memberMatches;
@@ -102,13 +106,13 @@ public class LedgerList {
             }
         }
         EntryRows.Conditions conditions = new EntryRows.Conditions(scope, self, filter, members, items);
-        long counted = EntryRows.count(jdbc, conditions, COUNT_CAP).query(Long.class).single();
-        long total = Math.min(counted, COUNT_CAP);
+        long counted = EntryRows.count(jdbc, conditions, countCap).query(Long.class).single();
+        long total = Math.min(counted, countCap);
         int pages = (int) Math.max(1, (total + PAGE_SIZE - 1) / PAGE_SIZE);
         int page = Math.min(Math.max(1, query.page()), pages);
         List<Long> ids = total == 0 ? List.of()
                 : EntryRows.pageIds(jdbc, conditions, query.oldestFirst(), (long) (page - 1) * PAGE_SIZE, PAGE_SIZE).query(Long.class).list();
-        return new Page(EntryRows.named(EntryRows.byIds(jdbc, ids), schemes, accounts), total, counted > COUNT_CAP, page, pages, null);
+        return new Page(EntryRows.named(EntryRows.byIds(jdbc, ids), schemes, accounts), total, counted > countCap, page, pages, null);
     }
 
     /** The units whose members a search looks among: those in scope (null: all), within the filter's unit if one is chosen. */
