@@ -66,3 +66,9 @@ document.addEventListener('click', function (event) {
         window.print();
     }
 });
+// data-fold-on-phone: a details element open for the desktop, folded at first on a phone (without script it stays open).
+document.addEventListener('DOMContentLoaded', function () {
+    if (window.matchMedia('(max-width: 767.98px)').matches) {
+        document.querySelectorAll('details[data-fold-on-phone]').forEach(function (d) { d.open = false; });
+    }
+});

@@ -13,11 +13,12 @@ import java.util.Map;
  *                    recorded in: a transfer hands the member's entries to the new unit)
  * @param reversesId  the entry this one reverses (冲销), or null
  * @param reversedBy  the reversal of this entry that is not rejected, or null
+ * @param reversed    whether an approved reversal cancels this entry (已冲销: it no longer counts)
  */
 public record LedgerEntry(long id, long memberId, String memberCode, String memberName, long unitId, String unitName,
                           long schemeVersionId, String itemCode, String itemName, LocalDate date, BigDecimal quantity,
                           BigDecimal points, String occurrence, String note, String witnesses, EntrySource source,
-                          EntryStatus status, Long reversesId, Long reversedBy, long recordedBy, String recordedByName,
+                          EntryStatus status, Long reversesId, Long reversedBy, boolean reversed, long recordedBy, String recordedByName,
                           OffsetDateTime recordedAt, Long checkedBy, String checkedByName, OffsetDateTime checkedAt,
                           Long decidedBy, String decidedByName, OffsetDateTime decidedAt, String rejectReason, int version,
                           int attachments) {
@@ -25,14 +26,14 @@ public record LedgerEntry(long id, long memberId, String memberCode, String memb
     /** The same entry with the item's name as its scheme version calls it. */
     public LedgerEntry withItemName(String name) {
         return new LedgerEntry(id, memberId, memberCode, memberName, unitId, unitName, schemeVersionId, itemCode, name, date, quantity,
-                points, occurrence, note, witnesses, source, status, reversesId, reversedBy, recordedBy, recordedByName, recordedAt,
+                points, occurrence, note, witnesses, source, status, reversesId, reversedBy, reversed, recordedBy, recordedByName, recordedAt,
                 checkedBy, checkedByName, checkedAt, decidedBy, decidedByName, decidedAt, rejectReason, version, attachments);
     }
 
     /** The same entry with the names of the accounts that recorded, checked and decided it, looked up in {@code names}. */
     public LedgerEntry withAccountNames(Map<Long, String> names) {
         return new LedgerEntry(id, memberId, memberCode, memberName, unitId, unitName, schemeVersionId, itemCode, itemName, date, quantity,
-                points, occurrence, note, witnesses, source, status, reversesId, reversedBy, recordedBy, names.get(recordedBy), recordedAt,
+                points, occurrence, note, witnesses, source, status, reversesId, reversedBy, reversed, recordedBy, names.get(recordedBy), recordedAt,
                 checkedBy, checkedBy == null ? null : names.get(checkedBy), checkedAt, decidedBy,
                 decidedBy == null ? null : names.get(decidedBy), decidedAt, rejectReason, version, attachments);
     }
@@ -46,10 +47,18 @@ public record LedgerEntry(long id, long memberId, String memberCode, String memb
         boolean checks = status == EntryStatus.FIRST_CHECK;
         boolean decides = to == EntryStatus.APPROVED || to == EntryStatus.REJECTED;
         return new LedgerEntry(id, memberId, memberCode, memberName, unitId, unitName, schemeVersionId, itemCode, itemName, date, quantity,
-                points, occurrence, note, witnesses, source, to, reversesId, reversedBy, recordedBy, recordedByName, recordedAt,
+                points, occurrence, note, witnesses, source, to, reversesId, reversedBy, reversed, recordedBy, recordedByName, recordedAt,
                 checks ? Long.valueOf(by) : checkedBy, checks ? byName : checkedByName, checks ? at : checkedAt,
                 decides ? Long.valueOf(by) : decidedBy, decides ? byName : decidedByName, decides ? at : decidedAt,
                 to == EntryStatus.REJECTED ? reason : rejectReason, changedVersion + 1, attachments);
+    }
+
+    /**
+     * Where the entry truly stands, as every page shows it (the badge of {@code fragments/ui :: entryState}): its
+     * status, except that an approved entry an approved reversal cancels is {@code REVERSED} (已冲销).
+     */
+    public String state() {
+        return status == EntryStatus.APPROVED && reversed ? "REVERSED" : status.name();
     }
 
     /** The fields the audit log keeps of an entry, before and after a change. */

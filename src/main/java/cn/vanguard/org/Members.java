@@ -48,13 +48,15 @@ public class Members {
     private final JdbcClient jdbc;
     private final Guard guard;
     private final Units units;
+    private final UnitPaths unitPaths;
     private final IdCards idCards;
     private final AuditLog audit;
     private final Clock clock;
     private final ApplicationEventPublisher events;
 
-    public Members(JdbcClient jdbc, Guard guard, Units units, IdCards idCards, AuditLog audit, Clock clock,
+    public Members(JdbcClient jdbc, Guard guard, Units units, UnitPaths unitPaths, IdCards idCards, AuditLog audit, Clock clock,
                    ApplicationEventPublisher events) {
+        this.unitPaths = unitPaths;
         this.jdbc = jdbc;
         this.guard = guard;
         this.units = units;
@@ -290,18 +292,22 @@ public class Members {
         return find(id).orElseThrow();
     }
 
-    /** One transfer of a member. */
+    /** One transfer of a member; the units are named by their path ({@link UnitPaths}). */
     public record Transfer(LocalDate on, String fromUnit, String toUnit, String reason, OffsetDateTime recordedAt) {
     }
 
     public List<Transfer> transfers(long id) {
         visible(id);
-        return jdbc.sql("""
-                select t.transferred_on, f.name as from_name, u.name as to_name, t.reason, t.recorded_at from member_transfer t
-                join org_unit f on f.id = t.from_unit_id join org_unit u on u.id = t.to_unit_id
+        record Row(LocalDate on, long from, long to, String reason, OffsetDateTime recordedAt) {
+        }
+        List<Row> rows = jdbc.sql("""
+                select t.transferred_on, t.from_unit_id, t.to_unit_id, t.reason, t.recorded_at from member_transfer t
                 where t.member_id = :id order by t.transferred_on, t.id""").param("id", id)
-                .query((rs, n) -> new Transfer(rs.getObject(1, LocalDate.class), rs.getString(2), rs.getString(3), rs.getString(4),
+                .query((rs, n) -> new Row(rs.getObject(1, LocalDate.class), rs.getLong(2), rs.getLong(3), rs.getString(4),
                         rs.getObject(5, OffsetDateTime.class))).list();
+        // units by their path: a member moved between two 第一党小组 reads which is which
+        Map<Long, String> paths = unitPaths.of(rows.stream().flatMap(r -> java.util.stream.Stream.of(r.from(), r.to())).toList());
+        return rows.stream().map(r -> new Transfer(r.on(), paths.get(r.from()), paths.get(r.to()), r.reason(), r.recordedAt())).toList();
     }
 
     /** Checks a form; returns field → Chinese message. {@code existing} is the member being edited, or null. */

@@ -106,6 +106,14 @@ public class Schemes {
         return known != null ? known : get(versionId).scheme();
     }
 
+    /**
+     * The id of every published version, without scope checks: with {@link #scheme(long)}, each read once, what the
+     * ledger list's search matches item names against (an item's name is no secret; the entries it finds are scoped).
+     */
+    public List<Long> versionIds() {
+        return jdbc.sql("select id from scheme_version order by id").query(Long.class).list();
+    }
+
     private static final String SELECT = "select s.* from scheme_version s";
 
     private static Scheme parse(String yaml) {

@@ -40,6 +40,7 @@ import cn.vanguard.org.MemberRecord;
 import cn.vanguard.org.MemberStatus;
 import cn.vanguard.org.Members;
 import cn.vanguard.org.Unit;
+import cn.vanguard.org.UnitPaths;
 import cn.vanguard.org.Units;
 import cn.vanguard.review.Review;
 import cn.vanguard.rules.PublishedScheme;
@@ -50,7 +51,7 @@ import cn.vanguard.security.Guard;
 import cn.vanguard.security.Permission;
 
 /**
- * The ledger in the browser: the list, fast entry of many rows, the ledger file template, an entry's page, its evidence
+ * The ledger in the browser (the list is {@link LedgerListController}'s): fast entry of many rows, the ledger file template, an entry's page, its evidence
  * and its reversal; the import is {@link LedgerImportController}'s and the review's actions are {@link ReviewController}'s.
  */
 @Controller
@@ -64,9 +65,11 @@ class EntriesController {
     private final Guard guard;
     private final Clock clock;
     private final Review review;
+    private final UnitPaths unitPaths;
 
     EntriesController(Ledger ledger, Attachments attachments, Members members, Units units, Schemes schemes, Guard guard, Clock clock,
-                      Review review) {
+                      Review review, UnitPaths unitPaths) {
+        this.unitPaths = unitPaths;
         this.ledger = ledger;
         this.review = review;
         this.attachments = attachments;
@@ -75,33 +78,6 @@ class EntriesController {
         this.schemes = schemes;
         this.guard = guard;
         this.clock = clock;
-    }
-
-    // ------------------------------------------------------------------ the list
-
-    @GetMapping("/entries")
-    String list(@RequestParam(required = false) Long unitId, @RequestParam(required = false) String status,
-                @RequestParam(required = false) String item, @RequestParam(required = false) LocalDate from,
-                @RequestParam(required = false) LocalDate to, @RequestParam(required = false) Long memberId,
-                @RequestHeader(value = "HX-Request", required = false) String htmx, Model model) {
-        if (!guard.canAnywhere(Permission.VIEW_LEDGER)) {
-            if (guard.current().memberId() != null) {
-                return "redirect:/me";
-            }
-            throw Guard.denied();
-        }
-        EntryStatus state = status == null || status.isBlank() ? null : java.util.Arrays.stream(EntryStatus.values())
-                .filter(s -> s.name().equals(status.strip())).findFirst().orElseThrow(() -> Invalid.of("status", "请从列表中选择记录状态"));
-        List<LedgerEntry> entries = ledger.search(new Ledger.Filter(unitId, memberId, state, item, from, to), 300);
-        model.addAttribute("entries", entries);
-        model.addAttribute("units", units.visibleTree());
-        model.addAttribute("statuses", EntryStatus.values());
-        model.addAttribute("filter", new Filter(unitId, status, item, from, to, memberId));
-        model.addAttribute("canRecord", guard.canAnywhere(Permission.RECORD_ENTRIES));
-        return htmx != null ? "entries/list :: rows" : "entries/list";
-    }
-
-    record Filter(Long unitId, String status, String item, LocalDate from, LocalDate to, Long memberId) {
     }
 
     // ------------------------------------------------------------------ fast entry
@@ -333,6 +309,7 @@ class EntriesController {
         LedgerEntry entry = ledger.visible(id);
         model.addAttribute("entry", entry);
         model.addAttribute("files", attachments.of(id));
+        model.addAttribute("unitPath", unitPaths.of(entry.unitId()));
         model.addAttribute("original", entry.reversesId() == null ? null : ledger.get(entry.reversesId()));
         model.addAttribute("reversal", entry.reversedBy() == null ? null : ledger.get(entry.reversedBy()));
         PublishedScheme scheme = schemes.get(entry.schemeVersionId());

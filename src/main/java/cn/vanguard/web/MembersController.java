@@ -26,6 +26,7 @@ import cn.vanguard.org.Labels;
 import cn.vanguard.org.MemberRecord;
 import cn.vanguard.org.MemberStatus;
 import cn.vanguard.org.Members;
+import cn.vanguard.org.UnitPaths;
 import cn.vanguard.org.Units;
 import cn.vanguard.scheme.Category;
 import cn.vanguard.scheme.MemberType;
@@ -48,8 +49,10 @@ class MembersController {
     private final UnitOptions options;
     private final Guard guard;
     private final Clock clock;
+    private final UnitPaths unitPaths;
 
-    MembersController(Members members, Units units, UnitOptions options, Guard guard, Clock clock) {
+    MembersController(Members members, Units units, UnitOptions options, Guard guard, Clock clock, UnitPaths unitPaths) {
+        this.unitPaths = unitPaths;
         this.members = members;
         this.units = units;
         this.options = options;
@@ -87,6 +90,7 @@ class MembersController {
         List<MemberRecord> found = members.search(filter.query(), LIMIT + 1);
         model.addAttribute("members", found.size() > LIMIT ? found.subList(0, LIMIT) : found);
         model.addAttribute("truncated", found.size() > LIMIT);
+        model.addAttribute("unitPaths", unitPaths.of(found.stream().map(MemberRecord::unitId).toList()));
         model.addAttribute("limit", LIMIT);
         model.addAttribute("query", filter.queryString());
         model.addAttribute("canManage", guard.canAnywhere(Permission.MANAGE_MEMBERS));
@@ -104,6 +108,7 @@ class MembersController {
         MemberRecord member = members.visible(id);
         model.addAttribute("member", member);
         model.addAttribute("category", Labels.category(member.category()));
+        model.addAttribute("unitPath", unitPaths.of(member.unitId()));
         model.addAttribute("transfers", members.transfers(id));
         model.addAttribute("canManage", guard.can(Permission.MANAGE_MEMBERS, member.unitId()));
         model.addAttribute("seesUnit", guard.can(Permission.VIEW_UNITS, member.unitId()));

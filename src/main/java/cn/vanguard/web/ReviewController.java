@@ -15,6 +15,7 @@ import cn.vanguard.Conflict;
 import cn.vanguard.Invalid;
 import cn.vanguard.ledger.Ledger;
 import cn.vanguard.ledger.LedgerEntry;
+import cn.vanguard.org.UnitPaths;
 import cn.vanguard.review.Review;
 import cn.vanguard.security.Guard;
 import cn.vanguard.security.Permission;
@@ -37,7 +38,10 @@ class ReviewController {
     private final Ledger ledger;
     private final Guard guard;
 
-    ReviewController(Review review, Ledger ledger, Guard guard) {
+    private final UnitPaths unitPaths;
+
+    ReviewController(Review review, Ledger ledger, Guard guard, UnitPaths unitPaths) {
+        this.unitPaths = unitPaths;
         this.review = review;
         this.ledger = ledger;
         this.guard = guard;
@@ -50,6 +54,7 @@ class ReviewController {
         }
         List<LedgerEntry> entries = review.queue(PAGE);
         model.addAttribute("entries", entries);
+        model.addAttribute("unitPaths", unitPaths.of(entries.stream().map(LedgerEntry::unitId).toList()));
         model.addAttribute("waiting", entries.size() < PAGE ? entries.size() : review.pendingForMe());
         return "review";
     }
@@ -87,7 +92,9 @@ class ReviewController {
             if (htmx == null) {
                 return Pages.failed(redirect, e.getMessage(), back);
             }
-            model.addAttribute("entries", List.of(ledger.visible(id)));
+            LedgerEntry entry = ledger.visible(id);
+            model.addAttribute("entries", List.of(entry));
+            model.addAttribute("unitPaths", unitPaths.of(List.of(entry.unitId())));
             model.addAttribute("rowError", e.getMessage());
             return "review :: row";
         }

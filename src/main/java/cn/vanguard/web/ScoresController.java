@@ -5,7 +5,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.List;
 import java.util.Optional;
@@ -30,6 +29,7 @@ import cn.vanguard.ledger.LedgerEntry;
 import cn.vanguard.org.MemberRecord;
 import cn.vanguard.org.Members;
 import cn.vanguard.org.Unit;
+import cn.vanguard.org.UnitPaths;
 import cn.vanguard.org.Units;
 import cn.vanguard.report.LedgerExport;
 import cn.vanguard.report.RankingExport;
@@ -56,9 +56,10 @@ class ScoresController {
     private final RankingExport rankingExport;
     private final Guard guard;
     private final Clock clock;
+    private final UnitPaths unitPaths;
 
     ScoresController(Scores scores, Members members, Units units, Ledger ledger, Schemes schemes, LedgerExport export,
-                     RankingExport rankingExport, Guard guard, Clock clock) {
+                     RankingExport rankingExport, Guard guard, Clock clock, UnitPaths unitPaths) {
         this.rankingExport = rankingExport;
         this.scores = scores;
         this.members = members;
@@ -68,6 +69,7 @@ class ScoresController {
         this.export = export;
         this.guard = guard;
         this.clock = clock;
+        this.unitPaths = unitPaths;
     }
 
     /** Rows a page of the ranking shows. */
@@ -94,9 +96,8 @@ class ScoresController {
         model.addAttribute("type", type);
         model.addAttribute("types", MemberType.values());
         model.addAttribute("filter", filter);
-        Map<Long, String> unitNames = new HashMap<>();
-        choices.forEach(u -> unitNames.put(u.id(), u.name()));
-        model.addAttribute("unitNames", unitNames);
+        // units by their path: a committee's ranking lists several 第一党小组
+        model.addAttribute("unitNames", unitPaths.of(choices.stream().map(Unit::id).toList()));
         if (unit != null) {
             Scores.Page found = scores.page(unit, cycle, type, filter.q(), order, filter.page() - 1, PAGE_SIZE);
             model.addAttribute("ranking", found);
@@ -212,6 +213,7 @@ class ScoresController {
         model.addAttribute("score", score.orElse(null));
         model.addAttribute("entries", entries);
         model.addAttribute("unit", units.get(member.unitId()));
+        model.addAttribute("unitPath", unitPaths.of(member.unitId()));
         if (score.isPresent()) {
             List<ExplanationLine> lines = score.get().result().explanation();
             model.addAttribute("entryLines", lines.stream().filter(l -> l.step() == Step.ENTRY || l.step() == Step.GROUP

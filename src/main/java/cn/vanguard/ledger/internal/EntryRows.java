@@ -34,7 +34,8 @@ public final class EntryRows {
     public static final String SELECT = """
             select e.*, m.unit_id as member_unit_id, m.code as member_code, m.name as member_name, u.name as unit_name,
                    (select count(*) from attachment a where a.entry_id = e.id) as attachment_count,
-                   (select max(r.id) from ledger_entry r where r.reverses_id = e.id and r.status <> 'REJECTED') as reversed_by
+                   (select max(r.id) from ledger_entry r where r.reverses_id = e.id and r.status <> 'REJECTED') as reversed_by,
+                   (select count(*) from ledger_entry r where r.reverses_id = e.id and r.status = 'APPROVED') as reversals_approved
             from ledger_entry e join member m on m.id = e.member_id join org_unit u on u.id = m.unit_id""";
 
     /**
@@ -50,6 +51,7 @@ public final class EntryRows {
                 rs.getString("occurrence"), rs.getString("note"), rs.getString("witnesses"),
                 EntrySource.valueOf(rs.getString("source")), EntryStatus.valueOf(rs.getString("status")),
                 rs.getObject("reverses_id", Long.class), rs.getObject("reversed_by", Long.class),
+                rs.getInt("reversals_approved") > 0,
                 rs.getLong("recorded_by"), null, rs.getObject("recorded_at", OffsetDateTime.class),
                 rs.getObject("checked_by", Long.class), null, rs.getObject("checked_at", OffsetDateTime.class),
                 rs.getObject("decided_by", Long.class), null, rs.getObject("decided_at", OffsetDateTime.class),
@@ -86,26 +88,91 @@ public final class EntryRows {
         return entries.isEmpty() ? Map.of() : accounts.displayNames(ids);
     }
 
+    /** What the entry queries read from: an entry with its member and the member's unit now (see {@link #SELECT}). */
+    private static final String FROM = " from ledger_entry e join member m on m.id = e.member_id join org_unit u on u.id = m.unit_id";
+
     /**
-     * The ledger list's query: entries in the units of {@code scope} (null: everywhere) or about the member {@code self}
-     * (null: nobody), narrowed by the filter, newest first, at most {@code limit} (and never more than 2,000). The caller
-     * answers an empty scope without a member itself.
+     * The ledger list's conditions: entries in the units of {@code scope} (null: everywhere) or about the member
+     * {@code self} (null: nobody), narrowed by the filter and, when the search box was used, to the entries about
+     * {@code members} or of the items {@code items} (null: no search; the caller answers a search that matched nothing).
+     */
+    public record Conditions(List<Long> scope, Long self, Ledger.Filter filter, List<Long> members, List<String> items) {
+    }
+
+    /**
+     * The ledger list's query: the conditions' entries, newest first, at most {@code limit} (and never more than 2,000).
+     * The caller answers an empty scope without a member itself.
      */
     public static JdbcClient.StatementSpec search(JdbcClient jdbc, List<Long> scope, Long self, Ledger.Filter filter, int limit) {
-        StringBuilder sql = new StringBuilder(SELECT + " where 1 = 1");
+        return select(jdbc, new Conditions(scope, self, filter, null, null), " order by e.id desc", 0, Math.max(1, Math.min(limit, 2000)));
+    }
+
+    /**
+     * The ids of one page of the conditions' entries by date (newest or oldest first; the later recorded first among one
+     * day's): the page's rows are read by {@link #byIds} afterwards, so that the per-row subqueries of {@link #SELECT}
+     * run for the page's rows only, never for every row a sort reads.
+     */
+    public static JdbcClient.StatementSpec pageIds(JdbcClient jdbc, Conditions conditions, boolean oldestFirst, long offset, int limit) {
         Map<String, Object> params = new LinkedHashMap<>();
-        if (scope != null) {
+        String order = oldestFirst ? " order by e.entry_date, e.id" : " order by e.entry_date desc, e.id desc";
+        return bind(jdbc.sql("select e.id" + FROM + where(conditions, params) + order + " limit " + Math.max(1, limit)
+                + " offset " + Math.max(0, offset)), params);
+    }
+
+    /** The entries of these ids, in the order of the ids. */
+    public static List<LedgerEntry> byIds(JdbcClient jdbc, List<Long> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        Map<Long, LedgerEntry> found = new HashMap<>();
+        jdbc.sql(SELECT + " where e.id in (:ids)").param("ids", ids).query(ROW).list().forEach(e -> found.put(e.id(), e));
+        return ids.stream().map(found::get).filter(java.util.Objects::nonNull).toList();
+    }
+
+    /**
+     * How many entries meet the conditions, counted up to {@code cap} + 1 at most: a wide scope is not counted to its last
+     * entry on every page (a committee of millions of entries), it is "more than {@code cap}".
+     */
+    public static JdbcClient.StatementSpec count(JdbcClient jdbc, Conditions conditions, long cap) {
+        Map<String, Object> params = new LinkedHashMap<>();
+        return bind(jdbc.sql("select count(*) from (select 1 as one" + FROM + where(conditions, params) + " limit " + (cap + 1) + ") c"),
+                params);
+    }
+
+    private static JdbcClient.StatementSpec select(JdbcClient jdbc, Conditions conditions, String order, long offset, int limit) {
+        Map<String, Object> params = new LinkedHashMap<>();
+        return bind(jdbc.sql(SELECT + where(conditions, params) + order + " limit " + Math.max(1, limit) + " offset " + Math.max(0, offset)),
+                params);
+    }
+
+    /** How many entries meet the conditions. */
+    public static JdbcClient.StatementSpec count(JdbcClient jdbc, Conditions conditions) {
+        Map<String, Object> params = new LinkedHashMap<>();
+        return bind(jdbc.sql("select count(*)" + FROM + where(conditions, params)), params);
+    }
+
+    private static JdbcClient.StatementSpec bind(JdbcClient.StatementSpec spec, Map<String, Object> params) {
+        for (Map.Entry<String, Object> p : params.entrySet()) {
+            spec = spec.param(p.getKey(), p.getValue());
+        }
+        return spec;
+    }
+
+    private static String where(Conditions conditions, Map<String, Object> params) {
+        StringBuilder sql = new StringBuilder(" where 1 = 1");
+        if (conditions.scope() != null) {
             List<String> seen = new ArrayList<>();
-            if (!scope.isEmpty()) {
+            if (!conditions.scope().isEmpty()) {
                 seen.add("m.unit_id in (:scope)");
-                params.put("scope", scope);
+                params.put("scope", conditions.scope());
             }
-            if (self != null) {
+            if (conditions.self() != null) {
                 seen.add("e.member_id = :self");
-                params.put("self", self);
+                params.put("self", conditions.self());
             }
             sql.append(" and (").append(String.join(" or ", seen)).append(")");
         }
+        Ledger.Filter filter = conditions.filter();
         if (filter.unitId() != null) {
             sql.append(" and u.path like (select path from org_unit where id = :unit) || '%'");
             params.put("unit", filter.unitId());
@@ -130,11 +197,18 @@ public final class EntryRows {
             sql.append(" and e.entry_date <= :to");
             params.put("to", filter.to());
         }
-        sql.append(" order by e.id desc limit ").append(Math.max(1, Math.min(limit, 2000)));
-        JdbcClient.StatementSpec spec = jdbc.sql(sql.toString());
-        for (Map.Entry<String, Object> p : params.entrySet()) {
-            spec = spec.param(p.getKey(), p.getValue());
+        List<String> matches = new ArrayList<>();
+        if (conditions.members() != null && !conditions.members().isEmpty()) {
+            matches.add("e.member_id in (:matched)");
+            params.put("matched", conditions.members());
         }
-        return spec;
+        if (conditions.items() != null && !conditions.items().isEmpty()) {
+            matches.add("e.item_code in (:items)");
+            params.put("items", conditions.items());
+        }
+        if (!matches.isEmpty()) {
+            sql.append(" and (").append(String.join(" or ", matches)).append(")");
+        }
+        return sql.toString();
     }
 }

@@ -32,7 +32,7 @@ class ReviewRulesTest {
 
     private static LedgerEntry entry(EntryStatus status, int attachments, String witnesses) {
         return new LedgerEntry(1, MEMBER, "X00042", "王五", 3, "第一党支部", 9, "VOL", "志愿服务", LocalDate.of(2026, 3, 14),
-                BigDecimal.ONE, null, null, null, witnesses, EntrySource.DECLARED, status, null, null, RECORDER, "李四", null,
+                BigDecimal.ONE, null, null, null, witnesses, EntrySource.DECLARED, status, null, null, false, RECORDER, "李四", null,
                 null, null, null, null, null, null, null, 1, attachments);
     }
 
