@@ -2,11 +2,8 @@ package cn.vanguard.org;
 
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -21,9 +18,11 @@ class MemberDirectoryRows implements MemberDirectory {
     }
 
     private final JdbcClient jdbc;
+    private final UnitPaths unitPaths;
 
-    MemberDirectoryRows(JdbcClient jdbc) {
+    MemberDirectoryRows(JdbcClient jdbc, UnitPaths unitPaths) {
         this.jdbc = jdbc;
+        this.unitPaths = unitPaths;
     }
 
     @Override
@@ -52,27 +51,10 @@ class MemberDirectoryRows implements MemberDirectory {
         return named(rows);
     }
 
-    /** The rows with their units' paths spelled out in names, from one query for every unit on any of the paths. */
+    /** The rows with their units named by their path, as everywhere else ({@link UnitPaths}). */
     private List<Person> named(List<Row> rows) {
-        Set<Long> ids = new LinkedHashSet<>();
-        rows.forEach(r -> ids.addAll(ids(r.path())));
-        Map<Long, String> names = new HashMap<>();
-        for (List<Long> chunk : Units.chunks(ids)) {
-            jdbc.sql("select id, name from org_unit where id in (:ids)").param("ids", chunk).query(rs -> {
-                names.put(rs.getLong(1), rs.getString(2));
-            });
-        }
-        return rows.stream().map(r -> new Person(r.id(), r.code(), r.name(), r.unitId(),
-                String.join(" / ", ids(r.path()).stream().map(names::get).toList()))).toList();
-    }
-
-    private static List<Long> ids(String path) {
-        List<Long> ids = new ArrayList<>();
-        for (String part : path.split("/")) {
-            if (!part.isEmpty()) {
-                ids.add(Long.parseLong(part));
-            }
-        }
-        return ids;
+        Map<Long, String> paths = unitPaths.of(rows.stream().map(Row::unitId).distinct().toList());
+        return rows.stream().map(r -> new Person(r.id(), r.code(), r.name(), r.unitId(), paths.getOrDefault(r.unitId(), "#" + r.unitId())))
+                .toList();
     }
 }
