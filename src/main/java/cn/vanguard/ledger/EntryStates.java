@@ -83,7 +83,7 @@ public class EntryStates {
         if (units != null && units.isEmpty()) {
             return 0;
         }
-        return where("select count(*) from ledger_entry e join member m on m.id = e.member_id", status, units, notRecordedBy, notAbout, "")
+        return where("select count(*) from ledger_entry e join member_place m on m.member_id = e.member_id", status, units, notRecordedBy, notAbout, "")
                 .query(Long.class).single();
     }
 

@@ -32,11 +32,11 @@ public final class EntryRows {
      * against this unit, so that after a transfer the new unit decides and the old one no longer sees the entry.
      */
     public static final String SELECT = """
-            select e.*, m.unit_id as member_unit_id, m.code as member_code, m.name as member_name, u.name as unit_name,
+            select e.*, m.unit_id as member_unit_id, m.member_code, m.member_name, m.unit_name,
                    (select count(*) from attachment a where a.entry_id = e.id) as attachment_count,
                    (select max(r.id) from ledger_entry r where r.reverses_id = e.id and r.status <> 'REJECTED') as reversed_by,
                    (select count(*) from ledger_entry r where r.reverses_id = e.id and r.status = 'APPROVED') as reversals_approved
-            from ledger_entry e join member m on m.id = e.member_id join org_unit u on u.id = m.unit_id""";
+            from ledger_entry e join member_place m on m.member_id = e.member_id""";
 
     /**
      * An entry as stored; its item name is added by {@link #named} once the rows are read. A row mapper never queries:
@@ -89,7 +89,7 @@ public final class EntryRows {
     }
 
     /** What the entry queries read from: an entry with its member and the member's unit now (see {@link #SELECT}). */
-    private static final String FROM = " from ledger_entry e join member m on m.id = e.member_id join org_unit u on u.id = m.unit_id";
+    private static final String FROM = " from ledger_entry e join member_place m on m.member_id = e.member_id";
 
     /**
      * The ledger list's conditions: entries in the units of {@code scope} (null: everywhere) or about the member
@@ -174,7 +174,7 @@ public final class EntryRows {
         }
         Ledger.Filter filter = conditions.filter();
         if (filter.unitId() != null) {
-            sql.append(" and u.path like (select path from org_unit where id = :unit) || '%'");
+            sql.append(" and m.unit_path like (select unit_path from unit_place where unit_id = :unit) || '%'");
             params.put("unit", filter.unitId());
         }
         if (filter.memberId() != null) {
