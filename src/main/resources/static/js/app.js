@@ -72,3 +72,23 @@ document.addEventListener('DOMContentLoaded', function () {
         document.querySelectorAll('details[data-fold-on-phone]').forEach(function (d) { d.open = false; });
     }
 });
+
+// data-chart='{"labels":[…],"counts":[…]}': a bar chart of members by bands of points (the start page), drawn by ECharts
+// when it is loaded; the same figures are in a table beside it, for screen readers and without script.
+document.addEventListener('DOMContentLoaded', function () {
+    if (typeof echarts === 'undefined') {
+        return;
+    }
+    document.querySelectorAll('[data-chart]').forEach(function (el) {
+        var data = JSON.parse(el.getAttribute('data-chart'));
+        var chart = echarts.init(el, null, { renderer: 'svg' });
+        chart.setOption({
+            grid: { left: 36, right: 12, top: 16, bottom: 28 },
+            tooltip: { trigger: 'axis', formatter: function (p) { return p[0].name + '分：' + p[0].value + '人'; } },
+            xAxis: { type: 'category', data: data.labels, axisLabel: { fontSize: 11 } },
+            yAxis: { type: 'value', minInterval: 1 },
+            series: [{ type: 'bar', data: data.counts, itemStyle: { color: '#c8102e' }, barMaxWidth: 36 }]
+        });
+        window.addEventListener('resize', function () { chart.resize(); });
+    });
+});

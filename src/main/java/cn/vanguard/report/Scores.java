@@ -99,6 +99,19 @@ public class Scores {
         return populations;
     }
 
+    /**
+     * How a unit's members stand this cycle: the distribution summary (grades, stars, highest, average, lowest) and the
+     * scored members by bands of ten points. For someone with VIEW_SCORES over the unit.
+     */
+    public record Overview(long unitId, int year, StandingsPage.Summary summary, Map<Integer, Long> bands) {
+    }
+
+    public Overview overview(long unitId, int year) {
+        guard.require(Permission.VIEW_SCORES, unitId);
+        StandingsQuery query = new StandingsQuery(year, units.subtree(unitId), null, null, null, 0, 1);
+        return new Overview(unitId, year, standings.page(query).summary(), standings.bands(query, 10));
+    }
+
     /** A page of a unit's ranking with the schemes its rows were ranked under (version id → scheme). */
     public record Page(long unitId, int year, StandingsPage page, Map<Long, PublishedScheme> schemes) {
     }

@@ -74,6 +74,11 @@ public class Standings {
 
     /** One page of results with the total count and the distribution of all that match (one read-only transaction). */
     @Transactional(readOnly = true)
+    /** How many of a query's scored members have a total in each band of {@code width} points, by the band's lowest total. */
+    public java.util.Map<Integer, Long> bands(StandingsQuery query, int width) {
+        return reader.bands(query, width);
+    }
+
     public StandingsPage page(StandingsQuery query) {
         String text = query.text() == null || query.text().isBlank() ? null : query.text().strip();
         if (text != null && Text.unmatchable(text)) {

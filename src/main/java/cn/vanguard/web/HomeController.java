@@ -21,9 +21,11 @@ class HomeController {
     private final Guard guard;
     private final Units units;
     private final DemoOrganisation demo;
+    private final HomeBoard board;
     private final Clock clock;
 
-    HomeController(Guard guard, Units units, DemoOrganisation demo, Clock clock) {
+    HomeController(Guard guard, Units units, DemoOrganisation demo, HomeBoard board, Clock clock) {
+        this.board = board;
         this.guard = guard;
         this.units = units;
         this.demo = demo;
@@ -41,6 +43,7 @@ class HomeController {
         model.addAttribute("user", user);
         model.addAttribute("year", LocalDate.now(clock).getYear());
         model.addAttribute("offerDemo", user.isSystemAdmin() && !units.any());
+        model.addAttribute("board", board.of(user));
         return "home";
     }
 

@@ -464,6 +464,24 @@ public class StandingStore {
                 new LinkedHashMap<>(stars));
     }
 
+    /**
+     * How many of a query's scored members have a total in each band of {@code width} points, by the band's lowest total
+     * (a total of 85.5 with width 10 is in the band 80): one grouped pass over the table.
+     */
+    public Map<Integer, Long> bands(StandingsQuery q, int width) {
+        if (q.unitIds().isEmpty()) {
+            return Map.of();
+        }
+        Map<String, Object> params = new HashMap<>();
+        StringBuilder where = where(q, null, params);
+        Map<Integer, Long> bands = new java.util.TreeMap<>();
+        jdbc.sql("select cast(floor(s.total / :w) as integer), count(*) from standing s" + where + " and s.scored and s.total is not null"
+                        + " group by cast(floor(s.total / :w) as integer)")
+                .params(params).param("w", width)
+                .query((RowCallbackHandlerAdapter) rs -> bands.put(rs.getInt(1) * width, rs.getLong(2)));
+        return bands;
+    }
+
     /** A row callback as a lambda, for {@code JdbcClient}'s {@code query(RowCallbackHandler)}. */
     private interface RowCallbackHandlerAdapter extends org.springframework.jdbc.core.RowCallbackHandler {
     }

@@ -1,0 +1,7 @@
+package cn.vanguard.web;
+
+import cn.vanguard.testing.OnPostgres;
+
+@OnPostgres
+class HomePagesOnPostgresTest extends HomePagesContract {
+}
