@@ -95,7 +95,8 @@ class BrowserFlowTest {
             secretary.navigate("/review");
             Browser.shoot(secretary, "review-desktop");
             secretary.locator("tr", new Page.LocatorOptions().setHasText("获市级优秀共产党员表彰")).locator("button:has-text('初审通过')").click();
-            secretary.waitForSelector("tr.table-success");
+            // first-checked: orange, waiting for approval (green means in force, only)
+            secretary.waitForSelector("tr.table-warning");
             secretary.navigate("/review");
             secretary.locator("tr", new Page.LocatorOptions().setHasText("获市级优秀共产党员表彰")).locator("button:has-text('通过')").click();
             secretary.waitForSelector("tr.table-success");
