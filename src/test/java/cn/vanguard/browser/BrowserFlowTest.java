@@ -213,6 +213,9 @@ class BrowserFlowTest {
         Page phone = phones.get("shuji1");
         phone.navigate("/scores?unitId=" + branch);
         assertThat(phone.locator(".ranking-table tbody tr").first().boundingBox().height).as("a ranking row on a phone").isLessThan(64);
+        Page rosterPhone = phones.get("dangwei");
+        rosterPhone.navigate("/members?unitId=" + branch);
+        assertThat(rosterPhone.locator("table.list-phone tbody tr").first().boundingBox().height).as("a roster row on a phone").isLessThan(64);
         // and on paper: landscape A4, without menu or filters, the header on every sheet
         Page desktop = desktops.get("shuji1");
         desktop.navigate("/scores?unitId=" + branch);
