@@ -125,16 +125,22 @@ abstract class PeriodPagesContract {
         assertThat(page("/periods/" + q1.id(), aliceAccount)).contains("您已答复：<b>确认无误</b>");
     }
 
-    @Test
-    void thePublicityListShowsTheWindowAndOnlyNameTotalAndGradeToTheUnit() throws Exception {
+    /** The first quarter with alice's study in it, closed, signed and published on Thursday 24 September. */
+    private EvaluationPeriod publishedFirstQuarter() {
         ledger.seedTrusted(List.of(new Ledger.Seed(alice, "CZ_GROUP_STUDY", LocalDate.parse("2026-02-10"), BigDecimal.ONE, null, null,
                 "测试", null, EntrySource.SCORER, EntryStatus.APPROVED, secretary.id(), null, committee.id(), null)), AuditLog.Actor.SYSTEM);
         EvaluationPeriod first = period("2026-Q1");
         EvaluationPeriod q1 = actions.close(first.id(), first.version(), null);
         q1 = actions.sign(q1.id(), q1.version());
         clock.set("2026-09-24T09:00+08:00");
-        actions.publish(q1.id(), q1.version());
+        q1 = actions.publish(q1.id(), q1.version());
         SignIn.out();
+        return q1;
+    }
+
+    @Test
+    void thePublicityListShowsTheWindowAndOnlyNameTotalAndGradeToTheUnit() throws Exception {
+        EvaluationPeriod q1 = publishedFirstQuarter();
         String list = page("/periods/" + q1.id() + "/publicity", aliceAccount);
         assertThat(list).contains("公示时间：2026年9月24日至10月8日（5个工作日）").contains("爱丽丝").contains("鲍勃")
                 .contains("<th>姓名</th>").contains("<th class=\"num\">积分</th>").doesNotContain("排名</th>").doesNotContain("所在组织</th>");
@@ -167,14 +173,7 @@ abstract class PeriodPagesContract {
 
     @Test
     void anObjectionCarriesPhotosThatTheSecretaryOpensAndABadFileKeepsWhatWasTyped() throws Exception {
-        ledger.seedTrusted(List.of(new Ledger.Seed(alice, "CZ_GROUP_STUDY", LocalDate.parse("2026-02-10"), BigDecimal.ONE, null, null,
-                "测试", null, EntrySource.SCORER, EntryStatus.APPROVED, secretary.id(), null, committee.id(), null)), AuditLog.Actor.SYSTEM);
-        EvaluationPeriod first = period("2026-Q1");
-        EvaluationPeriod q1 = actions.close(first.id(), first.version(), null);
-        q1 = actions.sign(q1.id(), q1.version());
-        clock.set("2026-09-24T09:00+08:00");
-        actions.publish(q1.id(), q1.version());
-        SignIn.out();
+        EvaluationPeriod q1 = publishedFirstQuarter();
         byte[] png = {(byte) 0x89, 'P', 'N', 'G', 13, 10, 26, 10, 0, 0, 0, 13};
         String url = "/periods/" + q1.id() + "/objections";
 
