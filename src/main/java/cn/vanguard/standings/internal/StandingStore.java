@@ -475,9 +475,14 @@ public class StandingStore {
         Map<String, Object> params = new HashMap<>();
         StringBuilder where = where(q, null, params);
         Map<Integer, Long> bands = new java.util.TreeMap<>();
-        jdbc.sql("select cast(floor(s.total / :w) as integer), count(*) from standing s" + where + " and s.scored and s.total is not null"
-                        + " group by cast(floor(s.total / :w) as integer)")
-                .params(params).param("w", width)
+        if (width < 1 || width > 1000) {
+            throw new IllegalArgumentException("a band of " + width + " points");
+        }
+        // the width written into the statement (an int checked above): PostgreSQL groups by an expression only when the
+        // select list has the very same one, and two parameters are two expressions to it
+        String band = "cast(floor(s.total / " + width + ") as integer)";
+        jdbc.sql("select " + band + ", count(*) from standing s" + where + " and s.scored and s.total is not null group by " + band)
+                .params(params)
                 .query((RowCallbackHandlerAdapter) rs -> bands.put(rs.getInt(1) * width, rs.getLong(2)));
         return bands;
     }
