@@ -64,7 +64,7 @@ public class AuditLog {
                 .param("account", actor.accountId())
                 .param("username", actor.username())
                 .param("addr", Addresses.readable(request() == null ? null : request().getRemoteAddr()))
-                .param("channel", channel(actor).name())
+                .param("channel", channel(actor) == null ? null : channel(actor).name())
                 .param("channelName", channel(actor) == Channel.API ? apiToken() : null)
                 .param("action", action)
                 .param("type", objectType)
@@ -76,13 +76,16 @@ public class AuditLog {
                 .update();
     }
 
-    /** The actor's own channel; else API for a request with a token, a page for any other request, else the system. */
+    /**
+     * The actor's own channel; else API for a request with a token, a page for any other request; outside a request
+     * the system when nobody acts, and unknown (null) when somebody does.
+     */
     private static Channel channel(Actor actor) {
         if (actor.channel() != null) {
             return actor.channel();
         }
         if (request() == null) {
-            return Channel.SYSTEM;
+            return actor.accountId() == null ? Channel.SYSTEM : null;
         }
         return apiToken() != null ? Channel.API : Channel.PAGE;
     }

@@ -65,6 +65,7 @@ class AuditController {
         model.addAttribute("rows", rows.of(found.lines(), rows.lookups()));
         model.addAttribute("total", found.total());
         model.addAttribute("q", query);
+        model.addAttribute("filtered", query.filtered());
         model.addAttribute("pages", pages);
         model.addAttribute("previous", query.page() > 1 ? query.url("/audit", query.page() - 1) : null);
         model.addAttribute("next", query.page() < pages ? query.url("/audit", query.page() + 1) : null);
