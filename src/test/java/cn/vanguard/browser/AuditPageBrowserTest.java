@@ -71,12 +71,12 @@ class AuditPageBrowserTest {
             desktop.navigate("/audit");
             String text = desktop.textContent("#audit-results");
             assertThat(text).contains("张三（zhangsan）").contains("API（考勤机）").contains("192.168.1.20").contains("127.0.0.1")
-                    .contains("查看证明材料").contains("导入花名册").contains("公示中 → 公示结束").contains("系统")
+                    .contains("查看证明材料").contains("导入花名册").contains("状态：").contains("公示中").contains("系统")
                     .doesNotContain("0:0:0:0:0:0:0:1").doesNotContain("ROSTER_IMPORTED");
             Browser.shoot(desktop, "audit-desktop");
 
             desktop.selectOption("#action", "ROSTER_IMPORTED");
-            desktop.click("form button[type=submit]");
+            desktop.click("#audit-filter button[type=submit]");
             desktop.waitForURL("**action=ROSTER_IMPORTED**");
             assertThat(desktop.textContent("#audit-total")).contains("共 1 条记录（已筛选）");
             APIResponse export = desktop.request().get("/audit/export?who=张三");
