@@ -47,6 +47,7 @@ class AuditExport {
             head.setFont(bold);
             CellStyle wrap = workbook.createCellStyle();
             wrap.setWrapText(true);
+            wrap.setVerticalAlignment(org.apache.poi.ss.usermodel.VerticalAlignment.TOP);
             Row top = sheet.createRow(0);
             for (int i = 0; i < HEADER.size(); i++) {
                 top.createCell(i).setCellValue(HEADER.get(i));
@@ -54,6 +55,13 @@ class AuditExport {
                 sheet.setColumnWidth(i, WIDTHS[i] * 256);
             }
             sheet.createFreezePane(0, 1);
+            // printed: landscape, one page wide, the header on every page
+            sheet.getPrintSetup().setLandscape(true);
+            sheet.getPrintSetup().setPaperSize(org.apache.poi.ss.usermodel.PrintSetup.A4_PAPERSIZE);
+            sheet.setFitToPage(true);
+            sheet.getPrintSetup().setFitWidth((short) 1);
+            sheet.getPrintSetup().setFitHeight((short) 0);
+            sheet.setRepeatingRows(org.apache.poi.ss.util.CellRangeAddress.valueOf("1:1"));
             AuditRows.Lookups names = rows.lookups();
             List<AuditLog.Line> batch = new ArrayList<>(BATCH);
             int[] next = {1};
@@ -61,10 +69,14 @@ class AuditExport {
                 for (AuditRows.Row row : rows.of(batch, names)) {
                     Row r = sheet.createRow(next[0]++);
                     List<String> cells = cells(row);
+                    int lines = 1;
                     for (int i = 0; i < cells.size(); i++) {
                         r.createCell(i).setCellValue(cells.get(i));
                         r.getCell(i).setCellStyle(wrap);
+                        lines = Math.max(lines, lines(cells.get(i), WIDTHS[i]));
                     }
+                    // a streaming sheet cannot measure its rows: the height of the wrapped lines, estimated
+                    r.setHeightInPoints(Math.min(409, lines * 15f));
                 }
                 batch.clear();
             };
@@ -77,6 +89,16 @@ class AuditExport {
             flush.run();
             workbook.write(out);
         }
+    }
+
+    /** How many lines a text takes in a column {@code width} characters wide (a Chinese character counts two). */
+    static int lines(String text, int width) {
+        int lines = 0;
+        for (String line : text.split("\n", -1)) {
+            int units = line.codePoints().map(c -> c > 0x2E80 ? 2 : 1).sum();
+            lines += Math.max(1, (units + width - 1) / width);
+        }
+        return lines;
     }
 
     List<String> cells(AuditRows.Row row) {
