@@ -559,6 +559,8 @@ public abstract class ScopeWalkContract extends ScopeWalkWorlds {
 
         // ---- audit log
         web("GET /audit", AUDIT, (w, c) -> get("/audit"), filter((w, c) -> get("/audit").param("text", w.group().name().substring(0, 2))));
+        web("GET /audit/export", AUDIT, (w, c) -> get("/audit/export"),
+                filter((w, c) -> get("/audit/export").param("who", "a").param("type", "unit")));
 
         // ---- 账本校验: A's administrators check A's units; B's broken entries never show on A's page
         web("GET /ledger-check", MANAGE, (w, c) -> get("/ledger-check"), filter((w, c) -> get("/ledger-check").param("run", "true")));

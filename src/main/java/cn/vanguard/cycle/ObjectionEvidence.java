@@ -83,7 +83,8 @@ public class ObjectionEvidence {
         return files.of(visible).stream().collect(Collectors.groupingBy(ObjectionFile::objectionId));
     }
 
-    /** A file's bytes, for the objector and those over the unit. */
+    /** A file's bytes, for the objector and those over the unit; who opened which file is audited. */
+    @Transactional
     public ObjectionFile.Content content(long fileId) {
         ObjectionFiles.Stored stored = files.content(fileId).orElseThrow(ObjectionEvidence::missing);
         Objection objection = objections.find(stored.objectionId()).orElseThrow(ObjectionEvidence::missing);
@@ -96,7 +97,11 @@ public class ObjectionEvidence {
         if (!periods.seesAll(period) && !filedByCurrent(objection)) {
             throw missing();
         }
-        return stored.content();
+        ObjectionFile.Content content = stored.content();
+        audit.record(guard.current().actor(), "OBJECTION_EVIDENCE_VIEWED", "objection", objection.id(), period.unitId(),
+                period.chineseLabel() + "异议#" + objection.id() + "：查看证明材料“" + content.filename() + "”", null,
+                Map.of("file", content.filename(), "fileId", fileId));
+        return content;
     }
 
     private boolean filedByCurrent(Objection objection) {

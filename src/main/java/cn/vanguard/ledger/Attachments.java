@@ -96,14 +96,18 @@ public class Attachments {
                         rs.getObject(6, OffsetDateTime.class))).list();
     }
 
-    /** The file, if the current user may see its entry. */
+    /** The file, if the current user may see its entry; who opened which file is audited. */
+    @Transactional
     public Content content(long id, Ledger ledger) {
         record Row(long entryId, String filename, String type, byte[] data) {
         }
         Row row = jdbc.sql("select entry_id, filename, content_type, content from attachment where id = :id").param("id", id)
                 .query((rs, n) -> new Row(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getBytes(4))).optional()
                 .orElseThrow(() -> new NotFound("附件不存在"));
-        ledger.visible(row.entryId());
+        LedgerEntry entry = ledger.visible(row.entryId());
+        audit.record(guard.current().actor(), "ATTACHMENT_VIEWED", "ledger_entry", row.entryId(), entry.unitId(),
+                "查看证明材料“" + row.filename() + "”（" + entry.memberName() + " " + entry.itemName() + "）", null,
+                Map.of("file", row.filename(), "fileId", id));
         return new Content(row.filename(), row.type(), row.data());
     }
 }

@@ -210,8 +210,13 @@ public class Ledger {
         // last, so that the unit's chain is held only for the rest of the transaction, not while files are stored
         chain.recorded(id);
         LedgerEntry created = get(id);
+        Map<String, Object> after = new LinkedHashMap<>(created.auditFields());
+        if (!files.isEmpty()) {
+            after.put("files", files.stream().map(Upload::safeName).toList().toString());
+        }
         audit.record(user.actor(), "ENTRY_" + source.name(), "ledger_entry", id, member.unitId(),
-                source.label() + "：" + member.name() + " " + created.itemName() + " " + entry.date(), null, created.auditFields());
+                source.label() + "：" + member.name() + " " + created.itemName() + " " + entry.date()
+                        + (files.isEmpty() ? "" : "，附证明材料 " + files.size() + " 个"), null, after);
         return created;
     }
 

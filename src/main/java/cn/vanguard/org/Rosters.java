@@ -48,6 +48,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 import cn.vanguard.Conflict;
 import cn.vanguard.Invalid;
 import cn.vanguard.audit.AuditLog;
+import cn.vanguard.audit.Channel;
 import cn.vanguard.scheme.Category;
 import cn.vanguard.scheme.MemberType;
 import cn.vanguard.security.CurrentUser;
@@ -479,7 +480,7 @@ public class Rosters {
                         counts[1]++;
                     }
                 }
-                audit.record(user.actor(), "ROSTER_IMPORTED", "roster", null, commonUnit(touchedUnits),
+                audit.record(user.actor().through(Channel.IMPORT), "ROSTER_IMPORTED", "roster", null, commonUnit(touchedUnits),
                         "导入花名册“" + name + "”：新增" + counts[0] + "名，修改" + counts[1] + "名，转接" + counts[2] + "名",
                         null, Map.of("file", name, "rows", rows, "added", counts[0], "updated", counts[1], "transferred", counts[2]));
             });

@@ -24,6 +24,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import cn.vanguard.Invalid;
+import cn.vanguard.Like;
 import cn.vanguard.Text;
 import cn.vanguard.NotFound;
 import cn.vanguard.audit.AuditLog;
@@ -109,6 +110,19 @@ public class Accounts {
                 rs.getBoolean("enabled"), rs.getBoolean("must_change_password"),
                 rs.getObject("locked_until", OffsetDateTime.class), rs.getObject("last_login_at", OffsetDateTime.class),
                 grants)).single();
+    }
+
+    /**
+     * The ids of at most {@code limit} accounts whose display name or username contains the text (literally, ignoring
+     * case), for finding a person's lines in the audit log by name.
+     */
+    public List<Long> idsNamed(String text, int limit) {
+        if (text == null || text.isBlank() || Text.unmatchable(text)) {
+            return List.of();
+        }
+        return jdbc.sql("select id from account where lower(display_name) like :t" + Like.ESCAPE
+                        + " or lower(username) like :t" + Like.ESCAPE + " order by id limit " + Math.max(1, limit))
+                .param("t", Like.containing(text.strip().toLowerCase())).query(Long.class).list();
     }
 
     /** The display names of the accounts given, by id, in one query (other modules name accounts without reading them). */

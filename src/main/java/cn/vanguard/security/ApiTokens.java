@@ -100,10 +100,10 @@ public class ApiTokens {
         }
         String hash = hash(token);
         Optional<AccountPrincipal> principal = jdbc.sql("""
-                select a.id, a.username, a.session_epoch from api_token t join account a on a.id = t.account_id
+                select a.id, a.username, a.session_epoch, t.name from api_token t join account a on a.id = t.account_id
                 where t.token_hash = :h and t.revoked_at is null and a.enabled = true""")
                 .param("h", hash)
-                .query((rs, n) -> new AccountPrincipal(rs.getLong(1), rs.getString(2), rs.getInt(3)))
+                .query((rs, n) -> new AccountPrincipal(rs.getLong(1), rs.getString(2), rs.getInt(3), rs.getString(4)))
                 .optional();
         principal.ifPresent(p -> jdbc.sql("update api_token set last_used_at = :now where token_hash = :h")
                 .param("now", OffsetDateTime.now(clock)).param("h", hash).update());

@@ -12,6 +12,8 @@ import java.util.function.LongFunction;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import cn.vanguard.cycle.Objection;
+import cn.vanguard.cycle.PeriodStatus;
 import cn.vanguard.ledger.EntrySource;
 import cn.vanguard.ledger.EntryStatus;
 import cn.vanguard.org.Gender;
@@ -23,94 +25,11 @@ import cn.vanguard.scheme.MemberType;
 import cn.vanguard.security.Role;
 
 /**
- * The audit log in Chinese: what each action code means, what each recorded field is called, and the recorded values
+ * The audit log in Chinese: what each action code means ({@link AuditActions}), what each recorded field is called
+ * ({@link AuditFields}), and the recorded values
  * (enum names, grants, booleans) as people read them. Codes it does not know are shown as they are.
  */
 final class AuditText {
-
-    private static final Map<String, String> ACTIONS = Map.ofEntries(
-            Map.entry("LOGIN", "登录"),
-            Map.entry("LOGIN_FAILED", "登录失败"),
-            Map.entry("ACCOUNT_LOCKED", "账号锁定"),
-            Map.entry("ACCOUNT_CREATED", "创建账号"),
-            Map.entry("MEMBER_ACCOUNTS_CREATED", "批量开通党员账号"),
-            Map.entry("ACTIVATION_CODE_ISSUED", "重发激活码"),
-            Map.entry("ACCOUNT_ACTIVATED", "激活账号"),
-            Map.entry("ACTIVATION_FAILED", "激活失败"),
-            Map.entry("ACCOUNT_ENABLED", "启用账号"),
-            Map.entry("ACCOUNT_DISABLED", "停用账号"),
-            Map.entry("ACCOUNT_MEMBER_LINKED", "账号关联党员"),
-            Map.entry("ROLE_GRANTED", "授予角色"),
-            Map.entry("ROLE_REVOKED", "取消角色"),
-            Map.entry("PASSWORD_RESET", "重置密码"),
-            Map.entry("PASSWORD_CHANGED", "修改密码"),
-            Map.entry("API_TOKEN_CREATED", "创建API令牌"),
-            Map.entry("API_TOKEN_REVOKED", "吊销API令牌"),
-            Map.entry("UNIT_CREATED", "新建组织"),
-            Map.entry("UNIT_RENAMED", "组织更名"),
-            Map.entry("UNIT_MOVED", "调整上级组织"),
-            Map.entry("UNIT_CLOSED", "撤销组织"),
-            Map.entry("MEMBER_CREATED", "新增党员"),
-            Map.entry("MEMBER_UPDATED", "修改党员信息"),
-            Map.entry("MEMBER_TRANSFERRED", "党员组织关系转接"),
-            Map.entry("SCHEME_PUBLISHED", "发布积分方案"),
-            Map.entry("ENTRY_SCORER", "录入积分"),
-            Map.entry("ENTRY_DECLARED", "个人申报积分"),
-            Map.entry("ENTRY_IMPORT", "导入积分"),
-            Map.entry("ENTRY_REVERSAL", "冲销积分记录"),
-            Map.entry("ENTRY_CHECKED", "初审通过"),
-            Map.entry("ENTRY_APPROVED", "审核通过"),
-            Map.entry("ENTRY_REJECTED", "驳回积分记录"),
-            Map.entry("ENTRIES_SEEDED", "写入演示积分记录"),
-            Map.entry("CALENDAR_DAY_ADDED", "节假日日历加入一天"),
-            Map.entry("CALENDAR_DAY_CHANGED", "修改节假日日历"),
-            Map.entry("CALENDAR_DAY_REMOVED", "节假日日历删除一天"),
-            Map.entry("CALENDAR_YEAR_REPLACED", "整年替换节假日日历"),
-            Map.entry("CALENDAR_YEAR_LOADED", "载入随产品发布的节假日日历"),
-            Map.entry("ATTACHMENT_ADDED", "补充证明材料"),
-            Map.entry("ASSESSED", "评定"),
-            Map.entry("STANDINGS_DIFFER", "积分结果抽查不一致"));
-
-    private static final Map<String, String> FIELDS = Map.ofEntries(
-            Map.entry("username", "用户名"),
-            Map.entry("displayName", "姓名"),
-            Map.entry("memberId", "关联党员"),
-            Map.entry("grants", "角色"),
-            Map.entry("role", "角色"),
-            Map.entry("enabled", "启用"),
-            Map.entry("lockedUntil", "锁定至"),
-            Map.entry("codeExpiresAt", "激活码有效期至"),
-            Map.entry("count", "数量"),
-            Map.entry("usernames", "用户名"),
-            Map.entry("name", "名称"),
-            Map.entry("kind", "类型"),
-            Map.entry("parent", "上级组织"),
-            Map.entry("closed", "已撤销"),
-            Map.entry("code", "编号"),
-            Map.entry("gender", "性别"),
-            Map.entry("birthDate", "出生日期"),
-            Map.entry("idCard", "身份证号"),
-            Map.entry("phone", "联系电话"),
-            Map.entry("joinedOn", "入党日期"),
-            Map.entry("type", "党员身份"),
-            Map.entry("category", "人员类别"),
-            Map.entry("status", "状态"),
-            Map.entry("unit", "所在组织"),
-            Map.entry("scheme", "方案"),
-            Map.entry("version", "版本"),
-            Map.entry("source", "来源"),
-            Map.entry("member", "党员"),
-            Map.entry("item", "积分项目"),
-            Map.entry("date", "日期"),
-            Map.entry("holidays", "节假日天数"),
-            Map.entry("workdays", "调休上班天数"),
-            Map.entry("days", "日期清单"),
-            Map.entry("quantity", "数量"),
-            Map.entry("points", "分值"),
-            Map.entry("occurrence", "事项"),
-            Map.entry("note", "说明"),
-            Map.entry("reverses", "冲销的记录"),
-            Map.entry("files", "文件"));
 
     private static final Map<String, String> VALUES = values();
     private static final Pattern GRANT = Pattern.compile("Grant\\[role=([A-Z_]+), unitId=(\\d+|null)]");
@@ -147,17 +66,23 @@ final class AuditText {
         for (Role v : Role.values()) {
             values.put("role:" + v.name(), v.label());
         }
+        for (PeriodStatus v : PeriodStatus.values()) {
+            values.put("evaluation_period:" + v.name(), v.label());
+        }
+        for (Objection.Status v : Objection.Status.values()) {
+            values.put("objection:" + v.name(), v.label());
+        }
         values.put("true", "是");
         values.put("false", "否");
         return Map.copyOf(values);
     }
 
     static String action(String code) {
-        return ACTIONS.getOrDefault(code, code);
+        return AuditActions.action(code);
     }
 
     static String field(String key) {
-        return FIELDS.getOrDefault(key, key);
+        return AuditFields.name(key);
     }
 
     /** One field of a change: its name, and its value before and after ({@code hadBefore}: it was recorded before). */
@@ -170,14 +95,20 @@ final class AuditText {
      */
     static List<Change> changes(Map<String, String> before, Map<String, String> after, Function<String, String> unitName,
                                 LongFunction<String> memberName) {
+        return changes(before, after, null, unitName, memberName);
+    }
+
+    /** As above, for a line about an object of {@code objectType} (whose statuses are its own). */
+    static List<Change> changes(Map<String, String> before, Map<String, String> after, String objectType,
+                                Function<String, String> unitName, LongFunction<String> memberName) {
         Set<String> keys = new LinkedHashSet<>(after.keySet());
         keys.addAll(before.keySet());
         List<Change> changes = new ArrayList<>();
         for (String key : keys) {
             boolean hadBefore = before.containsKey(key);
             boolean hadAfter = after.containsKey(key);
-            String b = value(key, before.get(key), unitName, memberName);
-            String a = value(key, after.get(key), unitName, memberName);
+            String b = value(key, before.get(key), objectType, unitName, memberName);
+            String a = value(key, after.get(key), objectType, unitName, memberName);
             if (hadBefore && hadAfter && b.equals(a)) {
                 continue;
             }
@@ -186,9 +117,13 @@ final class AuditText {
         return changes;
     }
 
-    static String value(String key, String value, Function<String, String> unitName, LongFunction<String> memberName) {
+    static String value(String key, String value, String objectType, Function<String, String> unitName,
+                        LongFunction<String> memberName) {
         if (value == null || value.isEmpty()) {
             return "—";
+        }
+        if (key.equals("status") && VALUES.containsKey(objectType + ":" + value)) {
+            return VALUES.get(objectType + ":" + value);
         }
         if (key.equals("role")) {
             return VALUES.getOrDefault("role:" + value, value);

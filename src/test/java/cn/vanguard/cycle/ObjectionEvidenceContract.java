@@ -1,6 +1,7 @@
 package cn.vanguard.cycle;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.math.BigDecimal;
@@ -11,6 +12,9 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+
+import cn.vanguard.audit.AuditLog;
+import cn.vanguard.audit.AuditSearch;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import cn.vanguard.Conflict;
@@ -32,6 +36,9 @@ import cn.vanguard.testing.SettableClock;
  * monthly list of the best (branch-hourly's 每月公示前五名): ranks 1 to 5 with ties, nobody without a point.
  */
 abstract class ObjectionEvidenceContract {
+
+    @Autowired
+    AuditSearch auditSearch;
 
     static final byte[] PNG = {(byte) 0x89, 'P', 'N', 'G', 13, 10, 26, 10, 0, 0, 0, 13};
     static final byte[] PDF = "%PDF-1.4\n%\u00e2\u00e3\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
@@ -163,6 +170,10 @@ abstract class ObjectionEvidenceContract {
         // the secretary and the committee see every file; once answered, nothing more is added
         committee.signIn();
         assertThat(evidence.content(pdf).filename()).isEqualTo("请假条.pdf");
+        // who opened which file is in the audit log; a refused look is not
+        assertThat(auditSearch.page(AuditSearch.Filter.of(null).action("OBJECTION_EVIDENCE_VIEWED").object("objection", Long.toString(onAlice.id())), 0, 10)
+                .lines()).extracting(AuditLog.Line::accountId, l -> l.afterFields().get("file"))
+                .containsExactly(tuple(committee.id(), "请假条.pdf"), tuple(bobAccount.id(), "请假条.pdf"), tuple(bobAccount.id(), "请假条.pdf"));
         secretary.signIn();
         assertThat(evidence.ofPeriod(q1.id())).containsOnlyKeys(dispute.id(), onAlice.id());
         objections.answer(onAlice.id(), false, "经核实，她二月参加了集中学习", onAlice.version());

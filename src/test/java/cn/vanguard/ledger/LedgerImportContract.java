@@ -130,7 +130,8 @@ abstract class LedgerImportContract {
                 codes.get(1) + "|ACT_STUDY|" + day + "|2.5000|-|Q1|-|PENDING|IMPORT|Y",
                 codes.get(2) + "|DED_OTHER|" + day + "|1.0000|-2.0000|-|迟到|PENDING|IMPORT|Y");
         assertThat(count("select count(*) from imported_file where unit_id = :u")).isEqualTo(1);
-        assertThat(count("select count(*) from audit_log where action = 'ENTRIES_IMPORTED' and unit_id = :u")).isEqualTo(1);
+        assertThat(count("select count(*) from audit_log where action = 'ENTRIES_IMPORTED' and unit_id = :u and channel = 'IMPORT'"))
+                .as("one line, recorded as an import").isEqualTo(1);
         assertThat(fixtures.jdbc().sql("select count(*) from idempotency_key where account_id = :a").param("a", scorer.id())
                 .query(Long.class).single()).as("one record of the file, no key a row").isZero();
     }

@@ -121,6 +121,8 @@ abstract class RostersContract {
         assertThat(member(li).version()).as("an unchanged member is not written").isEqualTo(liBefore.version());
         assertThat(fixtures.jdbc().sql("select count(*) from audit_log where action = 'ROSTER_IMPORTED' and unit_id = :u")
                 .param("u", committee.id()).query(Integer.class).single()).isEqualTo(1);
+        assertThat(fixtures.jdbc().sql("select channel from audit_log where action = 'ROSTER_IMPORTED' and unit_id = :u")
+                .param("u", committee.id()).query(String.class).single()).as("an import is recorded as one").isEqualTo("IMPORT");
     }
 
     @Test

@@ -32,6 +32,7 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import cn.vanguard.audit.AuditLog;
+import cn.vanguard.audit.Channel;
 import cn.vanguard.ledger.ImportProgress;
 import cn.vanguard.ledger.ImportResult;
 import cn.vanguard.ledger.RowsInvalid.RowProblem;
@@ -168,7 +169,7 @@ public class FileImports {
         after.put("file", request.displayName());
         after.put("sha256", request.hash());
         after.put("entries", written);
-        audit.record(importer.actor(), "ENTRIES_IMPORTED", "ledger_entry", null, request.unitId(),
+        audit.record(importer.actor().through(Channel.IMPORT), "ENTRIES_IMPORTED", "ledger_entry", null, request.unitId(),
                 "导入台账 " + written + " 条（" + request.displayName() + "），待审核", null, after);
         return written;
     }

@@ -21,11 +21,23 @@ public final class AccountPrincipal implements UserDetails {
     private final long accountId;
     private final String username;
     private final int sessionEpoch;
+    /** The name of the API token a request came with; never in a session (a token's principal is not kept there). */
+    private final transient String tokenName;
 
     public AccountPrincipal(long accountId, String username, int sessionEpoch) {
+        this(accountId, username, sessionEpoch, null);
+    }
+
+    public AccountPrincipal(long accountId, String username, int sessionEpoch, String tokenName) {
         this.accountId = accountId;
         this.username = username;
         this.sessionEpoch = sessionEpoch;
+        this.tokenName = tokenName;
+    }
+
+    /** The API token's name, for the audit log; null when signed in on a page. */
+    public String tokenName() {
+        return tokenName;
     }
 
     public long accountId() {

@@ -12,6 +12,7 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import cn.vanguard.audit.AuditLog;
 import cn.vanguard.security.ApiTokens;
 
 /** Authenticates API requests by {@code Authorization: Bearer vgd_…}; an unknown token leaves the request anonymous (401). */
@@ -32,6 +33,7 @@ public final class BearerTokenFilter extends OncePerRequestFilter {
                 SecurityContext context = SecurityContextHolder.createEmptyContext();
                 context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(principal, null, principal.getAuthorities()));
                 SecurityContextHolder.setContext(context);
+                request.setAttribute(AuditLog.API_TOKEN_ATTRIBUTE, principal.tokenName() == null ? "" : principal.tokenName());
             });
         }
         chain.doFilter(request, response);
