@@ -61,7 +61,9 @@ public class AuditSearch {
         }
 
         boolean empty() {
-            return units != null && units.isEmpty() || Text.unmatchable(text) || Text.unmatchable(who);
+            // a NUL matches nothing stored, and PostgreSQL refuses it as a parameter: no query at all
+            return units != null && units.isEmpty() || Text.unmatchable(text) || Text.unmatchable(who) || Text.unmatchable(action)
+                    || Text.unmatchable(objectType) || Text.unmatchable(objectId);
         }
     }
 
