@@ -130,12 +130,12 @@ public class PastPeriods {
         /** Publishes on the day; when the window has ended, moves on to {@code after} (and, publicity first, approval). */
         private void publishThen(EvaluationPeriod period, LocalDate day, PeriodStatus after, HolidayCalendar calendar) {
             PublicityWindow window = windows.of(day, setup.publicity());
-            EvaluationPeriod p = actions.move(period, PeriodStatus.PUBLISHED, null, window, secretary, at(day, 15), note(at(day, 15)));
+            EvaluationPeriod p = actions.move(period, PeriodStatus.PUBLISHED, null, window, setup.reviewFirst(), secretary, at(day, 15), note(at(day, 15)));
             Instant ended = window.ends().toInstant();
             if (!past(ended)) {
                 return;
             }
-            p = actions.move(p, after, "公示期满，无未答复的异议", null, system, ended, note(ended));
+            p = actions.move(p, after, "公示期满，无未答复的异议", null, setup.reviewFirst(), system, ended, note(ended));
             if (after == PeriodStatus.SUBMITTED) {
                 LocalDate approved = nextWorkingDay(calendar, window.last());
                 if (past(at(approved, 10))) {
@@ -145,7 +145,7 @@ public class PastPeriods {
         }
 
         private EvaluationPeriod move(EvaluationPeriod period, PeriodStatus to, String reason, PeriodActions.Mover mover, Instant at) {
-            return actions.move(period, to, reason, null, mover, at, note(at));
+            return actions.move(period, to, reason, null, setup.reviewFirst(), mover, at, note(at));
         }
 
         private String note(Instant at) {

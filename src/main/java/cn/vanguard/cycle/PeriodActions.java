@@ -95,7 +95,7 @@ public class PeriodActions {
         }
         boolean again = period.status() == PeriodStatus.RETURNED;
         CurrentUser user = guard.current();
-        EvaluationPeriod moved = move(period, PeriodStatus.CLOSED, why, null);
+        EvaluationPeriod moved = move(period, PeriodStatus.CLOSED, why, null, setup);
         snapshotter.make(moved, setup, again ? "退回后重新汇总" : "汇总", user.accountId());
         return moved;
     }
@@ -113,7 +113,7 @@ public class PeriodActions {
         guard.require(Permission.RUN_PERIODS, period.unitId());
         PeriodUnits.Setup setup = setup(period);
         refuseUnlessMay(period, PeriodStatus.PUBLISHED, setup, version);
-        return move(period, PeriodStatus.PUBLISHED, null, windows.of(today(), setup.publicity()));
+        return move(period, PeriodStatus.PUBLISHED, null, windows.of(today(), setup.publicity()), setup);
     }
 
     /** Submits a signed period for the higher review, where the scheme has the review before publicity (上级审核后公示). */
@@ -128,8 +128,9 @@ public class PeriodActions {
         int read = endedMeanwhile(id) ? version + 1 : version;
         EvaluationPeriod period = readable(id);
         guard.require(Permission.APPROVE_PERIODS, period.unitId());
-        refuseUnlessMay(period, PeriodStatus.APPROVED, setup(period), read);
-        return move(period, PeriodStatus.APPROVED, null, null);
+        PeriodUnits.Setup setup = setup(period);
+        refuseUnlessMay(period, PeriodStatus.APPROVED, setup, read);
+        return move(period, PeriodStatus.APPROVED, null, null, setup);
     }
 
     /** The committee returns the period with a reason (退回): the branch closes it again, with a new snapshot. */
@@ -138,14 +139,15 @@ public class PeriodActions {
         int read = endedMeanwhile(id) ? version + 1 : version;
         EvaluationPeriod period = readable(id);
         guard.require(Permission.APPROVE_PERIODS, period.unitId());
-        refuseUnlessMay(period, PeriodStatus.RETURNED, setup(period), read);
+        PeriodUnits.Setup setup = setup(period);
+        refuseUnlessMay(period, PeriodStatus.RETURNED, setup, read);
         if (reason == null || reason.isBlank()) {
             throw Invalid.of("reason", "请填写退回原因");
         }
         if (reason.strip().length() > 500) {
             throw Invalid.of("reason", "退回原因不能超过500字");
         }
-        return move(period, PeriodStatus.RETURNED, reason.strip(), null);
+        return move(period, PeriodStatus.RETURNED, reason.strip(), null, setup);
     }
 
     /**
@@ -166,7 +168,7 @@ public class PeriodActions {
             throw new Conflict("没有成立的异议，无需重新公示");
         }
         EvaluationPeriod moved = move(period, next, "异议更正后重新公示",
-                setup.reviewFirst() ? null : windows.of(today(), setup.publicity()));
+                setup.reviewFirst() ? null : windows.of(today(), setup.publicity()), setup);
         snapshotter.make(moved, setup, "异议更正后重新公示", guard.current().accountId());
         return moved;
     }
@@ -211,13 +213,15 @@ public class PeriodActions {
     private EvaluationPeriod step(long id, int version, PeriodStatus to, String reason) {
         EvaluationPeriod period = readable(id);
         guard.require(Permission.RUN_PERIODS, period.unitId());
-        refuseUnlessMay(period, to, setup(period), version);
-        return move(period, to, reason, null);
+        PeriodUnits.Setup setup = setup(period);
+        refuseUnlessMay(period, to, setup, version);
+        return move(period, to, reason, null, setup);
     }
 
-    private EvaluationPeriod move(EvaluationPeriod period, PeriodStatus to, String reason, PublicityWindow window) {
+    private EvaluationPeriod move(EvaluationPeriod period, PeriodStatus to, String reason, PublicityWindow window, PeriodUnits.Setup setup) {
         CurrentUser user = guard.current();
-        return move(period, to, reason, window, new Mover(user.accountId(), user.displayName(), user.actor()), clock.instant(), "");
+        return move(period, to, reason, window, setup.reviewFirst(), new Mover(user.accountId(), user.displayName(), user.actor()),
+                clock.instant(), "");
     }
 
     /** Who moves a period on: their account (none for the application itself), name as the history shows it, audit actor. */
@@ -228,9 +232,8 @@ public class PeriodActions {
      * The one way a period moves: the state guarded, the row moved at its version, the history written as of {@code at},
      * the audit line (its summary ending in {@code note}) and the event in the same transaction.
      */
-    EvaluationPeriod move(EvaluationPeriod period, PeriodStatus to, String reason, PublicityWindow window, Mover mover, java.time.Instant at,
-                          String note) {
-        boolean reviewFirst = setup(period).reviewFirst();
+    EvaluationPeriod move(EvaluationPeriod period, PeriodStatus to, String reason, PublicityWindow window, boolean reviewFirst, Mover mover,
+                          java.time.Instant at, String note) {
         PeriodStatus next = period.status().moveTo(to, reviewFirst);
         boolean moved = window == null
                 ? rows.move(period, next, period.windowStarts(), period.windowEnds(), period.windowDays(), period.windowWorking())

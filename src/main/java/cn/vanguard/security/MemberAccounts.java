@@ -105,17 +105,17 @@ public class MemberAccounts {
             }
         }
         Set<Long> linked = rows.byMember(people.stream().map(Person::id).toList()).keySet();
-        List<Person> todo = people.stream().filter(p -> !linked.contains(p.id())).toList();
-        if (todo.isEmpty()) {
+        List<Person> missing = people.stream().filter(p -> !linked.contains(p.id())).toList();
+        if (missing.isEmpty()) {
             throw Invalid.of("members", wanted.isEmpty() ? "该组织的党员都已开通账号，没有需要开通的；遗失激活码的党员，请在列表中点“重发激活码”"
                     : "选中的党员都已开通账号，没有需要开通的；遗失激活码的党员，请在列表中点“重发激活码”");
         }
-        Map<Long, String> usernames = Usernames.assign(todo, rows.taken(todo));
+        Map<Long, String> usernames = Usernames.assign(missing, rows.taken(missing));
         // nobody knows this password: the member sets their own with the code; one hash for the batch, as BCrypt is slow
         String unusable = passwords.encode(Accounts.generatePassword());
         OffsetDateTime now = OffsetDateTime.now(codes.clock());
         List<Slip> slips = new ArrayList<>();
-        for (Person person : todo) {
+        for (Person person : missing) {
             String username = usernames.get(person.id());
             long id = rows.insert(person, username, unusable, now, user.accountId());
             ActivationCodes.Issued code = codes.issue(id, user.accountId());
