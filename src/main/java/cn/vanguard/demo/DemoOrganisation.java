@@ -34,7 +34,8 @@ import cn.vanguard.security.Role;
 
 /**
  * A living organisation for a newcomer's first minute: a committee with three branches and their party groups, about
- * ninety members of every type and category, the {@code city-direct-organs} preset published for this year, and this
+ * ninety members of every type and category, the {@code city-direct-organs} preset published for this year with the
+ * seeds' evidence rule on its awards and deductions ({@link #committeeScheme}), and this
  * year's ledger up to today — mostly approved, some waiting for review — plus accounts for every role. A fourth
  * branch runs its own quarterly rule document ({@code changzhou-2021}): its quarters that ended are already closed,
  * published and approved, the current one open ({@link PastPeriods}). Generated from fixed seeds, so every
@@ -126,7 +127,7 @@ public class DemoOrganisation {
         long secretary2 = account("shuji2", forms.get(34).name(), password, ids.get(34), List.of(new Grant(Role.SECRETARY, branch2.id())), actor, demoAccounts, branch2);
         long scorer2 = account("jifen2", forms.get(37).name(), password, ids.get(37), List.of(new Grant(Role.SCORER, branch2.id())), actor, demoAccounts, branch2);
 
-        schemes.publishPresetTrusted(committee.id(), year, PRESET, actor);
+        schemes.publishFileTrusted(committee.id(), year, committeeScheme(), actor);
 
         List<Ledger.Seed> seeds = new ArrayList<>();
         for (int i = 0; i < ids.size(); i++) {
@@ -135,7 +136,12 @@ public class DemoOrganisation {
             long scorer = first ? scorer1 : scorer2;
             long secretary = first ? secretary1 : secretary2;
             long approver = inBranch ? secretary : committeeAdmin;
+            int before = seeds.size();
             year(seeds, random, ids.get(i), year, today, i % 34, inBranch ? scorer : committeeAdmin, inBranch ? approver : secretary1);
+            String witnesses = witnesses(forms, i);
+            for (int k = before; k < seeds.size(); k++) {
+                seeds.set(k, proven(seeds.get(k), witnesses));
+            }
         }
         reviewWork(seeds, ids, today, scorer1, secretary1, member1);
         int written = ledger.seedTrusted(seeds, actor);
@@ -166,6 +172,44 @@ public class DemoOrganisation {
         pastPeriods.runTrusted(service.id(), new PastPeriods.Person(secretary3, serviceForms.get(0).name()),
                 new PastPeriods.Person(committeeAdmin, "党委管理员"), actor);
         return new Loaded(9, ids.size() + serviceIds.size(), written, password, demoAccounts);
+    }
+
+    /**
+     * The committee's scheme: the {@code city-direct-organs} preset as shipped, and, as the seeds ask of every award and
+     * deduction ("提供相关材料或由至少2名党员群众予以证明", 004; "党员在申报个人情况时需提供相关材料", 000's 实施细则),
+     * proof on each of its RWD_ and DED_ items, materials or two witnesses; scored exactly as the preset scores. A
+     * newcomer sees the rule on the forms and in the review queue, as a committee that adopted it would.
+     */
+    static String committeeScheme() {
+        String preset = cn.vanguard.scheme.file.Presets.text(PRESET).orElseThrow();
+        String adapted = preset.replaceAll("(?m)^(\\s*- \\{ code: (?:RWD|DED)_[A-Z_]+, name: [^,]+, )", "$1evidence: MATERIALS_OR_WITNESSES, ")
+                .replaceFirst("(?m)^# .*$", "# 演示党委的积分办法：预设 city-direct-organs，表彰加分和扣分须有证明（材料或至少2名党员群众）")
+                .replaceFirst("(?m)^id: city-direct-organs$", "id: city-direct-organs-proof")
+                .replaceFirst("(?m)^(  为不合格，结合民主评议确定等次并公示。离退休党员和流动党员暂不实行。)$",
+                        "$1本党委另规定：表彰加分和各项扣分须提供证明材料，或由至少2名党员群众予以证明，审核时查验。");
+        if (adapted.equals(preset) || !adapted.contains("本党委另规定")) {
+            throw new IllegalStateException("the preset " + PRESET + " changed: the demo's evidence rule no longer applies to it");
+        }
+        return adapted;
+    }
+
+    /** Two other members of the member's own branch (of the 34, 34 and 20 members in order), who saw what they did. */
+    private static String witnesses(List<MemberForm> forms, int member) {
+        int first = member < 34 ? 0 : member < 68 ? 34 : 68;
+        List<String> names = new ArrayList<>();
+        for (int i = first; names.size() < 2; i++) {
+            if (i != member) {
+                names.add(forms.get(i).name());
+            }
+        }
+        return String.join("、", names);
+    }
+
+    /** An approved award or deduction with the witnesses the committee's scheme asks of it ({@link #committeeScheme}). */
+    private static Ledger.Seed proven(Ledger.Seed s, String witnesses) {
+        boolean needs = s.itemCode().startsWith("RWD_") || s.itemCode().startsWith("DED_");
+        return !needs || s.witnesses() != null ? s : new Ledger.Seed(s.memberId(), s.itemCode(), s.date(), s.quantity(), s.points(),
+                s.occurrence(), s.note(), witnesses, s.source(), s.status(), s.recordedBy(), s.checkedBy(), s.decidedBy(), s.rejectReason());
     }
 
     private long account(String username, String name, String password, Long memberId, List<Grant> grants, AuditLog.Actor actor,

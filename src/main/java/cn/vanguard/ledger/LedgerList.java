@@ -43,10 +43,16 @@ public class LedgerList {
     public static final long COUNT_CAP = 100_000;
 
     /**
-     * A page of the list as asked for: the filter, the search box's text (null: none), the order and the page (from 1;
-     * past the last page is the last).
+     * A page of the list as asked for: the filter, the search box's text (null: none), the order, the page (from 1;
+     * past the last page is the last) and whether the entries are those an approved reversal cancels (已冲销, true), those
+     * none cancels (false), or either (null).
      */
-    public record Query(Ledger.Filter filter, String text, boolean oldestFirst, int page) {
+    public record Query(Ledger.Filter filter, String text, boolean oldestFirst, int page, Boolean reversed) {
+
+        /** Whatever an approved reversal did to the entries. */
+        public Query(Ledger.Filter filter, String text, boolean oldestFirst, int page) {
+            this(filter, text, oldestFirst, page, null);
+        }
     }
 
     /**
@@ -105,7 +111,7 @@ public class LedgerList {
                 return Page.empty(null);
             }
         }
-        EntryRows.Conditions conditions = new EntryRows.Conditions(scope, self, filter, members, items);
+        EntryRows.Conditions conditions = new EntryRows.Conditions(scope, self, filter, members, items, query.reversed());
         long counted = EntryRows.count(jdbc, conditions, countCap).query(Long.class).single();
         long total = Math.min(counted, countCap);
         int pages = (int) Math.max(1, (total + PAGE_SIZE - 1) / PAGE_SIZE);

@@ -107,6 +107,7 @@ class EntriesController {
         private String points;
         private String occurrence;
         private String note;
+        private String witnesses;
         private String key = UUID.randomUUID().toString();
 
         public String getMember() { return member; }
@@ -123,6 +124,8 @@ class EntriesController {
         public void setOccurrence(String occurrence) { this.occurrence = occurrence; }
         public String getNote() { return note; }
         public void setNote(String note) { this.note = note; }
+        public String getWitnesses() { return witnesses; }
+        public void setWitnesses(String witnesses) { this.witnesses = witnesses; }
         public String getKey() { return key; }
         public void setKey(String key) { this.key = key; }
 
@@ -219,7 +222,8 @@ class EntriesController {
                 rowErrors.put(i + 1, errors);
                 continue;
             }
-            entries.add(new NewEntry(member.id(), item, date, quantity, points, row.getOccurrence(), row.getNote(), null));
+            entries.add(new NewEntry(member.id(), item, date, quantity, points, row.getOccurrence(), row.getNote(),
+                        row.getWitnesses() == null || row.getWitnesses().isBlank() ? null : row.getWitnesses().strip()));
             keys.add(row.getKey());
             rowNumbers.add(i + 1);
         }

@@ -64,14 +64,14 @@ class LedgerListController {
             }
             throw Guard.denied();
         }
-        EntryStatus state = status == null || status.isBlank() ? null : Arrays.stream(EntryStatus.values())
+        Shown state = status == null || status.isBlank() ? null : Arrays.stream(Shown.values())
                 .filter(s -> s.name().equals(status.strip())).findFirst().orElseThrow(() -> Invalid.of("status", "请从列表中选择记录状态"));
         LedgerFilter filter = new LedgerFilter(unitId, state == null ? null : state.name(), blank(item) ? null : item.strip(), from, to,
                 memberId, blank(q) ? null : q.strip(), "asc".equals(order), pageNumber(page));
         LedgerList.Page found = from != null && to != null && from.isAfter(to)
                 ? LedgerList.Page.empty("开始日期" + from + "晚于结束日期" + to + "：请把“从”改为较早的日期，或对调两个日期。")
-                : list.page(new LedgerList.Query(new Ledger.Filter(unitId, memberId, state, filter.item(), from, to), filter.q(),
-                filter.oldestFirst(), filter.page()));
+                : list.page(new LedgerList.Query(new Ledger.Filter(unitId, memberId, state == null ? null : state.status, filter.item(), from, to),
+                filter.q(), filter.oldestFirst(), filter.page(), state == null ? null : state.reversed));
         model.addAttribute("page", found);
         model.addAttribute("filter", filter.at(found.page()));
         model.addAttribute("pageNumbers", IntStream.rangeClosed(Math.max(1, found.page() - 2), Math.min(found.pages(), found.page() + 2))
@@ -80,11 +80,35 @@ class LedgerListController {
         model.addAttribute("memberName", memberId == null ? null : found.entries().stream().findFirst()
                 .map(LedgerEntry::memberName).orElseGet(() -> memberName(memberId)));
         model.addAttribute("units", units.visibleTree());
-        model.addAttribute("statuses", EntryStatus.values());
+        model.addAttribute("statuses", Shown.values());
         model.addAttribute("canRecord", guard.canAnywhere(Permission.RECORD_ENTRIES));
         response.addHeader(HttpHeaders.VARY, "HX-Request");
         // the list alone for htmx, but the whole page when htmx restores a page its history no longer holds
         return htmx != null && restore == null ? "entries/list :: list" : "entries/list";
+    }
+
+    /**
+     * The states the list filters by, as its badges show them: 已生效 is an approved entry no approved reversal cancels,
+     * 已冲销 one that an approved reversal cancels (still stored as approved: the ledger is append-only).
+     */
+    public enum Shown {
+        FIRST_CHECK(EntryStatus.FIRST_CHECK, null),
+        PENDING(EntryStatus.PENDING, null),
+        APPROVED(EntryStatus.APPROVED, false),
+        REVERSED(EntryStatus.APPROVED, true),
+        REJECTED(EntryStatus.REJECTED, null);
+
+        private final EntryStatus status;
+        private final Boolean reversed;
+
+        Shown(EntryStatus status, Boolean reversed) {
+            this.status = status;
+            this.reversed = reversed;
+        }
+
+        public String label() {
+            return this == REVERSED ? "已冲销" : status.label();
+        }
     }
 
     /** The name of a member the user may see; of any other, known or not, only the id they typed. */

@@ -78,6 +78,9 @@ class BrowserFlowTest {
             scorer.selectOption("#defaultItem", "RWD_CITY_DEPT");
             scorer.fill("input[name='rows[0].member']", memberName);
             scorer.fill("input[name='rows[0].note']", "市直部门表彰：优秀共产党员");
+            // the demo committee asks proof of every award: the form says so, and two witnesses are enough
+            assertThat(scorer.textContent("#defaultItem option[value=RWD_CITY_DEPT]")).contains("或至少2名党员群众证明");
+            scorer.fill("input[name='rows[0].witnesses']", "王建国、李红梅");
             Browser.shoot(scorer, "entries-new-desktop");
             scorer.click("button:has-text('保存全部')");
             assertThat(scorer.textContent(".alert-success")).contains("已录入1条");

@@ -228,6 +228,14 @@ abstract class LedgerPagesListContract {
         String list = page(secretary, get("/entries").param("memberId", Long.toString(member)));
         assertThat(list).contains("被#" + reversal.id() + "冲销", "entry-state bg-secondary-lt\">已冲销<", "冲销#" + original.id());
         assertThat(page(secretary, get("/members/" + member + "/score"))).contains("entry-state bg-secondary-lt\">已冲销<");
+
+        // the status filter offers what the badges say: 已冲销 finds the original alone, 已生效 the reversal without it
+        String cancelled = page(secretary, get("/entries").param("memberId", Long.toString(member)).param("status", "REVERSED"));
+        assertThat(cancelled).contains("<option value=\"REVERSED\" selected=\"selected\">已冲销</option>", "共1条记录",
+                "entry-state bg-secondary-lt\">已冲销<").doesNotContain("bg-green-lt\">已生效<");
+        String inEffect = page(secretary, get("/entries").param("memberId", Long.toString(member)).param("status", "APPROVED"));
+        assertThat(inEffect).contains("共1条记录", "entry-state bg-green-lt\">已生效<", "冲销#" + original.id())
+                .doesNotContain("bg-secondary-lt\">已冲销<");
     }
 
     @Test

@@ -94,9 +94,11 @@ public final class EntryRows {
     /**
      * The ledger list's conditions: entries in the units of {@code scope} (null: everywhere) or about the member
      * {@code self} (null: nobody), narrowed by the filter and, when the search box was used, to the entries about
-     * {@code members} or of the items {@code items} (null: no search; the caller answers a search that matched nothing).
+     * {@code members} or of the items {@code items} (null: no search; the caller answers a search that matched nothing);
+     * with {@code reversed}, only the entries an approved reversal cancels (true) or only those none cancels (false).
      */
-    public record Conditions(List<Long> scope, Long self, Ledger.Filter filter, List<Long> members, List<String> items) {
+    public record Conditions(List<Long> scope, Long self, Ledger.Filter filter, List<Long> members, List<String> items,
+                             Boolean reversed) {
     }
 
     /**
@@ -104,7 +106,7 @@ public final class EntryRows {
      * The caller answers an empty scope without a member itself.
      */
     public static JdbcClient.StatementSpec search(JdbcClient jdbc, List<Long> scope, Long self, Ledger.Filter filter, int limit) {
-        return select(jdbc, new Conditions(scope, self, filter, null, null), " order by e.id desc", 0, Math.max(1, Math.min(limit, 2000)));
+        return select(jdbc, new Conditions(scope, self, filter, null, null, null), " order by e.id desc", 0, Math.max(1, Math.min(limit, 2000)));
     }
 
     /**
@@ -196,6 +198,10 @@ public final class EntryRows {
         if (filter.to() != null) {
             sql.append(" and e.entry_date <= :to");
             params.put("to", filter.to());
+        }
+        if (conditions.reversed() != null) {
+            sql.append(conditions.reversed() ? " and" : " and not").append(
+                    " exists (select 1 from ledger_entry r where r.reverses_id = e.id and r.reverses_id is not null and r.status = 'APPROVED')");
         }
         List<String> matches = new ArrayList<>();
         if (conditions.members() != null && !conditions.members().isEmpty()) {
