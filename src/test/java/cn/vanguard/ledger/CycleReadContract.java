@@ -55,7 +55,12 @@ abstract class CycleReadContract {
                 seed(first, "ACT_STUDY", LocalDate.of(year, 3, 1), BigDecimal.ONE, null, EntryStatus.PENDING, admin),
                 seed(first, "ACT_STUDY", LocalDate.of(year, 3, 2), BigDecimal.ONE, null, EntryStatus.REJECTED, admin),
                 seed(second, "ACT_STUDY", LocalDate.of(year, 1, 2), new BigDecimal("2"), null, EntryStatus.APPROVED, admin),
-                seed(second, "ACT_MEETING", LocalDate.of(year, 1, 1), BigDecimal.ONE, null, EntryStatus.APPROVED, admin)),
+                seed(second, "ACT_MEETING", LocalDate.of(year, 1, 1), BigDecimal.ONE, null, EntryStatus.APPROVED, admin),
+                // amounts of several base-10000 digits, and one below the first, as PostgreSQL's binary numeric carries them
+                seed(second, "ACT_MEETING", LocalDate.of(year, 2, 1), new BigDecimal("10000"), null, EntryStatus.APPROVED, admin),
+                seed(second, "ACT_MEETING", LocalDate.of(year, 2, 2), new BigDecimal("12345.6789"), null, EntryStatus.APPROVED, admin),
+                seed(second, "ACT_MEETING", LocalDate.of(year, 2, 3), new BigDecimal("0.0001"), null, EntryStatus.APPROVED, admin),
+                seed(second, "DED_OTHER", LocalDate.of(year, 2, 4), BigDecimal.ONE, new BigDecimal("-1.25"), EntryStatus.APPROVED, admin)),
                 AuditLog.Actor.SYSTEM);
         // rows as a bulk load writes them: an occurrence key COPY's text format must escape, and an approved reversal
         long odd = insert(second, "ACT_STUDY", LocalDate.of(year, 6, 1), "第1次\t\\会议\n补记", null, tree, admin);

@@ -49,6 +49,7 @@ abstract class MemberSearchContract {
         assertThat(found("%")).containsExactly("完成50%的人");
         assertThat(found("_")).containsExactly("a_b同志");
         assertThat(found("\\")).containsExactly("反斜杠\\同志");
-        assertThat(found("50")).containsExactlyInAnyOrder("完成50%的人", "五千5000");
+        // other members may carry "50" in a generated code or phone number: the two names must be among the matches
+        assertThat(found("50")).contains("完成50%的人", "五千5000");
     }
 }

@@ -28,11 +28,13 @@ import cn.vanguard.security.Permission;
 public class EntryChecks {
 
     private final Members members;
+    private final cn.vanguard.org.UnitPaths unitPaths;
     private final Schemes schemes;
     private final Guard guard;
     private final Clock clock;
 
-    EntryChecks(Members members, Schemes schemes, Guard guard, Clock clock) {
+    EntryChecks(Members members, cn.vanguard.org.UnitPaths unitPaths, Schemes schemes, Guard guard, Clock clock) {
+        this.unitPaths = unitPaths;
         this.members = members;
         this.schemes = schemes;
         this.guard = guard;
@@ -59,7 +61,7 @@ public class EntryChecks {
             throw Invalid.of("date", "请填写日期");
         }
         return schemes.effective(member.unitId(), date.getYear()).orElseThrow(() -> Invalid.of("date",
-                noScheme(member.unitName(), date, LocalDate.now(clock).getYear(),
+                noScheme(unitPaths.of(member.unitId()), date, LocalDate.now(clock).getYear(),
                         schemes.effective(member.unitId(), LocalDate.now(clock).getYear()).isPresent())));
     }
 

@@ -64,6 +64,7 @@ public class FileImports {
     }
 
     private final Members members;
+    private final cn.vanguard.org.UnitPaths unitPaths;
     private final Schemes schemes;
     private final ImportedFiles imported;
     private final AuditLog audit;
@@ -71,8 +72,9 @@ public class FileImports {
     private final TransactionTemplate transactions;
     private final Clock clock;
 
-    FileImports(Members members, Schemes schemes, ImportedFiles imported, AuditLog audit, DataSource dataSource,
+    FileImports(Members members, cn.vanguard.org.UnitPaths unitPaths, Schemes schemes, ImportedFiles imported, AuditLog audit, DataSource dataSource,
                 PlatformTransactionManager transactionManager, Clock clock) {
+        this.unitPaths = unitPaths;
         this.members = members;
         this.schemes = schemes;
         this.imported = imported;
@@ -88,7 +90,7 @@ public class FileImports {
         if (refusal.isPresent()) {
             return ImportResult.refused(refusal.get(), 0);
         }
-        RowCheck check = new RowCheck(members.inSubtree(request.unitId()), schemes::effective, LocalDate.now(clock));
+        RowCheck check = new RowCheck(members.inSubtree(request.unitId()), schemes::effective, unitPaths::of, LocalDate.now(clock));
         Collected problems = new Collected();
         Problems fileProblems = new Problems();
         int read = 0;

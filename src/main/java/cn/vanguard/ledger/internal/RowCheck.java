@@ -41,12 +41,16 @@ final class RowCheck {
     private final BiFunction<Long, Integer, Optional<PublishedScheme>> schemeOf;
     private final Map<Long, Optional<PublishedScheme>> schemes = new HashMap<>();
     private final LocalDate today;
+    private final java.util.function.LongFunction<String> unitPath;
 
     /**
      * @param members  the unit's members by code (the whole subtree)
      * @param schemeOf the scheme in force for a unit and a cycle year
+     * @param unitPath a unit named by its path ({@code 第一党支部 / 第一党小组}), for messages
      */
-    RowCheck(List<MemberRecord> members, BiFunction<Long, Integer, Optional<PublishedScheme>> schemeOf, LocalDate today) {
+    RowCheck(List<MemberRecord> members, BiFunction<Long, Integer, Optional<PublishedScheme>> schemeOf, java.util.function.LongFunction<String> unitPath,
+             LocalDate today) {
+        this.unitPath = unitPath;
         this.members = new HashMap<>(members.size() * 2);
         members.forEach(m -> this.members.put(m.code(), m));
         this.schemeOf = schemeOf;
@@ -93,7 +97,7 @@ final class RowCheck {
         if (scheme.isEmpty()) {
             boolean thisYear = schemes.computeIfAbsent(member.unitId() * 10_000L + today.getYear(),
                     key -> schemeOf.apply(member.unitId(), today.getYear())).isPresent();
-            problems.add(line, Column.DATE.chinese(), EntryChecks.noScheme(member.unitName(), date, today.getYear(), thisYear));
+            problems.add(line, Column.DATE.chinese(), EntryChecks.noScheme(unitPath.apply(member.unitId()), date, today.getYear(), thisYear));
             return null;
         }
         if (quantity == BAD || points == BAD) {
