@@ -290,13 +290,12 @@ public final class CountingRows {
             return (int) read(4);
         }
 
-        /** A field of a fixed width (an int8 or an int4), with its length checked. */
+        /** A field of a fixed width (an int8, or an int4 read with its sign), with its length checked. */
         private long fixed(int width) {
             if (length() != width) {
                 throw new IllegalStateException("a field of " + width + " bytes expected");
             }
-            long value = read(width);
-            return width == 4 ? (int) value : value;
+            return read(width);
         }
 
         private long read(int width) {
