@@ -65,6 +65,20 @@ abstract class HostileFilterContract {
             "[[${7*7}]] __${7*7}__", "' OR 1=1 --", "%_\\", "a\u0000b", "a\u001Bb\u202E", "党员😀", "长".repeat(5000), "99999999999999999999", "-1",
             "{x}");
 
+    /**
+     * What the database itself sees differently: quotes and comments, LIKE wildcards and the backslash, NUL and other
+     * control characters, 4-byte characters, a text past every column, numbers past a bigint and below zero. Markup and
+     * template payloads never reach SQL as anything but a bound string; they go through the pages on every database the
+     * contract runs on by default.
+     */
+    static final List<String> DATABASE_PAYLOADS = List.of("' OR 1=1 --", "%_\\", "a\u0000b", "a\u001Bb\u202E", "党员😀", "长".repeat(5000),
+            "99999999999999999999", "-1");
+
+    /** The payloads every parameter is sent; a database-specific run may send only {@link #DATABASE_PAYLOADS}. */
+    List<String> payloads() {
+        return PAYLOADS;
+    }
+
     @Autowired
     MockMvc mvc;
     @Autowired
@@ -132,7 +146,7 @@ abstract class HostileFilterContract {
             Set<String> parameters = new LinkedHashSet<>(read.getValue());
             parameters.add("zz");
             for (String parameter : parameters) {
-                for (String payload : PAYLOADS) {
+                for (String payload : payloads()) {
                     check(path, parameter, payload, failures);
                 }
             }

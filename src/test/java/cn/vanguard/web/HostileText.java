@@ -44,6 +44,12 @@ final class HostileText {
             "&lt;b&gt; &amp; &#60;",
             "党员😀🇨🇳𠮷");
 
+    /**
+     * The payloads of {@link #MARKUP} whose storage depends on the database: quotes and SQL comments, LIKE wildcards
+     * and the backslash, 4-byte characters. The rest are markup, the same bound string to every database.
+     */
+    static final List<String> DATABASE = List.of("' OR 1=1 --", "\"; drop table member; --", "50% a_b c\\d", "党员😀🇨🇳𠮷");
+
     /** A line break: stored by fields that take several lines, refused by one-line fields. */
     static final String LINES = "第一行\n第二行\r\n\t第三行";
 
