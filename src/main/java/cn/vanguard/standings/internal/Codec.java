@@ -16,7 +16,6 @@ import cn.vanguard.scheme.MemberType;
 import cn.vanguard.scheme.PreviousResult;
 
 import tools.jackson.databind.JsonNode;
-import tools.jackson.core.JsonGenerator;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -100,16 +99,14 @@ final class Codec {
         });
     }
 
-    /** JSON written by Jackson's streaming generator: no tree of nodes for ten thousands of rows at a time. */
-    private static String write(java.util.function.Consumer<JsonGenerator> body) {
-        java.io.StringWriter out = new java.io.StringWriter(512);
-        try (JsonGenerator g = JSON.createGenerator(out)) {
-            body.accept(g);
-        }
-        return out.toString();
+    /** JSON written as Jackson's generator writes it, straight into a builder: no tree, no generator a row. */
+    private static String write(java.util.function.Consumer<JsonText> body) {
+        JsonText g = new JsonText(512);
+        body.accept(g);
+        return g.toString();
     }
 
-    private static void member(JsonGenerator g, Member m) {
+    private static void member(JsonText g, Member m) {
         g.writeName("member");
         g.writeStartObject();
         g.writeStringProperty("id", m.id());
@@ -124,7 +121,7 @@ final class Codec {
         g.writeEndObject();
     }
 
-    private static void integer(JsonGenerator g, String name, Integer value) {
+    private static void integer(JsonText g, String name, Integer value) {
         if (value == null) {
             g.writeNullProperty(name);
         } else {
@@ -132,14 +129,14 @@ final class Codec {
         }
     }
 
-    private static void strings(JsonGenerator g, String name, List<String> values) {
+    private static void strings(JsonText g, String name, List<String> values) {
         g.writeName(name);
         g.writeStartArray();
         values.forEach(g::writeString);
         g.writeEndArray();
     }
 
-    private static void pairs(JsonGenerator g, String name, Map<String, BigDecimal> map) {
+    private static void pairs(JsonText g, String name, Map<String, BigDecimal> map) {
         g.writeName(name);
         g.writeStartArray();
         map.forEach((k, v) -> {

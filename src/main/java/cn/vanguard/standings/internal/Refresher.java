@@ -51,10 +51,12 @@ public class Refresher {
     private final LedgerPositions cycle;
     private final Units units;
     private final PopulationCache cache;
+    private final RebuildRows rebuilt;
 
     Refresher(StandingStore store, EngineInputs inputs, Members members, Schemes schemes, LedgerPositions cycle, Units units,
-              PopulationCache cache) {
+              PopulationCache cache, RebuildRows rebuilt) {
         this.cache = cache;
+        this.rebuilt = rebuilt;
         this.cycle = cycle;
         this.units = units;
         this.store = store;
@@ -128,12 +130,12 @@ public class Refresher {
     /** Members scored together in a rebuild: their entries are objects only while their chunk is scored. */
     private static final int CHUNK = 5_000;
 
-    /** Scores every population of a cycle from scratch, replacing what was stored. */
+    /** Scores every population of a cycle from scratch and makes the stored rows equal to it (writing what differs). */
     @Transactional
     public int rebuild(int year) {
         store.retireYear(year);
         LedgerPositions.Reading reading = null;
-        boolean deleted = false;
+        Map<Long, Object[]> stored = null;
         CycleEntries entries = null;
         int count = 0;
         try {
@@ -141,14 +143,13 @@ public class Refresher {
                 StandingStore.Locked stamp = store.lock(year, scheme.id());
                 long started = System.nanoTime();
                 if (reading == null) {
-                    // on PostgreSQL the entries are read on other connections from now on, while this one deletes the
+                    // on PostgreSQL the entries are read on other connections from now on, while this one reads the
                     // stored standings and finds the population
                     reading = cycle.countingMeanwhile(year);
                 }
-                if (!deleted) {
-                    store.deleteRows(year);
-                    deleted = true;
-                    LOG.debug("{}年度: stored standings deleted in {} ms", year, (System.nanoTime() - started) / 1_000_000);
+                if (stored == null) {
+                    stored = rebuilt.stored(year);
+                    LOG.debug("{}年度: {} stored standings read in {} ms", year, stored.size(), (System.nanoTime() - started) / 1_000_000);
                 }
                 long found = System.nanoTime();
                 List<MemberRecord> people = inputs.population(scheme, year);
@@ -160,44 +161,46 @@ public class Refresher {
                 if (entries == null) {
                     entries = reading.get();
                 }
-                count += rebuild(year, scheme, stamp, people, entries, started);
+                count += rebuild(year, scheme, stamp, people, entries, started, stored);
             }
         } finally {
             if (reading != null) {
                 reading.close();
             }
         }
-        if (!deleted) {
+        if (stored == null) {
             store.deleteRows(year);
+        } else {
+            rebuilt.deleteLeft(year, stored);
         }
         return count;
     }
 
     /** One population of a rebuild, its entries read: scored, ranked and written; returns how many members. */
     private int rebuild(int year, PublishedScheme scheme, StandingStore.Locked stamp, List<MemberRecord> people, CycleEntries entries,
-                        long started) {
+                        long started, Map<Long, Object[]> stored) {
         long read = System.nanoTime();
         EngineInputs.Batch batch = inputs.batch(scheme, year, people, entries);
-        List<StandingStore.NewFigures> rows = new ArrayList<>(people.size());
+        List<RebuildRows.NewFigures> rows = new ArrayList<>(people.size());
         for (int from = 0; from < people.size(); from += CHUNK) {
             List<EngineInputs.Built> built = batch.build(people.subList(from, Math.min(people.size(), from + CHUNK)));
             List<MemberFigures> figures = ScoringEngine.evaluateAll(scheme.scheme(), Span.year(year),
                     built.stream().map(EngineInputs.Built::input).toList(), OPTIONS.withParallel(true));
             for (int i = 0; i < built.size(); i++) {
                 MemberRecord p = built.get(i).person();
-                rows.add(new StandingStore.NewFigures(p.id(), p.code(), p.name(), p.type(), p.unitId(), built.get(i).rankingUnitId(),
+                rows.add(new RebuildRows.NewFigures(p.id(), p.code(), p.name(), p.type(), p.unitId(), built.get(i).rankingUnitId(),
                         figures.get(i), built.get(i).position()));
             }
         }
         Population empty = Population.of(List.of(), Map.of());
         Population.Editor edit = empty.edit();
-        for (StandingStore.NewFigures r : rows) {
+        for (RebuildRows.NewFigures r : rows) {
             edit.put(new StandingStore.Stored(r.memberId(), r.code(), r.unitId(), r.rankingUnitId(), r.figures(), ""));
         }
         long scored = System.nanoTime();
         Reranked ranked = rerank(year, scheme.id(), empty, edit, true);
         long rankedAt = System.nanoTime();
-        store.insert(year, scheme.id(), rows, ranked.population());
+        rebuilt.write(year, scheme.id(), rows, ranked.population(), stored);
         LOG.info("{}年度方案版本#{}: {} members; entries read in {} ms ({} entries of the cycle), scored in {} ms, ranked in {} ms, "
                  + "written in {} ms", year, scheme.id(), people.size(), (read - started) / 1_000_000, entries.size(),
                 (scored - read) / 1_000_000, (rankedAt - scored) / 1_000_000, (System.nanoTime() - rankedAt) / 1_000_000);

@@ -26,7 +26,7 @@ import cn.vanguard.standings.Standing;
 import cn.vanguard.standings.StandingsPage;
 import cn.vanguard.standings.StandingsQuery;
 
-/** The standing tables: the only code that reads or writes them. */
+/** The standing tables: the only code that reads them, and with {@link RebuildRows} the only code that writes them. */
 @Repository
 public class StandingStore {
 
@@ -159,57 +159,6 @@ public class StandingStore {
         }
     }
 
-    /** A new member's figures, for many members at once (a rebuild, after {@link #deleteRows}): one JDBC batch. */
-    record NewFigures(long memberId, String code, String name, MemberType type, long unitId, long rankingUnitId, MemberFigures figures,
-                      LedgerPosition position) {
-    }
-
-    private static final String INSERTED = "cycle_year, member_id, scheme_version_id, member_code, member_name, member_type, unit_id, "
-            + "ranking_unit_id, ranking_unit_label, scored, reason, total, grade, graded, ranking, stars, ledger_entries, ledger_id_sum, "
-            + "updated_at";
-    private static final String DETAIL = "cycle_year, member_id, figures, result";
-
-    /**
-     * Inserts a rebuilt population's rows (after {@link #deleteRows}), each with its figures and its result from the
-     * population as ranked: on PostgreSQL by COPY, the figures encoded on every core while PostgreSQL takes the
-     * {@code standing} rows (which need none), then the {@code standing_detail} rows; elsewhere in one JDBC batch.
-     */
-    void insert(int year, long version, List<NewFigures> rows, Population ranked) {
-        OffsetDateTime now = OffsetDateTime.now(clock);
-        long started = System.nanoTime();
-        java.util.concurrent.CompletableFuture<List<String>> figures = java.util.concurrent.CompletableFuture.supplyAsync(
-                () -> rows.parallelStream().map(r -> Codec.figures(r.figures())).toList());
-        List<Object[]> args = new ArrayList<>(rows.size());
-        List<String> results = new ArrayList<>(rows.size());
-        for (NewFigures r : rows) {
-            Stored stored = ranked.part(r.rankingUnitId()).get(r.memberId());
-            MemberResult m = stored.computed();
-            args.add(new Object[] {year, r.memberId(), version, r.code(), r.name(), r.type().name(), r.unitId(), r.rankingUnitId(),
-                    m.member().unit(), m.scored(), m.reason(), m.total(), m.grade(), m.graded(), m.rank(), m.stars(),
-                    r.position().entries(), r.position().idSum(), now});
-            results.add(stored.result());
-        }
-        boolean copy = postgres();
-        if (copy) {
-            batch.execute((java.sql.Connection c) -> RowCopy.into(c, "standing", INSERTED, args));
-        }
-        long standings = System.nanoTime();
-        List<String> encoded = figures.join();
-        List<Object[]> details = new ArrayList<>(rows.size());
-        for (int i = 0; i < rows.size(); i++) {
-            details.add(new Object[] {year, rows.get(i).memberId(), encoded.get(i), results.get(i)});
-        }
-        long encodedAt = System.nanoTime();
-        if (copy) {
-            batch.execute((java.sql.Connection c) -> RowCopy.into(c, "standing_detail", DETAIL, details));
-        } else {
-            batch.batchUpdate("insert into standing (" + INSERTED + ") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", args);
-            batch.batchUpdate("insert into standing_detail (" + DETAIL + ") values (?, ?, ?, ?)", details);
-        }
-        LOG.debug("{} standings written in {} ms (figures encoded meanwhile, waited for {} ms), their details in {} ms", rows.size(),
-                (standings - started) / 1_000_000, (encodedAt - standings) / 1_000_000, (System.nanoTime() - encodedAt) / 1_000_000);
-    }
-
     /**
      * After a rebuild has committed, on PostgreSQL: clears the rows it replaced and samples the tables anew
      * ({@code VACUUM (ANALYZE)}, which cannot run inside a transaction). Until then a committee's ranking read its index
@@ -241,7 +190,7 @@ public class StandingStore {
         jdbc.sql("update standing_population set stamp = stamp + 1 where cycle_year = :y").param("y", year).update();
     }
 
-    /** The cycle's stored standings deleted (a rebuild, after {@link #retireYear}, before it inserts). */
+    /** The cycle's stored standings deleted (a rebuild that finds no scheme for the cycle, after {@link #retireYear}). */
     void deleteRows(int year) {
         jdbc.sql("delete from standing_detail where cycle_year = :y").param("y", year).update();
         jdbc.sql("delete from standing where cycle_year = :y").param("y", year).update();

@@ -57,4 +57,46 @@ class CodecTest {
                 List.of(), List.of(), List.of(), List.of());
         assertThat(Codec.result(Codec.result(unscored))).isEqualTo(unscored);
     }
+
+    private static final tools.jackson.databind.json.JsonMapper JACKSON = tools.jackson.databind.json.JsonMapper.builder().build();
+
+    @Test
+    void writesEveryStringAsJacksonsGeneratorDoes() {
+        java.util.Random random = new java.util.Random(20261201L);
+        String alphabet = "a\"\\/\u0000\u0001\b\t\n\u000B\f\r\u001F\u007F\u0080\u2028\u2029党员😀\uD800\uDFFF<>&'";
+        for (int n = 0; n < 5_000; n++) {
+            StringBuilder text = new StringBuilder();
+            int length = random.nextInt(12);
+            for (int i = 0; i < length; i++) {
+                text.append(random.nextInt(4) == 0 ? (char) random.nextInt(0x10000) : alphabet.charAt(random.nextInt(alphabet.length())));
+            }
+            JsonText ours = new JsonText(16);
+            ours.writeString(text.toString());
+            assertThat(ours.toString()).as("the string %s", text.chars().mapToObj(Integer::toHexString).toList())
+                    .isEqualTo(JACKSON.writeValueAsString(text.toString()));
+        }
+    }
+
+    @Test
+    void writesWholeDocumentsAsJacksonWritesThemAgain() {
+        java.util.Random random = new java.util.Random(7L);
+        for (int n = 0; n < 500; n++) {
+            Member member = new Member("M" + n, "名\"" + (char) random.nextInt(0x3000), "支部\n" + n, MemberType.values()[n % 2],
+                    Category.values()[n % Category.values().length], n % 3 == 0 ? null : n % 3 == 1, String.valueOf(n));
+            Map<String, BigDecimal> sections = new LinkedHashMap<>();
+            sections.put("S" + n, n % 5 == 0 ? null : BigDecimal.valueOf(random.nextInt(20_000) - 10_000, 2));
+            MemberResult result = new MemberResult(member, n % 4 != 0, n % 4 == 0 ? "免于积分管理" : null, BigDecimal.valueOf(n, 2),
+                    n % 4 == 0 ? null : n, "合格", n % 2 == 0, n % 3 == 0 ? null : n % 5, sections, BigDecimal.ONE, BigDecimal.ZERO,
+                    List.of("V" + n), List.of(), List.of("W\t"), List.of());
+            MemberFigures figures = new MemberFigures(member, null, n % 2 == 0, BigDecimal.valueOf(n), List.of(BigDecimal.TEN),
+                    BigDecimal.ZERO, BigDecimal.ZERO, List.of(), Map.of("MEETING", BigDecimal.ONE), Set.of("MEETING"),
+                    n % 2 == 0 ? null : new PreviousResult(BigDecimal.ONE),
+                    List.of(new MemberFigures.Month("2026-0" + (1 + n % 9), true, false, BigDecimal.ONE)), null);
+            for (String written : List.of(Codec.result(result), Codec.figures(figures))) {
+                assertThat(written).isEqualTo(JACKSON.writeValueAsString(JACKSON.readTree(written)));
+            }
+            assertThat(Codec.result(Codec.result(result))).isEqualTo(result);
+            assertThat(Codec.figures(Codec.figures(figures))).isEqualTo(figures);
+        }
+    }
 }

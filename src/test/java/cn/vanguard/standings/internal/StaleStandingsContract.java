@@ -90,4 +90,51 @@ abstract class StaleStandingsContract {
         standings.rebuild(year);
         assertThat(sample.check(100_000)).noneMatch(d -> d.contains("#" + member + "：") || d.contains("#" + other + "："));
     }
+
+    @Test
+    void aRebuildWritesOnlyTheRowsThatDifferFromARecomputeAndDeletesThoseNobodyIsScoredIn() {
+        Fixtures.Account admin = fixtures.account(Role.SYSTEM_ADMIN, null);
+        admin.signIn();
+        Fixtures.Tree tree = fixtures.tree("city-direct-organs");
+        long kept = fixtures.member(tree.branch().id(), "孙八");
+        long edited = fixtures.member(tree.branch().id(), "周九");
+        long left = fixtures.member(tree.branch().id(), "吴十");
+        int year = fixtures.year();
+        ledger.seedTrusted(List.of(new Ledger.Seed(edited, "ACT_MEETING", LocalDate.of(year, 3, 1), BigDecimal.ONE, null, null, "会议",
+                null, EntrySource.SCORER, EntryStatus.APPROVED, admin.id(), null, admin.id(), null)), AuditLog.Actor.SYSTEM);
+        standings.rebuild(year);
+        BigDecimal total = standings.of(edited, year).map(Standing::result).orElseThrow().total();
+        String figures = detail(year, edited, "figures");
+        java.time.OffsetDateTime old = java.time.OffsetDateTime.parse("2001-01-01T00:00:00Z");
+        fixtures.jdbc().sql("update standing set updated_at = :t where cycle_year = :y and member_id in (:ids)")
+                .param("t", old).param("y", year).param("ids", List.of(kept, edited, left)).update();
+        // behind the application's back: one member's stored total and name changed, another marked transferred out (so
+        // that no population holds them)
+        fixtures.jdbc().sql("update standing set total = total + 7, member_name = '改过' where cycle_year = :y and member_id = :m")
+                .param("y", year).param("m", edited).update();
+        fixtures.jdbc().sql("update member set status = 'TRANSFERRED_OUT' where id = :m").param("m", left).update();
+
+        standings.rebuild(year);
+
+        assertThat(updatedAt(year, kept)).as("a row equal to the recompute is not written").isEqualTo(old.toInstant());
+        assertThat(updatedAt(year, edited)).as("a row that differed is written again").isAfter(old.toInstant());
+        assertThat(standings.of(edited, year).map(Standing::result).orElseThrow().total()).isEqualByComparingTo(total);
+        assertThat(standings.of(edited, year).map(Standing::memberName)).contains("周九");
+        assertThat(detail(year, edited, "figures")).isEqualTo(figures);
+        assertThat(standings.of(left, year)).as("nobody scores a member transferred out").isEmpty();
+        assertThat(fixtures.jdbc().sql("select count(*) from standing_detail where cycle_year = :y and member_id = :m")
+                .param("y", year).param("m", left).query(Integer.class).single()).isZero();
+        assertThat(check.stale(year)).isEmpty();
+        assertThat(sample.check(100_000)).noneMatch(d -> d.contains("#" + kept + "：") || d.contains("#" + edited + "："));
+    }
+
+    private java.time.Instant updatedAt(int year, long member) {
+        return fixtures.jdbc().sql("select updated_at from standing where cycle_year = :y and member_id = :m").param("y", year)
+                .param("m", member).query(java.time.OffsetDateTime.class).single().toInstant();
+    }
+
+    private String detail(int year, long member, String column) {
+        return fixtures.jdbc().sql("select " + column + " from standing_detail where cycle_year = :y and member_id = :m").param("y", year)
+                .param("m", member).query(String.class).single();
+    }
 }
