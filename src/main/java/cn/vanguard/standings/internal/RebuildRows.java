@@ -133,6 +133,7 @@ class RebuildRows {
         long joined = System.nanoTime();
         List<String> encoded = figures.join();
         List<String> digests = encoded.parallelStream().map(RebuildRows::md5).toList();
+        List<String> resultDigests = results.parallelStream().map(RebuildRows::md5).toList();
         long encodedAt = System.nanoTime();
         List<Object[]> changed = new ArrayList<>();
         List<String> changedFigures = new ArrayList<>();
@@ -140,7 +141,7 @@ class RebuildRows {
         List<Long> replaced = new ArrayList<>();
         for (int i = 0; i < rows.size(); i++) {
             Object[] old = stored.remove(rows.get(i).memberId());
-            if (old != null && same(args.get(i), digests.get(i), md5(results.get(i)), old)) {
+            if (old != null && same(args.get(i), digests.get(i), resultDigests.get(i), old)) {
                 continue;
             }
             if (old != null) {
