@@ -1,32 +1,39 @@
 #!/usr/bin/env python3
-"""Approve → visible: approves each waiting entry through the API, then reads its member's score, timing the two
-calls from the approval's start to the answer that shows the new total; then reads each member's score once more
-and a ranking page, timed alone.
-  bench/approve-visible.py BASE_URL TOKEN ENTRY_ID:MEMBER_ID ...   (bench/standings.sh approvals N prints it)
+"""Approve → visible: for each member, a deduction recorded through the API by the recorder (not timed), then approved
+by the approver, then the member's score read, timing the two calls from the approval's start to the answer that shows
+the new total; then reads each member's score once more and a ranking page, timed alone.
+  bench/approve-visible.py BASE_URL APPROVER_TOKEN RECORDER_TOKEN MEMBER_ID ...   (bench/standings.sh approvals N prints it)
 With COMMITTEE=UNIT_ID in the environment it also times that unit's whole ranking: pages spread over it, sorted by
 rank, and a search by name."""
-import json, statistics, sys, time, urllib.request
+import datetime, json, statistics, sys, time, urllib.request, uuid
 
-base, token, pairs = sys.argv[1], sys.argv[2], [p.split(":") for p in sys.argv[3:]]
+base, token, recorder, members = sys.argv[1], sys.argv[2], sys.argv[3], sys.argv[4:]
 
-def call(method, path, body=None):
-    req = urllib.request.Request(base + path, method=method, data=None if body is None else json.dumps(body).encode(),
-                                 headers={"Authorization": "Bearer " + token, "Content-Type": "application/json", "Accept": "application/json"})
+def call(method, path, body=None, bearer=None):
+    headers = {"Authorization": "Bearer " + (bearer or token), "Content-Type": "application/json", "Accept": "application/json",
+               "Idempotency-Key": str(uuid.uuid4())}
+    req = urllib.request.Request(base + path, method=method, data=None if body is None else json.dumps(body).encode(), headers=headers)
     with urllib.request.urlopen(req) as r:
         return json.loads(r.read())
+
+day = f"{datetime.date.today().year}-01-20"
+pairs = []
+for m in members:
+    recorded = call("POST", "/api/v1/entries", {"memberId": int(m), "itemCode": "DED_ABSENT", "date": day, "note": "基准：缺席"}, recorder)
+    pairs.append((recorded["id"], m, recorded["version"]))
 
 def timed(f):
     t = time.perf_counter(); v = f(); return (time.perf_counter() - t) * 1000, v
 
 approve, visible, member, ranking = [], [], [], []
-for entry, m in pairs:
+for entry, m, version in pairs:
     before = call("GET", f"/api/v1/members/{m}/score")["score"]["total"]
     t0 = time.perf_counter()
-    ta, _ = timed(lambda: call("POST", f"/api/v1/entries/{entry}/approve", {"version": 0}))
+    ta, _ = timed(lambda: call("POST", f"/api/v1/entries/{entry}/approve", {"version": version}))
     after = call("GET", f"/api/v1/members/{m}/score")["score"]["total"]
     visible.append((time.perf_counter() - t0) * 1000); approve.append(ta)
     assert after != before, (m, before, after)
-for _, m in pairs:
+for _, m, _ in pairs:
     member.append(timed(lambda: call("GET", f"/api/v1/members/{m}/score"))[0])
 unit = call("GET", f"/api/v1/members/{pairs[0][1]}/score")["score"]["unitId"]
 for i in range(len(pairs)):

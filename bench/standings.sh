@@ -4,7 +4,7 @@
 # (GROUP BY member + rank() over the same counting entries), the two taking turns in the same run.
 #   bench/standings.sh load [MEMBERS] [ROWS] [BRANCHES]   once (after mvn -q package -DskipTests)
 #   bench/standings.sh rebuild                            as often as wanted
-#   bench/standings.sh approvals [N]                      an approver's API token and N waiting entries, for
+#   bench/standings.sh approvals [N]                      the API tokens of a recorder and an approver and N members, for
 #                                                         bench/approve-visible.py against the application on this database
 # Needs psql and a PostgreSQL user that may create databases (default: postgres on 127.0.0.1:5432, trust). The data
 # stays in the database (BENCH_DB, default vanguard_scale) and under /tmp; nothing is written into the checkout.
@@ -81,26 +81,26 @@ rebuild)
     done
     ;;
 approvals)
-    # an approver (committee administrator) with a known API token, and N entries waiting for approval, recorded by the
-    # administrator (four eyes); deductions, which change a total whatever the caps
-    N=${2:-20}; TOKEN=vgd_benchtokenapprovevisible0001
-    HASH=$(printf %s "$TOKEN" | sha256sum | cut -d' ' -f1)
-    psql -q -d $DB -v ON_ERROR_STOP=1 <<SQL
+    # two accounts with known API tokens on the committee: a scorer who records N deductions through the API (so that
+    # each is recorded, chained and audited as the application does it; an entry written here by SQL would carry no
+    # link of its unit's chain and could not be approved) and a committee administrator who approves them (four eyes)
+    N=${2:-20}; TOKEN=vgd_benchtokenapprovevisible0001; RECORDER=vgd_benchtokenrecordvisible00001
+    for who in "bench-approver 基准审核员 COMMITTEE_ADMIN $TOKEN" "bench-recorder 基准记分员 SCORER $RECORDER"; do
+        set -- $who
+        HASH=$(printf %s "$4" | sha256sum | cut -d' ' -f1)
+        psql -q -d $DB -v ON_ERROR_STOP=1 <<SQL
 insert into account (username, display_name, password_hash, created_at)
-select 'bench-approver', '基准审核员', '{noop}not-for-signing-in', now() where not exists (select 1 from account where username = 'bench-approver');
+select '$1', '$2', '{noop}not-for-signing-in', now() where not exists (select 1 from account where username = '$1');
 insert into role_grant (account_id, role, unit_id, granted_at)
-select a.id, 'COMMITTEE_ADMIN', u.id, now() from account a, org_unit u where a.username = 'bench-approver' and u.name = '基准党委'
+select a.id, '$3', u.id, now() from account a, org_unit u where a.username = '$1' and u.name = '基准党委'
   and not exists (select 1 from role_grant g where g.account_id = a.id);
 insert into api_token (account_id, name, token_hash, created_at)
-select id, 'bench', '$HASH', now() from account where username = 'bench-approver' and not exists (select 1 from api_token where token_hash = '$HASH');
-insert into ledger_entry (member_id, unit_id, scheme_version_id, item_code, entry_date, quantity, source, status, recorded_by, recorded_at)
-select m.id, m.unit_id, (select max(id) from scheme_version), 'DED_ABSENT', date '$YEAR-01-20', 1, 'IMPORT', 'PENDING',
-       (select min(account_id) from role_grant where role = 'SYSTEM_ADMIN'), now()
-from member m order by m.id offset 1000 limit $N;
+select id, 'bench', '$HASH', now() from account where username = '$1' and not exists (select 1 from api_token where token_hash = '$HASH');
 SQL
-    PAIRS=$(psql -qtA -d $DB -c "select string_agg(id || ':' || member_id, ' ' order by id) from ledger_entry where status = 'PENDING'")
+    done
+    MEMBERS=$(psql -qtA -d $DB -c "select string_agg(id::text, ' ' order by id) from (select id from member order by id offset 1000 limit $N) m")
     echo "SPRING_DATASOURCE_URL=$SPRING_DATASOURCE_URL SPRING_DATASOURCE_USERNAME=$PGUSER VANGUARD_ID_CARD_KEY=$VANGUARD_ID_CARD_KEY"
-    echo "bench/approve-visible.py http://127.0.0.1:8091 $TOKEN $PAIRS"
+    echo "bench/approve-visible.py http://127.0.0.1:8091 $TOKEN $RECORDER $MEMBERS"
     ;;
 *)
     echo "usage: bench/standings.sh load [MEMBERS] [ROWS] [BRANCHES] | rebuild | approvals [N]" >&2; exit 2;;
