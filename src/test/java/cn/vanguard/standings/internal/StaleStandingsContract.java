@@ -46,8 +46,7 @@ abstract class StaleStandingsContract {
         Fixtures.Tree tree = fixtures.tree("city-direct-organs");
         long member = fixtures.member(tree.branch().id(), "王五");
         int year = fixtures.year();
-        ledger.seedTrusted(List.of(new Ledger.Seed(member, "ACT_MEETING", LocalDate.of(year, 3, 1), BigDecimal.ONE, null, null, "会议",
-                null, EntrySource.SCORER, EntryStatus.APPROVED, admin.id(), null, admin.id(), null)), AuditLog.Actor.SYSTEM);
+        meeting(admin, member, year);
         assertThat(check.stale(year)).isEmpty();
         BigDecimal before = standings.of(member, year).map(Standing::result).orElseThrow().total();
 
@@ -73,8 +72,7 @@ abstract class StaleStandingsContract {
         long member = fixtures.member(tree.branch().id(), "赵六");
         long other = fixtures.member(tree.branch().id(), "钱七");
         int year = fixtures.year();
-        ledger.seedTrusted(List.of(new Ledger.Seed(member, "ACT_MEETING", LocalDate.of(year, 3, 1), BigDecimal.ONE, null, null, "会议",
-                null, EntrySource.SCORER, EntryStatus.APPROVED, admin.id(), null, admin.id(), null)), AuditLog.Actor.SYSTEM);
+        meeting(admin, member, year);
         assertThat(sample.check(100_000)).noneMatch(d -> d.contains("#" + member + "：") || d.contains("#" + other + "："));
 
         // a rank and a total edited in the table: neither matches a recompute
@@ -100,8 +98,7 @@ abstract class StaleStandingsContract {
         long edited = fixtures.member(tree.branch().id(), "周九");
         long left = fixtures.member(tree.branch().id(), "吴十");
         int year = fixtures.year();
-        ledger.seedTrusted(List.of(new Ledger.Seed(edited, "ACT_MEETING", LocalDate.of(year, 3, 1), BigDecimal.ONE, null, null, "会议",
-                null, EntrySource.SCORER, EntryStatus.APPROVED, admin.id(), null, admin.id(), null)), AuditLog.Actor.SYSTEM);
+        meeting(admin, edited, year);
         standings.rebuild(year);
         BigDecimal total = standings.of(edited, year).map(Standing::result).orElseThrow().total();
         String figures = detail(year, edited, "figures");
@@ -136,5 +133,11 @@ abstract class StaleStandingsContract {
     private String detail(int year, long member, String column) {
         return fixtures.jdbc().sql("select " + column + " from standing_detail where cycle_year = :y and member_id = :m").param("y", year)
                 .param("m", member).query(String.class).single();
+    }
+
+    /** A meeting on 1 March, approved, seeded as the administrator. */
+    private void meeting(Fixtures.Account admin, long member, int year) {
+        ledger.seedTrusted(List.of(new Ledger.Seed(member, "ACT_MEETING", LocalDate.of(year, 3, 1), BigDecimal.ONE, null, null, "会议",
+                null, EntrySource.SCORER, EntryStatus.APPROVED, admin.id(), null, admin.id(), null)), AuditLog.Actor.SYSTEM);
     }
 }
