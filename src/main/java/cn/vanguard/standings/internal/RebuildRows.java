@@ -21,10 +21,10 @@ import cn.vanguard.scheme.MemberType;
 
 /**
  * What a rebuild writes into the standing tables: only what differs from what is stored. The cycle's stored rows are
- * read first (on the transaction's connection, while the entries are read on others); each rebuilt row is compared with
- * its stored one, column by column and by the MD5 of its figures and of its result. A row that differs is deleted and
- * inserted again, a new one inserted (on PostgreSQL by {@code COPY}), one that no population holds any more deleted,
- * and one equal to what is stored left alone, its {@code updated_at} too. A rebuild over data that changed nothing
+ * read once the entries are in (on the transaction's connection); each rebuilt row is compared with its stored one,
+ * column by column and by the MD5 of its figures and of its result. A row that differs is deleted and inserted again,
+ * a new one inserted (on PostgreSQL by {@code COPY}), one that no population holds any more deleted, and one equal to
+ * what is stored left alone, its {@code updated_at} too. A rebuild over data that changed nothing
  * writes nothing; one over an empty table inserts every row. Together with {@link StandingStore}, the only code that
  * writes the standing tables.
  */
@@ -42,17 +42,21 @@ class RebuildRows {
             + "s.ranking_unit_label, s.scored, s.reason, s.total, s.grade, s.graded, s.ranking, s.stars, s.ledger_entries, s.ledger_id_sum";
     private static final int FIRST = 2;
     private static final int LAST = 17;
+    /** How many columns are compared; a stored row holds them, then the digests of its figures and result. */
+    private static final int COMPARED_COLUMNS = LAST - FIRST + 1;
     /** Members deleted by one statement. */
     private static final int DELETED_AT_ONCE = 1_000;
 
     private final JdbcClient jdbc;
     private final JdbcTemplate batch;
     private final Clock clock;
+    private final Dialect dialect;
 
-    RebuildRows(JdbcClient jdbc, JdbcTemplate batch, Clock clock) {
+    RebuildRows(JdbcClient jdbc, JdbcTemplate batch, Clock clock, Dialect dialect) {
         this.jdbc = jdbc;
         this.batch = batch;
         this.clock = clock;
+        this.dialect = dialect;
     }
 
     /** A member's rebuilt figures, before their population is ranked. */
@@ -62,15 +66,15 @@ class RebuildRows {
 
     /**
      * The cycle's stored rows by member, as a rebuild compares them: the compared columns, then the {@link #md5} of the
-     * figures and of the result as stored (null without a detail row). The rebuild takes out each row it writes or keeps; what is left
-     * belongs to nobody any more ({@link #deleteLeft}).
+     * figures and of the result as stored (null without a detail row). The rebuild takes out each row it writes or
+     * keeps; what is left belongs to nobody any more ({@link #deleteLeft}).
      */
     Map<Long, Object[]> stored(int year) {
         Map<Long, Object[]> stored = new HashMap<>();
-        int compared = LAST - FIRST + 1;
+        int compared = COMPARED_COLUMNS;
         // PostgreSQL sends the digests of the detail's texts, not their 70 MB for a committee; elsewhere they are
         // digested here (H2 has no md5)
-        boolean digested = postgres();
+        boolean digested = dialect.postgres();
         jdbc.sql("select s.member_id, " + COMPARED + (digested ? ", md5(d.figures), md5(d.result)" : ", d.figures, d.result")
                         + " from standing s left join standing_detail d on d.cycle_year = s.cycle_year and d.member_id = s.member_id"
                         + " where s.cycle_year = :y")
@@ -176,7 +180,7 @@ class RebuildRows {
                 return false;
             }
         }
-        return figures.equals(old[LAST - FIRST + 1]) && result.equals(old[LAST - FIRST + 2]);
+        return figures.equals(old[COMPARED_COLUMNS]) && result.equals(old[COMPARED_COLUMNS + 1]);
     }
 
     /** Equal as stored: numbers by value (a numeric column gives back its scale, an int column an Integer), the rest as they are. */
@@ -210,7 +214,7 @@ class RebuildRows {
             return;
         }
         long started = System.nanoTime();
-        boolean copy = postgres();
+        boolean copy = dialect.postgres();
         if (copy) {
             batch.execute((java.sql.Connection c) -> RowCopy.into(c, "standing", INSERTED, args));
         }
@@ -229,15 +233,5 @@ class RebuildRows {
         }
         LOG.debug("{} standings written in {} ms (figures encoded meanwhile, waited for {} ms), their details in {} ms", args.size(),
                 (standings - started) / 1_000_000, (encodedAt - standings) / 1_000_000, (System.nanoTime() - encodedAt) / 1_000_000);
-    }
-
-    private volatile Boolean postgres;
-
-    /** Whether the database is PostgreSQL (its COPY), asked once. */
-    private boolean postgres() {
-        if (postgres == null) {
-            postgres = batch.execute((java.sql.Connection c) -> c.isWrapperFor(org.postgresql.PGConnection.class));
-        }
-        return postgres;
     }
 }

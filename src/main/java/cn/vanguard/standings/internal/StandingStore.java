@@ -40,11 +40,13 @@ public class StandingStore {
     private final JdbcClient jdbc;
     private final JdbcTemplate batch;
     private final Clock clock;
+    private final Dialect dialect;
 
-    public StandingStore(JdbcClient jdbc, JdbcTemplate batch, Clock clock) {
+    StandingStore(JdbcClient jdbc, JdbcTemplate batch, Clock clock, Dialect dialect) {
         this.jdbc = jdbc;
         this.batch = batch;
         this.clock = clock;
+        this.dialect = dialect;
     }
 
     private static Standing standing(ResultSet rs, int n) throws SQLException {
@@ -169,7 +171,7 @@ public class StandingStore {
         if (TransactionSynchronizationManager.isActualTransactionActive()) {
             throw new IllegalStateException("VACUUM runs outside a transaction");
         }
-        if (postgres()) {
+        if (dialect.postgres()) {
             // the narrow table, read by index alone, is vacuumed now; the detail, read a page's 50 rows at a time by its
             // key, is only sampled, its replaced rows left to autovacuum (vacuuming its 100,000 wide rows took seconds)
             batch.execute("vacuum (analyze) standing");
@@ -346,23 +348,13 @@ public class StandingStore {
         return new StandingsPage(rows, 0, null).withSummary(summary(where, params));
     }
 
-    private volatile Boolean postgres;
-
-    /** Whether the database is PostgreSQL (its COPY, VACUUM and SET LOCAL fast paths), asked once. */
-    private boolean postgres() {
-        if (postgres == null) {
-            postgres = batch.execute((java.sql.Connection c) -> c.isWrapperFor(org.postgresql.PGConnection.class));
-        }
-        return postgres;
-    }
-
     /**
      * On PostgreSQL, for the rest of the page's transaction: no JIT compilation (its 15–70 ms of compiling paid off on
      * none of these queries: they read a committee's 100,000 narrow rows in tens of milliseconds) and room to sort a
      * committee in memory (the default 4 MB spilled a sort by total to disk). Elsewhere nothing.
      */
     private void tuneForCommittee() {
-        if (postgres() && TransactionSynchronizationManager.isActualTransactionActive()) {
+        if (dialect.postgres() && TransactionSynchronizationManager.isActualTransactionActive()) {
             jdbc.sql("set local jit = off").update();
             jdbc.sql("set local work_mem = '32MB'").update();
         }
