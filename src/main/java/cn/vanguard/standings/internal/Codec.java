@@ -77,18 +77,15 @@ final class Codec {
                 pairs(o.get("attendance")), seen, previous, months, null);
     }
 
-    /** A result without its explanation (which is computed for one member when asked, never stored). */
+    /**
+     * A result without its explanation (which is computed for one member when asked, never stored) and without its
+     * {@link Headline} (which the standing row's columns hold): the member, sections, bonus, deductions, vetoes, flags
+     * and warnings.
+     */
     static String result(MemberResult r) {
         return write(g -> {
             g.writeStartObject();
             member(g, r.member());
-            g.writeBooleanProperty("scored", r.scored());
-            g.writeStringProperty("reason", r.reason());
-            g.writeStringProperty("total", text(r.total()));
-            integer(g, "rank", r.rank());
-            g.writeStringProperty("grade", r.grade());
-            g.writeBooleanProperty("graded", r.graded());
-            integer(g, "stars", r.stars());
             pairs(g, "sections", r.sections());
             g.writeStringProperty("bonus", text(r.bonus()));
             g.writeStringProperty("deductions", text(r.deductions()));
@@ -121,14 +118,6 @@ final class Codec {
         g.writeEndObject();
     }
 
-    private static void integer(JsonText g, String name, Integer value) {
-        if (value == null) {
-            g.writeNullProperty(name);
-        } else {
-            g.writeNumberProperty(name, value.intValue());
-        }
-    }
-
     private static void strings(JsonText g, String name, List<String> values) {
         g.writeName(name);
         g.writeStartArray();
@@ -148,10 +137,10 @@ final class Codec {
         g.writeEndArray();
     }
 
-    static MemberResult result(String text) {
+    /** A stored result: its headline from the standing row, the rest from the detail's text. */
+    static MemberResult result(Headline h, String text) {
         JsonNode o = JSON.readTree(text);
-        return new MemberResult(member(o.get("member")), o.get("scored").asBoolean(), string(o.get("reason")), decimal(o.get("total")),
-                integer(o.get("rank")), string(o.get("grade")), o.get("graded").asBoolean(), integer(o.get("stars")),
+        return new MemberResult(member(o.get("member")), h.scored(), h.reason(), h.total(), h.rank(), h.grade(), h.graded(), h.stars(),
                 pairs(o.get("sections")), decimal(o.get("bonus")), decimal(o.get("deductions")), strings(o.get("vetoes")),
                 strings(o.get("flags")), strings(o.get("warnings")), List.of());
     }
@@ -172,10 +161,6 @@ final class Codec {
 
     private static String string(JsonNode node) {
         return node == null || node.isNull() ? null : node.asString();
-    }
-
-    private static Integer integer(JsonNode node) {
-        return node == null || node.isNull() ? null : node.asInt();
     }
 
     private static List<String> strings(JsonNode node) {

@@ -68,18 +68,6 @@ final class JsonText {
         follows = true;
     }
 
-    void writeNullProperty(String name) {
-        writeName(name);
-        out.append("null");
-        follows = true;
-    }
-
-    void writeNumberProperty(String name, int value) {
-        writeName(name);
-        out.append(value);
-        follows = true;
-    }
-
     private void open(char bracket) {
         separate();
         out.append(bracket);

@@ -198,7 +198,7 @@ public class Refresher {
         Population empty = Population.of(List.of(), Map.of());
         Population.Editor edit = empty.edit();
         for (RebuildRows.NewFigures r : rows) {
-            edit.put(new StandingStore.Stored(r.memberId(), r.code(), r.unitId(), r.rankingUnitId(), r.figures(), ""));
+            edit.put(new StandingStore.Stored(r.memberId(), r.code(), r.unitId(), r.rankingUnitId(), r.figures()));
         }
         long scored = System.nanoTime();
         Reranked ranked = rerank(year, scheme.id(), empty, edit, true);
@@ -222,12 +222,13 @@ public class Refresher {
             store.putFigures(year, p.id(), scheme.id(), p.code(), p.name(), p.type(), p.unitId(), b.rankingUnitId(), figures.get(i), b.position());
             // a member new to the table is inserted without a result; one already stored keeps theirs until re-ranked
             StandingStore.Stored old = results.get(p.id());
-            rows.put(new StandingStore.Stored(p.id(), p.code(), p.unitId(), b.rankingUnitId(), figures.get(i),
-                    old == null ? "" : old.result(), old == null ? null : old.computed()));
+            rows.put(old == null ? new StandingStore.Stored(p.id(), p.code(), p.unitId(), b.rankingUnitId(), figures.get(i))
+                    : new StandingStore.Stored(p.id(), p.code(), p.unitId(), b.rankingUnitId(), figures.get(i), old.result(), old.headline(),
+                    old.computed()));
         }
     }
 
-    private record Reranked(Population population, Map<Long, MemberResult> changed) {
+    private record Reranked(Population population, Map<Long, StandingStore.NewResult> changed) {
     }
 
     /**
@@ -242,7 +243,7 @@ public class Refresher {
         Map<Long, Map<Long, StandingStore.Stored>> parts = edited.parts();
         Map<Long, String> labels = inputs.labels(parts.keySet());
         Set<String> recorded = edited.attendanceRecorded();
-        Map<Long, MemberResult> changed = new LinkedHashMap<>();
+        Map<Long, StandingStore.NewResult> changed = new LinkedHashMap<>();
         List<Collection<StandingStore.Stored>> groups = new ArrayList<>();
         boolean separable = ScoringEngine.separableByUnit(rules);
         if (!separable) {
@@ -268,7 +269,7 @@ public class Refresher {
         for (List<Compared> group : ranked) {
             for (Compared c : group) {
                 if (!c.same()) {
-                    changed.put(c.row().memberId(), c.result());
+                    changed.put(c.row().memberId(), c.written());
                 }
                 if (!c.same() || c.row().computed() == null) {
                     StandingStore.Stored row = c.row();
@@ -282,6 +283,11 @@ public class Refresher {
 
     /** A stored row beside the result the population phase gives it now, and that result's encoding when it differs. */
     private record Compared(StandingStore.Stored row, MemberResult result, boolean same, String encoded) {
+
+        /** What a result that differs from the stored one writes: its headline, and its detail's text where that differs too. */
+        StandingStore.NewResult written() {
+            return new StandingStore.NewResult(result, encoded.equals(row.result()) ? null : encoded);
+        }
     }
 
     private static List<Compared> compare(List<StandingStore.Stored> rows, ScoreSheet sheet) {
@@ -290,8 +296,7 @@ public class Refresher {
             MemberResult result = sheet.members().get(i);
             StandingStore.Stored row = rows.get(i);
             // comparing objects where this node computed the stored result spares encoding a whole population each time
-            boolean same = row.computed() != null ? row.computed().equals(result)
-                    : !row.result().isEmpty() && Codec.result(result).equals(row.result());
+            boolean same = row.holds(result);
             compared.add(new Compared(row, result, same, same ? null : Codec.result(result)));
         }
         return compared;
@@ -326,7 +331,7 @@ public class Refresher {
                 }
                 people.add(member.get());
                 StandingStore.Stored row = rows.get(index.get(id));
-                if (!Codec.result(sheet.members().get(index.get(id))).equals(row.result())) {
+                if (!row.holds(sheet.members().get(index.get(id)))) {
                     differences.add(year + "年度党员#" + id + "：存储的名次、等次、星级或标记与按存储分数重新排名的结果不同");
                 }
             }

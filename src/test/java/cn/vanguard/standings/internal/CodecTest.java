@@ -23,10 +23,9 @@ import cn.vanguard.scheme.PreviousResult;
  */
 class CodecTest {
 
-    /** As stored by the encoder before this one (a row of the 100,000-member benchmark). */
+    /** As stored by the encoder before this one (a row of the 100,000-member benchmark; the result without its headline). */
     private static final String STORED_RESULT = "{\"member\":{\"id\":\"M0000008\",\"name\":\"党员8\",\"unit\":\"基准支部009\",\"type\":\"FORMAL\","
-            + "\"category\":\"IN_SERVICE\",\"unitId\":\"10\"},\"scored\":true,\"reason\":null,\"total\":\"56.00\",\"rank\":1,\"grade\":\"不合格\","
-            + "\"graded\":true,\"stars\":null,\"sections\":[[\"ACT\",\"60.00\"],[\"POST\",\"0.00\"],[\"PRACTICE\",\"10.00\"]],\"bonus\":\"0.00\","
+            + "\"category\":\"IN_SERVICE\",\"unitId\":\"10\"},\"sections\":[[\"ACT\",\"60.00\"],[\"POST\",\"0.00\"],[\"PRACTICE\",\"10.00\"]],\"bonus\":\"0.00\","
             + "\"deductions\":\"-14.00\",\"vetoes\":[],\"flags\":[],\"warnings\":[]}";
     private static final String STORED_FIGURES = "{\"member\":{\"id\":\"M0000008\",\"name\":\"党员8\",\"unit\":\"基准支部009\",\"type\":\"FORMAL\","
             + "\"category\":\"IN_SERVICE\",\"unitId\":\"10\"},\"reason\":null,\"fail\":false,\"total\":\"56.00\",\"sections\":[\"60.00\",\"0.00\","
@@ -34,7 +33,8 @@ class CodecTest {
 
     @Test
     void writesRowsStoredByTheEarlierEncoderExactlyAsTheyWere() {
-        assertThat(Codec.result(Codec.result(STORED_RESULT))).isEqualTo(STORED_RESULT);
+        Headline headline = new Headline(true, null, new BigDecimal("56.00"), 1, "不合格", true, null);
+        assertThat(Codec.result(Codec.result(headline, STORED_RESULT))).isEqualTo(STORED_RESULT);
         assertThat(Codec.figures(Codec.figures(STORED_FIGURES))).isEqualTo(STORED_FIGURES);
     }
 
@@ -52,10 +52,23 @@ class CodecTest {
         sections.put("POST", null);
         MemberResult result = new MemberResult(member, true, null, new BigDecimal("10.00"), 3, "合格", true, 4, sections,
                 new BigDecimal("1.00"), new BigDecimal("0.00"), List.of("V"), List.of("TOP", "GOOD@2026-03"), List.of("LOW"), List.of());
-        assertThat(Codec.result(Codec.result(result))).isEqualTo(result);
+        assertThat(Codec.result(Headline.of(result), Codec.result(result))).isEqualTo(result);
         MemberResult unscored = new MemberResult(member, false, "免于积分管理", null, null, null, false, null, Map.of(), null, null,
                 List.of(), List.of(), List.of(), List.of());
-        assertThat(Codec.result(Codec.result(unscored))).isEqualTo(unscored);
+        assertThat(Codec.result(Headline.of(unscored), Codec.result(unscored))).isEqualTo(unscored);
+    }
+
+    @Test
+    void aResultsDetailHoldsNothingOfWhatItsStandingRowsColumnsHold() {
+        Member member = new Member("M1", "张三", "第一支部", MemberType.FORMAL, Category.IN_SERVICE, null, "7");
+        MemberResult first = new MemberResult(member, true, null, new BigDecimal("90.00"), 1, "优秀", true, 5, Map.of("ACT", BigDecimal.TEN),
+                BigDecimal.ONE, BigDecimal.ZERO, List.of(), List.of(), List.of(), List.of());
+        MemberResult overtaken = new MemberResult(member, true, null, new BigDecimal("90.00"), 2, "优秀", true, 4, Map.of("ACT", BigDecimal.TEN),
+                BigDecimal.ONE, BigDecimal.ZERO, List.of(), List.of(), List.of(), List.of());
+        // a member overtaken by another keeps their detail: only the standing row's rank and stars are written
+        assertThat(Codec.result(overtaken)).isEqualTo(Codec.result(first));
+        assertThat(Codec.result(first)).doesNotContain("rank", "stars", "grade", "total", "scored", "reason");
+        assertThat(Codec.result(Headline.of(overtaken), Codec.result(first))).isEqualTo(overtaken);
     }
 
     private static final tools.jackson.databind.json.JsonMapper JACKSON = tools.jackson.databind.json.JsonMapper.builder().build();
@@ -95,7 +108,7 @@ class CodecTest {
             for (String written : List.of(Codec.result(result), Codec.figures(figures))) {
                 assertThat(written).isEqualTo(JACKSON.writeValueAsString(JACKSON.readTree(written)));
             }
-            assertThat(Codec.result(Codec.result(result))).isEqualTo(result);
+            assertThat(Codec.result(Headline.of(result), Codec.result(result))).isEqualTo(result);
             assertThat(Codec.figures(Codec.figures(figures))).isEqualTo(figures);
         }
     }
