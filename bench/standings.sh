@@ -6,6 +6,8 @@
 #   bench/standings.sh rebuild                            as often as wanted
 #   bench/standings.sh approvals [N]                      the API tokens of a recorder and an approver and N members, for
 #                                                         bench/approve-visible.py against the application on this database
+#                                                         (OFFSET=K: from the K-th member on, default 1000; a fresh K for
+#                                                         members without a deduction yet)
 # Needs psql and a PostgreSQL user that may create databases (default: postgres on 127.0.0.1:5432, trust). The data
 # stays in the database (BENCH_DB, default vanguard_scale) and under /tmp; nothing is written into the checkout.
 set -euo pipefail
@@ -98,7 +100,10 @@ insert into api_token (account_id, name, token_hash, created_at)
 select id, 'bench', '$HASH', now() from account where username = '$1' and not exists (select 1 from api_token where token_hash = '$HASH');
 SQL
     done
-    MEMBERS=$(psql -qtA -d $DB -c "select string_agg(id::text, ' ' order by id) from (select id from member order by id offset 1000 limit $N) m")
+    # a PostgreSQL without autovacuum (as this project's CI machines run it) keeps every dead row of the approvals and
+    # rebuilds before: cleared here, as autovacuum would have done, so that each run starts from the same tables
+    psql -q -d $DB -c "vacuum (analyze) standing" -c "vacuum (analyze) standing_detail"
+    MEMBERS=$(psql -qtA -d $DB -c "select string_agg(id::text, ' ' order by id) from (select id from member order by id offset ${OFFSET:-1000} limit $N) m")
     echo "SPRING_DATASOURCE_URL=$SPRING_DATASOURCE_URL SPRING_DATASOURCE_USERNAME=$PGUSER VANGUARD_ID_CARD_KEY=$VANGUARD_ID_CARD_KEY"
     echo "bench/approve-visible.py http://127.0.0.1:8091 $TOKEN $RECORDER $MEMBERS"
     ;;
