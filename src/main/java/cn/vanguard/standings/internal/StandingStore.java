@@ -77,7 +77,7 @@ public class StandingStore {
         /**
          * @param result   the detail's text of the stored result ({@link Codec#result(MemberResult)}), empty before the
          *                 member's population was first ranked
-         * @param headline the rest of the stored result, as the standing row's columns hold it; null while
+         * @param headline the stored result's headline, as the standing row's columns hold it; null while
          *                 {@code result} is empty
          * @param computed the result the population phase last gave for this row on this node, of which {@code result}
          *                 and {@code headline} are the stored form; null when the row was read from the table
