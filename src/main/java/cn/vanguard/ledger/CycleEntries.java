@@ -10,7 +10,8 @@ import java.util.Map;
 
 /**
  * Every entry that counts in a cycle, packed as primitives grouped by member (four longs a row: id, day and item,
- * quantity and points, occurrence), and made into {@link Ledger.CountingEntry} values only for the member asked for:
+ * quantity and points, occurrence), handed over a member at a time ({@link #forEach}, making no object of an entry) or
+ * made into {@link Ledger.CountingEntry} values for the member asked for ({@link #of}):
  * ten million entries take a few hundred megabytes and no object each, so a rebuild scores members a chunk at a time
  * without the collector copying the whole ledger, and reads each member's rows from one run of memory. Built by
  * {@link Builder}, a row at a time in any order; {@link #of} gives a member's entries by date and id, as
@@ -50,18 +51,50 @@ public final class CycleEntries {
 
     /** The member's counting entries in the cycle, by date and id; empty when they have none. */
     public List<Ledger.CountingEntry> of(long memberId) {
+        List<Ledger.CountingEntry> entries = new ArrayList<>(count(memberId));
+        forEach(memberId, (id, item, date, quantity, points, occurrence) ->
+                entries.add(new Ledger.CountingEntry(id, memberId, codes.get(item), date, quantity, points, occurrence)));
+        return entries;
+    }
+
+    /** A counting entry as {@link #forEach} hands it over: the item as its index ({@link #code}), the rest as read. */
+    @FunctionalInterface
+    public interface Visitor {
+        void entry(long id, int item, LocalDate date, BigDecimal quantity, BigDecimal points, String occurrence);
+    }
+
+    /**
+     * Hands the member's counting entries over by date and id, making no object of any (the dates, amounts and codes
+     * are shared by every entry that has them); returns how many there were.
+     */
+    public int forEach(long memberId, Visitor visitor) {
         int m = members.get(memberId);
         if (m < 0) {
-            return List.of();
+            return 0;
         }
-        List<Ledger.CountingEntry> entries = new ArrayList<>(starts[m + 1] - starts[m]);
         for (int k = starts[m] * WIDTH; k < starts[m + 1] * WIDTH; k += WIDTH) {
             long dayItem = rows[k + 1];
             long amounts = rows[k + 2];
-            entries.add(new Ledger.CountingEntry(rows[k], memberId, codes.get((int) dayItem), days[(int) (dayItem >>> 32)],
-                    decimal(amounts >>> 32), decimal(amounts & NONE), rows[k + 3] < 0 ? null : occurrenceTexts.get((int) rows[k + 3])));
+            visitor.entry(rows[k], (int) dayItem, days[(int) (dayItem >>> 32)], decimal(amounts >>> 32), decimal(amounts & NONE),
+                    rows[k + 3] < 0 ? null : occurrenceTexts.get((int) rows[k + 3]));
         }
-        return entries;
+        return starts[m + 1] - starts[m];
+    }
+
+    /** How many counting entries the member has in the cycle. */
+    public int count(long memberId) {
+        int m = members.get(memberId);
+        return m < 0 ? 0 : starts[m + 1] - starts[m];
+    }
+
+    /** How many distinct item codes the entries have: {@link Visitor}'s item indexes run from 0 to this, exclusive. */
+    public int codes() {
+        return codes.size();
+    }
+
+    /** The item code of an index {@link Visitor} handed over. */
+    public String code(int item) {
+        return codes.get(item);
     }
 
     private BigDecimal decimal(long index) {
@@ -277,26 +310,79 @@ public final class CycleEntries {
             // each member's rows by date and id, members in slices on every core
             int slices = Math.max(1, Math.min(members / 1_000, 64));
             java.util.stream.IntStream.range(0, slices).parallel().forEach(slice -> {
-                long[] row = new long[WIDTH];
+                Sorter sorter = new Sorter(rows);
                 for (int m = (int) ((long) members * slice / slices); m < (int) ((long) members * (slice + 1) / slices); m++) {
-                    for (int k = starts[m] + 1; k < starts[m + 1]; k++) {
-                        if (!after(rows, k - 1, rows, k * WIDTH)) {
-                            continue;
-                        }
-                        System.arraycopy(rows, k * WIDTH, row, 0, WIDTH);
-                        int j = k - 1;
-                        while (j >= starts[m] && after(rows, j, row, 0)) {
-                            System.arraycopy(rows, j * WIDTH, rows, (j + 1) * WIDTH, WIDTH);
-                            j--;
-                        }
-                        System.arraycopy(row, 0, rows, (j + 1) * WIDTH, WIDTH);
-                    }
+                    sorter.sort(starts[m], starts[m + 1]);
                 }
             });
             for (Builder b : parts) {
                 b.chunks = null;
             }
             return new CycleEntries(occurrenceTexts, codes, decimals, index, starts, rows, first, last);
+        }
+
+        /**
+         * Puts a member's packed rows in order of date and id. Rows read in the table's order mostly are (a ledger grows
+         * by the day) and are left as they are after one look; a few out of place are moved by an insertion sort. Rows in
+         * several runs (e.g. a month entered late, or the two halves of a year that wrapped) would cost that sort the
+         * square of their number: they are first ordered by day (a primitive sort of keys holding the day and the row's
+         * place), which leaves it only the rows of one day to order by id.
+         */
+        private static final class Sorter {
+
+            /** Rows of a member at most this many are left to the insertion sort alone. */
+            private static final int SMALL = 16;
+
+            private final long[] rows;
+            private final long[] row = new long[WIDTH];
+            private long[] keys = new long[64];
+            private long[] copy = new long[64 * WIDTH];
+
+            Sorter(long[] rows) {
+                this.rows = rows;
+            }
+
+            void sort(int from, int to) {
+                int k = from + 1;
+                while (k < to && !after(rows, k - 1, rows, k * WIDTH)) {
+                    k++;
+                }
+                if (k >= to) {
+                    return;
+                }
+                int n = to - from;
+                if (n > SMALL) {
+                    byDay(from, n);
+                }
+                for (k = from + 1; k < to; k++) {
+                    if (!after(rows, k - 1, rows, k * WIDTH)) {
+                        continue;
+                    }
+                    System.arraycopy(rows, k * WIDTH, row, 0, WIDTH);
+                    int j = k - 1;
+                    while (j >= from && after(rows, j, row, 0)) {
+                        System.arraycopy(rows, j * WIDTH, rows, (j + 1) * WIDTH, WIDTH);
+                        j--;
+                    }
+                    System.arraycopy(row, 0, rows, (j + 1) * WIDTH, WIDTH);
+                }
+            }
+
+            /** The rows ordered by day, rows of a day in the order they were in (their day counts from the cycle's first). */
+            private void byDay(int from, int n) {
+                if (keys.length < n) {
+                    keys = new long[n];
+                    copy = new long[n * WIDTH];
+                }
+                for (int i = 0; i < n; i++) {
+                    keys[i] = (rows[(from + i) * WIDTH + 1] >>> 32) << 32 | i;
+                }
+                Arrays.sort(keys, 0, n);
+                System.arraycopy(rows, from * WIDTH, copy, 0, n * WIDTH);
+                for (int i = 0; i < n; i++) {
+                    System.arraycopy(copy, (int) keys[i] * WIDTH, rows, (from + i) * WIDTH, WIDTH);
+                }
+            }
         }
 
         private static int remap(int[] decimal, int local) {

@@ -26,14 +26,27 @@ public final class Inputs {
      */
     public static Checked<Entry> entry(Scheme scheme, int year, String itemText, LocalDate date, BigDecimal quantity,
                                        BigDecimal points, String occurrence, long ref) {
-        Item item = scheme.itemByCodeOrName(itemText == null ? "" : itemText.trim());
+        Item item = item(scheme, itemText);
         List<Problem> problems = entryProblems(scheme, year, itemText, item, date, quantity, points);
         if (!problems.isEmpty()) {
             return Checked.failed(problems);
         }
+        return Checked.ok(checkedEntry(item, date, quantity, points, occurrence, ref));
+    }
+
+    /** The scheme's item an entry names by its code or exact Chinese name (blanks around it ignored), or {@code null}. */
+    public static Item item(Scheme scheme, String itemText) {
+        return scheme.itemByCodeOrName(itemText == null ? "" : itemText.trim());
+    }
+
+    /**
+     * The entry of inputs in which {@link #entryProblems} found nothing wrong, {@code item} being {@link #item} of its
+     * text: what {@link #entry} gives, for readers of large ledgers that look each item up once rather than per entry.
+     */
+    public static Entry checkedEntry(Item item, LocalDate date, BigDecimal quantity, BigDecimal points, String occurrence, long ref) {
         BigDecimal own = item.kind() == ItemKind.RANGE ? points : null;
         String key = occurrence == null || occurrence.isBlank() ? null : occurrence;
-        return Checked.ok(new Entry(item, date, quantity == null ? BigDecimal.ONE : quantity, own, key, ref));
+        return new Entry(item, date, quantity == null ? BigDecimal.ONE : quantity, own, key, ref);
     }
 
     /**

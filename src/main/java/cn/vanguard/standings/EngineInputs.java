@@ -25,8 +25,11 @@ import cn.vanguard.scheme.Assessment;
 import cn.vanguard.scheme.Checked;
 import cn.vanguard.scheme.Entry;
 import cn.vanguard.scheme.Inputs;
+import cn.vanguard.scheme.Item;
 import cn.vanguard.scheme.Member;
 import cn.vanguard.scheme.MemberInput;
+import cn.vanguard.scheme.Problem;
+import cn.vanguard.scheme.Scheme;
 
 /**
  * What the engine scores members from, read through the owning modules' APIs: the population a scheme applies to, each
@@ -92,6 +95,8 @@ public class EngineInputs {
         private final Map<Long, Unit> rankingUnits;
         private final Map<Long, String> labels;
         private final Map<Long, List<Assessments.Stored>> assessed;
+        /** The scheme's item of each item code of the entries, by the code's index (null: not an item of the scheme). */
+        private final Item[] items;
 
         private Batch(PublishedScheme published, int year, List<MemberRecord> people, CycleEntries entries) {
             this.published = published;
@@ -100,15 +105,55 @@ public class EngineInputs {
             this.rankingUnits = rankingUnits(people);
             this.labels = labels(rankingUnits.values().stream().map(Unit::id).toList());
             this.assessed = assessments.ofCycle(year);
+            this.items = new Item[entries.codes()];
+            for (int c = 0; c < items.length; c++) {
+                items[c] = Inputs.item(published.scheme(), entries.code(c));
+            }
         }
 
         /**
          * The inputs of some of the population's members, made on every core: everything read from the database was read
-         * when the batch was made, so this runs no query (and needs no connection of the transaction).
+         * when the batch was made, so this runs no query (and needs no connection of the transaction). Each item code is
+         * looked up once a batch, not once an entry.
          */
         public List<Built> build(List<MemberRecord> chunk) {
-            return chunk.parallelStream().map(person -> one(published, year, person, entries.of(person.id()),
-                    assessed.getOrDefault(person.id(), List.of()), rankingUnits.get(person.id()), labels)).toList();
+            return chunk.parallelStream().map(person -> {
+                Own own = new Own(published.scheme(), year, entries.count(person.id()));
+                entries.forEach(person.id(), (id, item, date, quantity, points, occurrence) ->
+                        own.add(id, entries.code(item), items[item], date, quantity, points, occurrence));
+                return one(published, year, person, own, assessed.getOrDefault(person.id(), List.of()), rankingUnits.get(person.id()),
+                        labels);
+            }).toList();
+        }
+    }
+
+    /** A member's entries checked against the scheme as they come: those that count, and a note on each that does not. */
+    private static final class Own {
+
+        private final Scheme scheme;
+        private final int year;
+        private final List<Entry> entries;
+        private final List<String> notes = new ArrayList<>(0);
+        private long count;
+        private long idSum;
+
+        private Own(Scheme scheme, int year, int expected) {
+            this.scheme = scheme;
+            this.year = year;
+            this.entries = new ArrayList<>(expected);
+        }
+
+        /** An entry of the ledger, {@code item} being {@link Inputs#item} of its code. */
+        void add(long id, String code, Item item, java.time.LocalDate date, java.math.BigDecimal quantity, java.math.BigDecimal points,
+                 String occurrence) {
+            count++;
+            idSum += id;
+            List<Problem> problems = Inputs.entryProblems(scheme, year, code, item, date, quantity, points);
+            if (problems.isEmpty()) {
+                entries.add(Inputs.checkedEntry(item, date, quantity, points, occurrence, id));
+            } else {
+                notes.add("#" + id + " " + code + " " + date + "：" + problems.get(0).chinese() + "，不计分");
+            }
         }
     }
 
@@ -122,27 +167,20 @@ public class EngineInputs {
         Map<Long, List<Assessments.Stored>> assessed = assessments.of(people.stream().map(MemberRecord::id).toList(), year);
         List<Built> built = new ArrayList<>(people.size());
         for (MemberRecord person : people) {
-            built.add(one(published, year, person, entries.apply(person.id()), assessed.get(person.id()), rankingUnits.get(person.id()), labels));
+            List<Ledger.CountingEntry> counting = entries.apply(person.id());
+            Own own = new Own(published.scheme(), year, counting.size());
+            for (Ledger.CountingEntry e : counting) {
+                own.add(e.id(), e.itemCode(), Inputs.item(published.scheme(), e.itemCode()), e.date(), e.quantity(), e.points(), e.occurrence());
+            }
+            built.add(one(published, year, person, own, assessed.get(person.id()), rankingUnits.get(person.id()), labels));
         }
         return built;
     }
 
     /** One member's inputs: pure, so that a rebuild makes many at once on every core. */
-    private static Built one(PublishedScheme published, int year, MemberRecord person, List<Ledger.CountingEntry> entries,
-                             List<Assessments.Stored> assessed, Unit rankingUnit, Map<Long, String> labels) {
-        List<String> notes = new ArrayList<>();
-        List<Entry> own = new ArrayList<>(entries.size());
-        long idSum = 0;
-        for (Ledger.CountingEntry e : entries) {
-            idSum += e.id();
-            Checked<Entry> checked = Inputs.entry(published.scheme(), year, e.itemCode(), e.date(), e.quantity(), e.points(),
-                    e.occurrence(), e.id());
-            if (checked.ok()) {
-                own.add(checked.value());
-            } else {
-                notes.add("#" + e.id() + " " + e.itemCode() + " " + e.date() + "：" + checked.problems().get(0).chinese() + "，不计分");
-            }
-        }
+    private static Built one(PublishedScheme published, int year, MemberRecord person, Own own, List<Assessments.Stored> assessed,
+                             Unit rankingUnit, Map<Long, String> labels) {
+        List<String> notes = own.notes;
         List<Assessment> assessedOwn = new ArrayList<>();
         for (Assessments.Stored stored : assessed) {
             Checked<Assessment> checked = Inputs.assessment(published.scheme(), stored.itemCode(), stored.value(), 0);
@@ -152,9 +190,9 @@ public class EngineInputs {
                 notes.add("评定 " + stored.itemCode() + "=" + stored.value() + "：" + checked.problems().get(0).chinese() + "，不计分");
             }
         }
-        MemberInput input = new MemberInput(engineMember(person, labels.get(rankingUnit.id()), rankingUnit.id()), own, assessedOwn,
+        MemberInput input = new MemberInput(engineMember(person, labels.get(rankingUnit.id()), rankingUnit.id()), own.entries, assessedOwn,
                 List.of(), null);
-        return new Built(person, input, notes, rankingUnit.id(), new LedgerPosition(entries.size(), idSum));
+        return new Built(person, input, notes, rankingUnit.id(), new LedgerPosition(own.count, own.idSum));
     }
 
     /**

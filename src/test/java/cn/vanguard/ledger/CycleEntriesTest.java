@@ -63,4 +63,57 @@ class CycleEntriesTest {
             }
         }
     }
+
+    /**
+     * Rows as a ledger gives them: mostly by date, but in runs (a month entered late, a year that wrapped) and with many
+     * of one day whose ids are not in order; handed over by {@code forEach} as {@code of} gives them.
+     */
+    @Test
+    void ordersRowsThatComeInRunsWithManyOfOneDay() {
+        for (long seed = 1; seed <= 30; seed++) {
+            Random random = new Random(seed);
+            List<Ledger.CountingEntry> rows = new ArrayList<>();
+            long id = 1;
+            for (long member = 1; member <= 40; member++) {
+                int runs = 1 + random.nextInt(3);
+                for (int r = 0; r < runs; r++) {
+                    LocalDate day = LocalDate.of(2026, 1, 1).plusDays(random.nextInt(300));
+                    int length = random.nextInt(120);
+                    List<Long> ids = new ArrayList<>();
+                    for (int i = 0; i < length; i++) {
+                        ids.add(id++);
+                    }
+                    // ids of one run a little out of order, as rows updated in place come back
+                    for (int i = 0; i + 1 < length; i++) {
+                        if (random.nextInt(5) == 0) {
+                            java.util.Collections.swap(ids, i, i + 1);
+                        }
+                    }
+                    for (int i = 0; i < length; i++) {
+                        day = day.plusDays(random.nextInt(4) == 0 ? 1 : 0);
+                        rows.add(new Ledger.CountingEntry(ids.get(i), member, "ITEM" + random.nextInt(5), day, BigDecimal.ONE, null, null));
+                    }
+                }
+            }
+            CycleEntries.Builder first = new CycleEntries.Builder();
+            CycleEntries.Builder second = new CycleEntries.Builder();
+            // the table's first half in one stream, the second in another
+            for (int i = 0; i < rows.size(); i++) {
+                Ledger.CountingEntry r = rows.get(i);
+                (i < rows.size() / 2 ? first : second).add(r.id(), r.memberId(), r.itemCode(), r.date(), r.quantity(), r.points(), r.occurrence());
+            }
+            CycleEntries entries = CycleEntries.Builder.build(List.of(first, second));
+            for (long member = 0; member <= 41; member++) {
+                long m = member;
+                List<Ledger.CountingEntry> own = new ArrayList<>(rows.stream().filter(r -> r.memberId() == m).toList());
+                own.sort(Comparator.comparing(Ledger.CountingEntry::date).thenComparingLong(Ledger.CountingEntry::id));
+                assertThat(entries.of(member)).as("member %d, seed %d", member, seed).isEqualTo(own);
+                List<Ledger.CountingEntry> visited = new ArrayList<>();
+                int count = entries.forEach(member, (entryId, item, date, quantity, points, occurrence) ->
+                        visited.add(new Ledger.CountingEntry(entryId, m, entries.code(item), date, quantity, points, occurrence)));
+                assertThat(visited).as("member %d, seed %d", member, seed).isEqualTo(own);
+                assertThat(count).isEqualTo(own.size()).isEqualTo(entries.count(member));
+            }
+        }
+    }
 }

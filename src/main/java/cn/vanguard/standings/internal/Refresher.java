@@ -128,7 +128,7 @@ public class Refresher {
     }
 
     /** Members scored together in a rebuild: their entries are objects only while their chunk is scored. */
-    private static final int CHUNK = 5_000;
+    private static final int CHUNK = 1_000;
 
     /** Scores every population of a cycle from scratch and makes the stored rows equal to it (writing what differs). */
     @Transactional
