@@ -108,6 +108,12 @@ public class RankingExport {
     static final class Rows {
         private final SXSSFSheet sheet;
         private final CellStyle number;
+        /**
+         * The workbook's default style, given to every other cell: a cell without a style of its own is written with
+         * its column's default style, which POI looks up in the sheet's column definitions for each cell (a quarter of
+         * an export's time); the default style writes no attribute, so the sheet is the same.
+         */
+        private final CellStyle plain;
         private int next;
 
         Rows(SXSSFWorkbook workbook, SXSSFSheet sheet) {
@@ -118,6 +124,7 @@ public class RankingExport {
             head.setFont(bold);
             number = workbook.createCellStyle();
             number.setDataFormat(workbook.createDataFormat().getFormat("0.00"));
+            plain = workbook.getCellStyleAt(0);
             Row row = sheet.createRow(next++);
             for (int i = 0; i < HEADER.size(); i++) {
                 Cell cell = row.createCell(i);
@@ -138,11 +145,10 @@ public class RankingExport {
                 // rank, total, bonus and deductions are numbers in the sheet, so that a spreadsheet sorts and sums them
                 if (i == 0 || i == 7 || i == 10 || i == 11) {
                     cell.setCellValue(new BigDecimal(value).doubleValue());
-                    if (i != 0) {
-                        cell.setCellStyle(number);
-                    }
+                    cell.setCellStyle(i == 0 ? plain : number);
                 } else {
                     cell.setCellValue(value);
+                    cell.setCellStyle(plain);
                 }
             }
         }

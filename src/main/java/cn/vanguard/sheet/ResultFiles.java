@@ -188,6 +188,9 @@ public final class ResultFiles {
         head.setBorderBottom(BorderStyle.THIN);
         CellStyle number = workbook.createCellStyle();
         number.setDataFormat(workbook.createDataFormat().getFormat("0.00"));
+        // every data cell gets a style of its own: one without is written with its column's default style, which POI
+        // looks up in the sheet's column definitions for each cell; the default style (0) writes no attribute
+        CellStyle plain = workbook.getCellStyleAt(0);
         List<String> header = new ArrayList<>(List.of("成员编号", "姓名", "所在支部", "是否计分", "未计分原因", "总分", "排名", "等次", "星级"));
         for (Section section : scheme.sections()) {
             header.add(section.name());
@@ -208,26 +211,26 @@ public final class ResultFiles {
         for (MemberResult r : sheet.members()) {
             Row row = s.createRow(rowIndex++);
             int c = 0;
-            row.createCell(c++).setCellValue(r.member().id());
-            row.createCell(c++).setCellValue(r.member().name());
-            row.createCell(c++).setCellValue(r.member().unit());
-            row.createCell(c++).setCellValue(r.scored() ? "是" : "否");
-            row.createCell(c++).setCellValue(text(r.reason()));
+            cell(row, c++, plain).setCellValue(r.member().id());
+            cell(row, c++, plain).setCellValue(r.member().name());
+            cell(row, c++, plain).setCellValue(r.member().unit());
+            cell(row, c++, plain).setCellValue(r.scored() ? "是" : "否");
+            cell(row, c++, plain).setCellValue(text(r.reason()));
             numberCell(row, c++, r.total(), number);
             if (r.rank() != null) {
-                row.createCell(c).setCellValue(r.rank());
+                cell(row, c, plain).setCellValue(r.rank());
             }
             c++;
-            row.createCell(c++).setCellValue(text(r.grade()));
-            row.createCell(c++).setCellValue(r.stars() == null ? "" : r.stars() + "星");
+            cell(row, c++, plain).setCellValue(text(r.grade()));
+            cell(row, c++, plain).setCellValue(r.stars() == null ? "" : r.stars() + "星");
             for (Section section : scheme.sections()) {
                 numberCell(row, c++, r.sections().get(section.code()), number);
             }
             numberCell(row, c++, r.bonus(), number);
             numberCell(row, c++, r.deductions(), number);
-            row.createCell(c++).setCellValue(String.join("；", r.vetoes().stream().map(code -> scheme.itemName(code)).toList()));
-            row.createCell(c++).setCellValue(String.join("；", r.flags().stream().map(code -> scheme.flagLabel(code)).toList()));
-            row.createCell(c).setCellValue(String.join("；", r.warnings().stream().map(code -> scheme.warningLabel(code)).toList()));
+            cell(row, c++, plain).setCellValue(String.join("；", r.vetoes().stream().map(code -> scheme.itemName(code)).toList()));
+            cell(row, c++, plain).setCellValue(String.join("；", r.flags().stream().map(code -> scheme.flagLabel(code)).toList()));
+            cell(row, c, plain).setCellValue(String.join("；", r.warnings().stream().map(code -> scheme.warningLabel(code)).toList()));
         }
         s.createFreezePane(2, 2);
         s.setRepeatingRows(new CellRangeAddress(1, 1, 0, header.size() - 1));
@@ -236,6 +239,12 @@ public final class ResultFiles {
         s.getPrintSetup().setFitWidth((short) 1);
         s.getPrintSetup().setFitHeight((short) 0);
         s.setFitToPage(true);
+    }
+
+    private static Cell cell(Row row, int column, CellStyle style) {
+        Cell cell = row.createCell(column);
+        cell.setCellStyle(style);
+        return cell;
     }
 
     private static void numberCell(Row row, int column, BigDecimal value, CellStyle style) {
