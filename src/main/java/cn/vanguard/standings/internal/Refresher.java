@@ -135,7 +135,10 @@ public class Refresher {
     public int rebuild(int year) {
         store.retireYear(year);
         LedgerPositions.Reading reading = null;
-        Map<Long, Object[]> stored = null;
+        // the cycle's stored rows, read once the first population is scored and ranked: read while the streams ran,
+        // they slowed them by more than their own time (10,000,000 entries: 7.5 s → 10 s, for a read of 1.2 s); read
+        // before the scoring, every collection during it copied their 100,000 rows of objects
+        java.util.concurrent.atomic.AtomicReference<Map<Long, Object[]>> stored = new java.util.concurrent.atomic.AtomicReference<>();
         CycleEntries entries = null;
         int count = 0;
         try {
@@ -157,13 +160,6 @@ public class Refresher {
                 if (entries == null) {
                     entries = reading.get();
                 }
-                if (stored == null) {
-                    // once the entries are in: read while the streams ran, the stored rows slowed them by more than
-                    // their own time (10,000,000 entries: 7.5 s → 10 s, for a read of 1.2 s)
-                    long read = System.nanoTime();
-                    stored = rebuilt.stored(year);
-                    LOG.debug("{}年度: {} stored standings read in {} ms", year, stored.size(), (System.nanoTime() - read) / 1_000_000);
-                }
                 count += rebuild(year, scheme, stamp, people, entries, started, stored);
             }
         } finally {
@@ -171,17 +167,24 @@ public class Refresher {
                 reading.close();
             }
         }
-        if (stored == null) {
+        if (stored.get() == null) {
             store.deleteRows(year);
         } else {
-            rebuilt.deleteLeft(year, stored);
+            rebuilt.deleteLeft(year, stored.get());
         }
         return count;
     }
 
+    private Map<Long, Object[]> storedRows(int year) {
+        long read = System.nanoTime();
+        Map<Long, Object[]> rows = rebuilt.stored(year);
+        LOG.debug("{}年度: {} stored standings read in {} ms", year, rows.size(), (System.nanoTime() - read) / 1_000_000);
+        return rows;
+    }
+
     /** One population of a rebuild, its entries read: scored, ranked and written; returns how many members. */
     private int rebuild(int year, PublishedScheme scheme, StandingStore.Locked stamp, List<MemberRecord> people, CycleEntries entries,
-                        long started, Map<Long, Object[]> stored) {
+                        long started, java.util.concurrent.atomic.AtomicReference<Map<Long, Object[]>> stored) {
         long read = System.nanoTime();
         EngineInputs.Batch batch = inputs.batch(scheme, year, people, entries);
         List<RebuildRows.NewFigures> rows = new ArrayList<>(people.size());
@@ -203,7 +206,7 @@ public class Refresher {
         long scored = System.nanoTime();
         Reranked ranked = rerank(year, scheme.id(), empty, edit, true);
         long rankedAt = System.nanoTime();
-        rebuilt.write(year, scheme.id(), rows, ranked.population(), stored);
+        rebuilt.write(year, scheme.id(), rows, ranked.population(), stored.updateAndGet(known -> known != null ? known : storedRows(year)));
         LOG.info("{}年度方案版本#{}: {} members; entries read in {} ms ({} entries of the cycle), scored in {} ms, ranked in {} ms, "
                  + "written in {} ms", year, scheme.id(), people.size(), (read - started) / 1_000_000, entries.size(),
                 (scored - read) / 1_000_000, (rankedAt - scored) / 1_000_000, (System.nanoTime() - rankedAt) / 1_000_000);
