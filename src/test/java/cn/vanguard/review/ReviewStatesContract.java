@@ -161,6 +161,34 @@ abstract class ReviewStatesContract {
                 .param("id", Long.toString(entryId)).query().listOfRows();
     }
 
+    /**
+     * An entry written into the table by hand (a restore gone wrong, a script) has no link in its unit's chain: its
+     * decision could not be chained, so the review refuses it with a sentence, not an error page, and changes nothing.
+     */
+    @Test
+    void anEntryWrittenIntoTheTableByHandIsRefusedAndLeftAsItWas() {
+        LedgerEntry recorded = entryIn(EntryStatus.PENDING);
+        long id = fixtures.jdbc().sql("""
+                        insert into ledger_entry (member_id, unit_id, scheme_version_id, item_code, entry_date, quantity, source, status,
+                                                  recorded_by, recorded_at)
+                        select member_id, unit_id, scheme_version_id, item_code, entry_date, quantity, source, status, recorded_by, recorded_at
+                        from ledger_entry where id = :id""")
+                .param("id", recorded.id()).update() == 1
+                ? fixtures.jdbc().sql("select max(id) from ledger_entry").query(Long.class).single() : -1;
+        LedgerEntry entry = ledger.get(id);
+        secretary.signIn();
+        for (String action : List.of("approve", "reject")) {
+            assertThatThrownBy(() -> take(action, entry)).as(action).isInstanceOf(Conflict.class)
+                    .hasMessage("积分记录 #" + id + " 不是经本系统记录或导入的（账本中没有它的记录环节），不能审核；请管理员在“账本校验”中核对后处理");
+        }
+        LedgerEntry stored = ledger.get(id);
+        assertThat(List.of(stored.status(), stored.version())).as("untouched").containsExactly(EntryStatus.PENDING, entry.version());
+        assertThat(auditLines(id)).as("nothing audited").isEmpty();
+        assertThat(events.stream(EntryApproved.class).count() + events.stream(EntryRejected.class).count()).as("nothing announced").isZero();
+        // the entry recorded here is still approved as ever
+        assertThat(take("approve", recorded).status()).isEqualTo(EntryStatus.APPROVED);
+    }
+
     @Test
     void theLedgerMovesAStatusOnlyWhereTheStatusAllowsAndOnlyAtTheVersionRead() {
         secretary.signIn();

@@ -26,11 +26,16 @@ public class ChainLinks {
         append(ChainHeads.lock(jdbc, row.unitId()), Kind.RECORDED, row);
     }
 
-    /** The entry just moved to {@code to}: 待审核 after a first check, or decided. */
+    /**
+     * The entry just moved to {@code to}: 待审核 after a first check, or decided. An entry without a recorded link (written
+     * into the table by hand, not recorded, imported or seeded here) is refused: its decision could not be chained, and
+     * the change is rolled back with the transaction.
+     */
     public void moved(long entryId, EntryStatus to) {
         long unit = jdbc.sql("select unit_id from ledger_chain where entry_id = :e and kind = 'RECORDED'").param("e", entryId)
                 .query(Long.class).optional()
-                .orElseThrow(() -> new IllegalStateException("entry " + entryId + " has no RECORDED link to follow"));
+                .orElseThrow(() -> new cn.vanguard.Conflict("积分记录 #" + entryId + " 不是经本系统记录或导入的（账本中没有它的记录环节），不能审核；"
+                        + "请管理员在“账本校验”中核对后处理"));
         ChainHeads.Head head = ChainHeads.lock(jdbc, unit);
         append(head, to == EntryStatus.PENDING ? Kind.CHECKED : Kind.DECIDED, row(entryId));
     }
