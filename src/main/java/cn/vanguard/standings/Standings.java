@@ -11,6 +11,7 @@ import cn.vanguard.Text;
 import cn.vanguard.rules.PublishedScheme;
 import cn.vanguard.scheme.MemberResult;
 import cn.vanguard.standings.internal.Refresher;
+import cn.vanguard.standings.internal.StandingReads;
 import cn.vanguard.standings.internal.StandingStore;
 
 /**
@@ -20,15 +21,17 @@ import cn.vanguard.standings.internal.StandingStore;
 @Service
 public class Standings {
 
-    private final StandingStore reader;
+    private final StandingReads reader;
+    private final StandingStore store;
     private final Refresher refresher;
 
     private final cn.vanguard.rules.Schemes schemes;
     private final Standings self;
 
-    Standings(StandingStore reader, Refresher refresher, cn.vanguard.rules.Schemes schemes,
+    Standings(StandingReads reader, StandingStore store, Refresher refresher, cn.vanguard.rules.Schemes schemes,
               @org.springframework.context.annotation.Lazy Standings self) {
         this.reader = reader;
+        this.store = store;
         this.refresher = refresher;
         this.schemes = schemes;
         this.self = self;
@@ -120,7 +123,7 @@ public class Standings {
         for (int year : schemes.years()) {
             scored.put(year, self.rebuild(year));
         }
-        reader.tidyAfterRebuild();
+        store.tidyAfterRebuild();
         return scored;
     }
 }
