@@ -1,5 +1,7 @@
 package cn.vanguard.standings;
 
+import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -144,8 +146,7 @@ public class EngineInputs {
         }
 
         /** An entry of the ledger, {@code item} being {@link Inputs#item} of its code. */
-        void add(long id, String code, Item item, java.time.LocalDate date, java.math.BigDecimal quantity, java.math.BigDecimal points,
-                 String occurrence) {
+        void add(long id, String code, Item item, LocalDate date, BigDecimal quantity, BigDecimal points, String occurrence) {
             count++;
             idSum += id;
             List<Problem> problems = Inputs.entryProblems(scheme, year, code, item, date, quantity, points);

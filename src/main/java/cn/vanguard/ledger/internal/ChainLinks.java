@@ -3,6 +3,7 @@ package cn.vanguard.ledger.internal;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
+import cn.vanguard.Conflict;
 import cn.vanguard.ledger.ChainCheck.Kind;
 import cn.vanguard.ledger.EntryStatus;
 
@@ -34,7 +35,7 @@ public class ChainLinks {
     public void moved(long entryId, EntryStatus to) {
         long unit = jdbc.sql("select unit_id from ledger_chain where entry_id = :e and kind = 'RECORDED'").param("e", entryId)
                 .query(Long.class).optional()
-                .orElseThrow(() -> new cn.vanguard.Conflict("积分记录 #" + entryId + " 不是经本系统记录或导入的（账本中没有它的记录环节），不能审核；"
+                .orElseThrow(() -> new Conflict("积分记录 #" + entryId + " 不是经本系统记录或导入的（账本中没有它的记录环节），不能审核；"
                         + "请管理员在“账本校验”中核对后处理"));
         ChainHeads.Head head = ChainHeads.lock(jdbc, unit);
         append(head, to == EntryStatus.PENDING ? Kind.CHECKED : Kind.DECIDED, row(entryId));

@@ -21,8 +21,8 @@ import cn.vanguard.scheme.MemberType;
 
 /**
  * What a rebuild writes into the standing tables: only what differs from what is stored. The cycle's stored rows are
- * read once the entries are in (on the transaction's connection); each rebuilt row is compared with its stored one,
- * column by column and by the MD5 of its figures and of its result. A row that differs is deleted and inserted again,
+ * read once the first population is scored and ranked (on the transaction's connection); each rebuilt row is compared
+ * with its stored one, column by column and by the MD5 of its figures and of its result. A row that differs is deleted and inserted again,
  * a new one inserted (on PostgreSQL by {@code COPY}), one that no population holds any more deleted, and one equal to
  * what is stored left alone, its {@code updated_at} too. A rebuild over data that changed nothing
  * writes nothing; one over an empty table inserts every row. Together with {@link StandingStore}, the only code that

@@ -135,10 +135,7 @@ public class Refresher {
     public int rebuild(int year) {
         store.retireYear(year);
         LedgerPositions.Reading reading = null;
-        // the cycle's stored rows, read once the first population is scored and ranked: read while the streams ran,
-        // they slowed them by more than their own time (10,000,000 entries: 7.5 s → 10 s, for a read of 1.2 s); read
-        // before the scoring, every collection during it copied their 100,000 rows of objects
-        java.util.concurrent.atomic.AtomicReference<Map<Long, Object[]>> stored = new java.util.concurrent.atomic.AtomicReference<>();
+        StoredRows stored = new StoredRows(year);
         CycleEntries entries = null;
         int count = 0;
         try {
@@ -167,24 +164,42 @@ public class Refresher {
                 reading.close();
             }
         }
-        if (stored.get() == null) {
+        if (stored.rows == null) {
             store.deleteRows(year);
         } else {
-            rebuilt.deleteLeft(year, stored.get());
+            rebuilt.deleteLeft(year, stored.rows);
         }
         return count;
     }
 
-    private Map<Long, Object[]> storedRows(int year) {
-        long read = System.nanoTime();
-        Map<Long, Object[]> rows = rebuilt.stored(year);
-        LOG.debug("{}年度: {} stored standings read in {} ms", year, rows.size(), (System.nanoTime() - read) / 1_000_000);
-        return rows;
+    /**
+     * A rebuild's stored rows of the cycle ({@link RebuildRows#stored}), read when the first rebuilt population is
+     * written: read while the streams ran, they slowed them by more than their own time (10,000,000 entries: 7.5 s →
+     * 10 s, for a read of 1.2 s); read before the scoring, every collection during it copied their 100,000 rows of objects.
+     */
+    private final class StoredRows {
+
+        private final int year;
+        /** Null until read: no population had anybody to write. */
+        private Map<Long, Object[]> rows;
+
+        private StoredRows(int year) {
+            this.year = year;
+        }
+
+        Map<Long, Object[]> get() {
+            if (rows == null) {
+                long read = System.nanoTime();
+                rows = rebuilt.stored(year);
+                LOG.debug("{}年度: {} stored standings read in {} ms", year, rows.size(), (System.nanoTime() - read) / 1_000_000);
+            }
+            return rows;
+        }
     }
 
     /** One population of a rebuild, its entries read: scored, ranked and written; returns how many members. */
     private int rebuild(int year, PublishedScheme scheme, StandingStore.Locked stamp, List<MemberRecord> people, CycleEntries entries,
-                        long started, java.util.concurrent.atomic.AtomicReference<Map<Long, Object[]>> stored) {
+                        long started, StoredRows stored) {
         long read = System.nanoTime();
         EngineInputs.Batch batch = inputs.batch(scheme, year, people, entries);
         List<RebuildRows.NewFigures> rows = new ArrayList<>(people.size());
@@ -206,7 +221,7 @@ public class Refresher {
         long scored = System.nanoTime();
         Reranked ranked = rerank(year, scheme.id(), empty, edit, true);
         long rankedAt = System.nanoTime();
-        rebuilt.write(year, scheme.id(), rows, ranked.population(), stored.updateAndGet(known -> known != null ? known : storedRows(year)));
+        rebuilt.write(year, scheme.id(), rows, ranked.population(), stored.get());
         LOG.info("{}年度方案版本#{}: {} members; entries read in {} ms ({} entries of the cycle), scored in {} ms, ranked in {} ms, "
                  + "written in {} ms", year, scheme.id(), people.size(), (read - started) / 1_000_000, entries.size(),
                 (scored - read) / 1_000_000, (rankedAt - scored) / 1_000_000, (System.nanoTime() - rankedAt) / 1_000_000);
